@@ -1,0 +1,1 @@
+"""smartsuite: async clients for Smartsheet, Resource Management and AppSheet."""

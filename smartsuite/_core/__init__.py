@@ -1,0 +1,1 @@
+"""The shared transport core. Knows HTTP; knows nothing about any one service."""

@@ -1,0 +1,109 @@
+"""Authentication strategies. Each puts its secret in one request header and nowhere else."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import MutableMapping
+from typing import Protocol
+from urllib.parse import quote
+
+from .errors import ConfigurationError
+
+
+class Secret:
+    """A string that never shows itself in ``repr``, ``str`` or logs. Use :meth:`reveal`."""
+
+    __slots__ = ("_value",)
+
+    def __init__(self, value: str) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise ConfigurationError("a token or key must be a non-empty string")
+        self._value = value
+
+    def reveal(self) -> str:
+        return self._value
+
+    def fingerprint(self) -> str:
+        """A short stable hash, so limiters can be shared per credential without holding it."""
+        return hashlib.sha256(self._value.encode()).hexdigest()[:16]
+
+    def __repr__(self) -> str:
+        return "Secret('********')"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._value == self._value
+
+    def __hash__(self) -> int:
+        return hash(self._value)
+
+    def __reduce__(self) -> tuple[type[Secret], tuple[str]]:
+        return (Secret, (self._value,))
+
+
+def as_secret(value: str | Secret) -> Secret:
+    return value if isinstance(value, Secret) else Secret(value)
+
+
+class Auth(Protocol):
+    """Adds credentials to a request's headers."""
+
+    def apply(self, headers: MutableMapping[str, str]) -> None: ...
+
+    def fingerprint(self) -> str: ...
+
+    def secrets(self) -> list[str]:
+        """Raw secret strings, so redaction can scrub them from any text."""
+        ...
+
+
+class BearerToken:
+    """``Authorization: Bearer <token>`` (Smartsheet), with the optional ``Assume-User`` header.
+
+    See https://developers.smartsheet.com/api/smartsheet/openapi (Authentication; Assume-User
+    must be URI-encoded).
+    """
+
+    def __init__(self, token: str | Secret, assume_user: str | None = None) -> None:
+        self.token = as_secret(token)
+        self.assume_user = assume_user
+
+    def apply(self, headers: MutableMapping[str, str]) -> None:
+        headers["Authorization"] = f"Bearer {self.token.reveal()}"
+        if self.assume_user:
+            headers["Assume-User"] = quote(self.assume_user, safe="")
+
+    def fingerprint(self) -> str:
+        return self.token.fingerprint()
+
+    def secrets(self) -> list[str]:
+        return [self.token.reveal()]
+
+    def __repr__(self) -> str:
+        return f"BearerToken(token={self.token!r}, assume_user={self.assume_user!r})"
+
+
+class HeaderToken:
+    """A token in a named header: ``auth: <token>`` for Resource Management,
+    ``ApplicationAccessKey: <key>`` for AppSheet."""
+
+    def __init__(self, header: str, token: str | Secret) -> None:
+        self.header = header
+        self.token = as_secret(token)
+
+    def apply(self, headers: MutableMapping[str, str]) -> None:
+        headers[self.header] = self.token.reveal()
+
+    def fingerprint(self) -> str:
+        return self.token.fingerprint()
+
+    def secrets(self) -> list[str]:
+        return [self.token.reveal()]
+
+    def __repr__(self) -> str:
+        return f"HeaderToken(header={self.header!r}, token={self.token!r})"
+
+
+#: Headers that carry credentials: dropped on a redirect to another host, never logged.
+SENSITIVE_HEADERS = frozenset({"authorization", "auth", "applicationaccesskey", "assume-user"})

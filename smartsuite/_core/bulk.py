@@ -1,0 +1,215 @@
+"""Bulk writes: split into batches, run them, and account for every input item.
+
+Every input item ends in exactly one state, by its index in the caller's input:
+``LANDED`` (with the server's object), ``FAILED`` (with the error), ``UNKNOWN`` (the request was
+sent but its answer was lost: re-read to reconcile), or ``NOT_SENT`` (the run stopped first).
+Nothing is dropped silently.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import enum
+from collections.abc import Awaitable, Callable, Iterator, Sequence
+from typing import Generic, TypeVar
+
+import attrs
+
+from .errors import (
+    AuthenticationError,
+    ConfigurationError,
+    OutcomeUnknownError,
+    PermissionDeniedError,
+    SmartsuiteError,
+)
+from .locks import WriteLocks
+
+I = TypeVar("I")  # noqa: E741 - input item
+T = TypeVar("T")  # server object
+
+
+class Outcome(enum.Enum):
+    LANDED = "landed"
+    FAILED = "failed"
+    UNKNOWN = "unknown"
+    NOT_SENT = "not_sent"
+
+
+@attrs.frozen
+class ItemResult(Generic[T]):
+    """The fate of one input item.
+
+    Attributes:
+        index: position in the caller's input.
+        outcome: what happened to it.
+        value: the server's object for it (for example the added Row, with its id).
+        error: why it failed, or why its outcome is unknown.
+    """
+
+    index: int
+    outcome: Outcome
+    value: T | None = None
+    error: SmartsuiteError | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.outcome is Outcome.LANDED
+
+
+class BulkWriteError(SmartsuiteError):
+    """Some items of a bulk write did not land; ``.result`` says which."""
+
+    def __init__(self, result: BulkResult[object]) -> None:
+        self.result = result
+        super().__init__(result.summary())
+
+
+@attrs.define
+class BulkResult(Generic[T]):
+    """Per-item results of a bulk write, in input order.
+
+    Attributes:
+        items: one :class:`ItemResult` per input item, ``items[i].index == i``.
+        requests: how many batch requests were sent.
+    """
+
+    items: list[ItemResult[T]]
+    requests: int = 0
+
+    @classmethod
+    def pending(cls, count: int) -> BulkResult[T]:
+        return cls([ItemResult(i, Outcome.NOT_SENT) for i in range(count)])
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def __iter__(self) -> Iterator[ItemResult[T]]:
+        return iter(self.items)
+
+    def __getitem__(self, index: int) -> ItemResult[T]:
+        return self.items[index]
+
+    def _with(self, outcome: Outcome) -> list[ItemResult[T]]:
+        return [r for r in self.items if r.outcome is outcome]
+
+    @property
+    def landed(self) -> list[ItemResult[T]]:
+        return self._with(Outcome.LANDED)
+
+    @property
+    def failed(self) -> list[ItemResult[T]]:
+        return self._with(Outcome.FAILED)
+
+    @property
+    def unknown(self) -> list[ItemResult[T]]:
+        return self._with(Outcome.UNKNOWN)
+
+    @property
+    def not_sent(self) -> list[ItemResult[T]]:
+        return self._with(Outcome.NOT_SENT)
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.items)
+
+    def values(self) -> list[T]:
+        """The server objects of the landed items, in input order."""
+        return [r.value for r in self.items if r.ok and r.value is not None]
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.items)} items: {len(self.landed)} landed, {len(self.failed)} failed, "
+            f"{len(self.unknown)} unknown, {len(self.not_sent)} not sent "
+            f"({self.requests} requests)"
+        )
+
+    def raise_for_failures(self) -> None:
+        """Raise :class:`BulkWriteError` unless every item landed."""
+        if not self.ok:
+            raise BulkWriteError(self)  # type: ignore[arg-type]
+
+    def __repr__(self) -> str:
+        return f"BulkResult({self.summary()})"
+
+
+#: A batch sender returns, for each item of the batch in order, (outcome, value, error).
+BatchOutcome = tuple[Outcome, T | None, SmartsuiteError | None]
+SendBatch = Callable[[Sequence[I]], Awaitable[Sequence[BatchOutcome[T]]]]
+
+# After one of these, later batches would fail the same way: stop and mark them NOT_SENT.
+_FATAL = (AuthenticationError, PermissionDeniedError, ConfigurationError)
+
+
+def chunk(count: int, size: int) -> list[range]:
+    """Index ranges of at most ``size`` items covering ``range(count)``."""
+    if size <= 0:
+        raise ConfigurationError(f"batch size must be > 0, got {size}")
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+async def run_in_batches(
+    items: Sequence[I],
+    send: SendBatch[I, T],
+    *,
+    batch_size: int,
+    locks: WriteLocks | None = None,
+    lock_key: str | None = None,
+    result: BulkResult[T] | None = None,
+) -> BulkResult[T]:
+    """Send ``items`` in batches of ``batch_size``, one batch after another.
+
+    Args:
+        items: the input items.
+        send: sends one batch and reports each item's outcome.
+        batch_size: the largest batch (500 for Smartsheet rows).
+        locks / lock_key: hold this write lock around each batch, so that writes to one object
+            stay serial even across concurrent callers (or processes, with the Redis locks).
+        result: a result to fill in place; pass one to keep a correct partial result if the
+            task is cancelled part-way.
+
+    Returns:
+        The :class:`BulkResult`, one entry per input item.
+    """
+    res: BulkResult[T] = result if result is not None else BulkResult.pending(len(items))
+    if len(res.items) != len(items):
+        raise ConfigurationError("result must have one entry per item")
+    fatal: SmartsuiteError | None = None
+    for batch in chunk(len(items), batch_size):
+        if fatal is not None:
+            for i in batch:
+                res.items[i] = ItemResult(i, Outcome.NOT_SENT, None, fatal)
+            continue
+        part = [items[i] for i in batch]
+        try:
+            res.requests += 1
+            if locks is not None and lock_key is not None:
+                async with locks.hold(lock_key):
+                    outcomes = await send(part)
+            else:
+                outcomes = await send(part)
+        except asyncio.CancelledError:
+            for i in batch:
+                res.items[i] = ItemResult(
+                    i, Outcome.UNKNOWN, None, OutcomeUnknownError("cancelled while in flight")
+                )
+            raise
+        except OutcomeUnknownError as exc:
+            for i in batch:
+                res.items[i] = ItemResult(i, Outcome.UNKNOWN, None, exc)
+            continue
+        except SmartsuiteError as exc:
+            for i in batch:
+                res.items[i] = ItemResult(i, Outcome.FAILED, None, exc)
+            if isinstance(exc, _FATAL):
+                fatal = exc
+            continue
+        if len(outcomes) != len(part):
+            err = OutcomeUnknownError(
+                f"the server answered {len(outcomes)} results for a batch of {len(part)}"
+            )
+            for i in batch:
+                res.items[i] = ItemResult(i, Outcome.UNKNOWN, None, err)
+            continue
+        for i, (outcome, value, error) in zip(batch, outcomes, strict=True):
+            res.items[i] = ItemResult(i, outcome, value, error)
+    return res

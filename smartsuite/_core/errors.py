@@ -1,0 +1,183 @@
+"""The one exception tree of smartsuite.
+
+::
+
+    SmartsuiteError
+    ├── ConfigurationError            bad arguments or settings, raised before any request
+    │   └── LimitExceededError        a documented server limit would be broken
+    ├── APIError                      the service answered with an error status
+    │   ├── BadRequestError           400, 405, 409, 415, 422 ...
+    │   ├── AuthenticationError       401
+    │   ├── PermissionDeniedError     403
+    │   ├── NotFoundError             404
+    │   ├── RateLimitedError          429 (after retries were exhausted)
+    │   └── ServerError               5xx
+    ├── TransportError                no usable HTTP answer
+    │   ├── RequestTimeoutError       connect or read timed out
+    │   └── OutcomeUnknownError       a write was sent but its outcome is unknown
+    ├── DecodeError                   the body is not what the API documents
+    └── PagingError                   a page walk broke its rules
+
+No exception holds a token, access key or secret: request headers are never stored on them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_EXCERPT = 200
+
+
+def excerpt(body: bytes | str | None, limit: int = _EXCERPT) -> str:
+    """A short printable excerpt of a response body, for error messages."""
+    if body is None:
+        return ""
+    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+class SmartsuiteError(Exception):
+    """Root of every error raised by smartsuite."""
+
+
+class ConfigurationError(SmartsuiteError, ValueError):
+    """An argument or setting is invalid; nothing was sent."""
+
+
+class LimitExceededError(ConfigurationError):
+    """A documented server limit would be exceeded; refused locally before any request."""
+
+
+class APIError(SmartsuiteError):
+    """The service answered with an error status.
+
+    Attributes:
+        status: HTTP status code.
+        code: the service's own error code (Smartsheet ``errorCode``), when given.
+        message: the service's message, or the HTTP reason.
+        method: request method.
+        path: request path (no query string: query values may be sensitive).
+        ref_id: Smartsheet ``refId`` (quote it to Smartsheet support).
+        detail: the error's ``detail`` object, when given.
+        body: the decoded error body, when it was JSON.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int,
+        method: str,
+        path: str,
+        code: int | str | None = None,
+        ref_id: str | None = None,
+        detail: Any = None,
+        body: Any = None,
+    ) -> None:
+        self.message = message
+        self.status = status
+        self.method = method
+        self.path = path
+        self.code = code
+        self.ref_id = ref_id
+        self.detail = detail
+        self.body = body
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        parts = [f"{self.method} {self.path} -> HTTP {self.status}"]
+        if self.code is not None:
+            parts.append(f"code {self.code}")
+        text = f"{', '.join(parts)}: {self.message}"
+        if self.ref_id:
+            text += f" (refId {self.ref_id})"
+        return text
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(status={self.status}, code={self.code!r}, "
+            f"message={self.message!r}, method={self.method!r}, path={self.path!r})"
+        )
+
+
+class BadRequestError(APIError):
+    """The request was refused as invalid (400 and other client errors)."""
+
+
+class AuthenticationError(APIError):
+    """401: the token or key is missing, invalid or expired."""
+
+
+class PermissionDeniedError(APIError):
+    """403: authenticated, but not allowed to do this."""
+
+
+class NotFoundError(APIError):
+    """404: the object does not exist (or is not visible to this token)."""
+
+
+class RateLimitedError(APIError):
+    """429: still rate limited after every allowed retry."""
+
+
+class ServerError(APIError):
+    """5xx: the service failed."""
+
+
+class TransportError(SmartsuiteError):
+    """No usable HTTP answer: connection refused, reset or dropped."""
+
+    def __init__(self, message: str, *, method: str = "", path: str = "") -> None:
+        self.method = method
+        self.path = path
+        super().__init__(f"{method} {path}: {message}" if method else message)
+
+
+class RequestTimeoutError(TransportError, TimeoutError):
+    """The request timed out (connect or read)."""
+
+
+class OutcomeUnknownError(TransportError):
+    """A write was sent, but the connection failed before its answer arrived.
+
+    The server may or may not have applied it, so it was not repeated. Re-read the
+    affected objects to reconcile (the ETL engine's upsert does this for you).
+    """
+
+
+class DecodeError(SmartsuiteError):
+    """The body could not be decoded into what the API documents."""
+
+    def __init__(
+        self, message: str, *, body: bytes | str | None = None, status: int | None = None
+    ) -> None:
+        self.excerpt = excerpt(body)
+        self.status = status
+        text = message
+        if status is not None:
+            text += f" (HTTP {status})"
+        if body is not None:
+            text += f"; body starts: {self.excerpt!r}" if self.excerpt else "; body is empty"
+        super().__init__(text)
+
+
+class PagingError(SmartsuiteError):
+    """A paged walk broke its rules (a next link to another host, or a loop that never ends)."""
+
+
+_BY_STATUS: dict[int, type[APIError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    429: RateLimitedError,
+}
+
+
+def error_class_for(status: int) -> type[APIError]:
+    """The APIError subclass that names what an HTTP status means."""
+    if status in _BY_STATUS:
+        return _BY_STATUS[status]
+    if status >= 500:
+        return ServerError
+    return BadRequestError

@@ -1,0 +1,123 @@
+"""One paging shape for every service.
+
+``AsyncPaginator[T]`` wraps a ``fetch(cursor) -> Page[T]`` function: ``await paginator`` gives the
+first page, ``async for item in paginator`` walks every item of every page, ``paginator.pages()``
+yields pages. The next page is fetched while the caller works on the current one (prefetch).
+Smartsheet cursors are page numbers, Resource Management cursors are ``paging.next`` links.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable
+from typing import Any, Generic, TypeVar
+
+import attrs
+
+from .errors import PagingError
+
+T = TypeVar("T")
+U = TypeVar("U")
+
+#: Walks longer than this many pages are cut off: a server that always says "there is more"
+#: must not keep a job alive forever.
+DEFAULT_MAX_PAGES = 100_000
+
+
+@attrs.frozen
+class Page(Generic[T]):
+    """One page of results.
+
+    Attributes:
+        items: the objects on this page.
+        next_cursor: what to pass to fetch the next page; None on the last page.
+        total_count: the total number of items, when the service says.
+        page_number: this page's number, when the service numbers pages.
+        total_pages: the number of pages, when the service says.
+    """
+
+    items: list[T]
+    next_cursor: Hashable | None = None
+    total_count: int | None = None
+    page_number: int | None = None
+    total_pages: int | None = None
+
+    @property
+    def has_next(self) -> bool:
+        return self.next_cursor is not None
+
+
+FetchPage = Callable[[Hashable | None], Awaitable[Page[T]]]
+
+
+class AsyncPaginator(Generic[T]):
+    """Lazily walks a paged collection; nothing is sent until it is awaited or iterated.
+
+    Args:
+        fetch: fetches the page at a cursor (None for the first page).
+        max_pages: a walk longer than this raises :class:`PagingError`.
+        prefetch: fetch the next page while the caller processes the current one.
+    """
+
+    def __init__(
+        self, fetch: FetchPage[T], *, max_pages: int = DEFAULT_MAX_PAGES, prefetch: bool = True
+    ) -> None:
+        self._fetch = fetch
+        self._max_pages = max_pages
+        self._prefetch = prefetch
+
+    def __await__(self) -> Generator[Any, None, Page[T]]:
+        return self._fetch(None).__await__()
+
+    async def pages(self) -> AsyncIterator[Page[T]]:
+        """Yield every page in order."""
+        seen: set[Hashable] = set()
+        pending: asyncio.Future[Page[T]] | None = None
+        cursor: Hashable | None = None
+        try:
+            for _ in range(self._max_pages):
+                page = await pending if pending is not None else await self._fetch(cursor)
+                pending = None
+                nxt = page.next_cursor
+                if nxt is not None:
+                    if nxt in seen:
+                        raise PagingError(f"the server sent the same next page twice ({nxt!r})")
+                    seen.add(nxt)
+                    if self._prefetch:
+                        pending = asyncio.ensure_future(self._fetch(nxt))
+                yield page
+                if nxt is None:
+                    return
+                cursor = nxt
+            raise PagingError(f"gave up after {self._max_pages} pages; the walk does not end")
+        finally:
+            if pending is not None and not pending.done():
+                pending.cancel()
+                with contextlib.suppress(BaseException):
+                    await pending
+
+    async def __aiter__(self) -> AsyncIterator[T]:
+        async for page in self.pages():
+            for item in page.items:
+                yield item
+
+    async def to_list(self) -> list[T]:
+        """Every item of every page, in one list."""
+        return [item async for item in self]
+
+    def map(self, fn: Callable[[T], U]) -> AsyncPaginator[U]:
+        """A paginator whose items are ``fn(item)``."""
+        fetch = self._fetch
+
+        async def mapped(cursor: Hashable | None) -> Page[U]:
+            page = await fetch(cursor)
+            return Page(
+                [fn(i) for i in page.items],
+                page.next_cursor,
+                page.total_count,
+                page.page_number,
+                page.total_pages,
+            )
+
+        return AsyncPaginator(mapped, max_pages=self._max_pages, prefetch=self._prefetch)

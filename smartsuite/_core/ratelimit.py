@@ -1,0 +1,96 @@
+"""Pacing: a token bucket per credential, plus a gate that holds everyone when the server says so.
+
+Every attempt, retries included, takes a token. A 429 or a near-empty ``X-RateLimit-Remaining``
+closes the gate for all requests sharing the credential, not just the one that saw it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import weakref
+from collections.abc import Mapping
+from typing import Protocol, runtime_checkable
+
+from aiolimiter import AsyncLimiter
+
+from . import sansio
+from .clock import SYSTEM_CLOCK, Clock
+from .config import RateLimitConfig
+
+
+@runtime_checkable
+class RateLimiter(Protocol):
+    """What the transport needs from a limiter. In-process and Redis backends implement it."""
+
+    async def acquire(self) -> None:
+        """Wait for a token (and for any server-imposed hold) before one attempt."""
+        ...
+
+    def hold_for(self, seconds: float) -> None:
+        """Hold every acquirer for ``seconds`` from now (server asked us to back off)."""
+        ...
+
+    def observe(self, headers: Mapping[str, str]) -> None:
+        """Look at a response's rate-limit headers and slow down before the wall."""
+        ...
+
+
+class LocalRateLimit:
+    """In-process token bucket (aiolimiter) with a shared hold gate."""
+
+    def __init__(self, config: RateLimitConfig, *, clock: Clock = SYSTEM_CLOCK) -> None:
+        self.config = config
+        self._clock = clock
+        self._bucket: AsyncLimiter | None = None  # created lazily: it binds to the running loop
+        self._hold_until = 0.0
+
+    def _get_bucket(self) -> AsyncLimiter:
+        if self._bucket is None:
+            cfg = self.config
+            self._bucket = AsyncLimiter(cfg.burst, cfg.burst / cfg.per_second)
+        return self._bucket
+
+    async def acquire(self) -> None:
+        # Bounded: a hold can be extended while we sleep, but not forever.
+        for _ in range(100):
+            wait = self._hold_until - self._clock.monotonic()
+            if wait <= 0:
+                break
+            await self._clock.sleep(wait)
+        await self._get_bucket().acquire()
+
+    def hold_for(self, seconds: float) -> None:
+        if seconds > 0:
+            self._hold_until = max(self._hold_until, self._clock.monotonic() + seconds)
+
+    def observe(self, headers: Mapping[str, str]) -> None:
+        remaining = sansio.parse_remaining(headers.get("X-RateLimit-Remaining"))
+        if remaining is None or remaining > self.config.slow_down_remaining:
+            return
+        wait = sansio.parse_reset(headers.get("X-RateLimit-Reset"), now=self._clock.time())
+        if wait:
+            self.hold_for(wait)
+
+    def __repr__(self) -> str:
+        c = self.config
+        return f"LocalRateLimit(rate={c.rate}, per={c.per}, burst={c.burst})"
+
+
+# One bucket per (event loop, service, credential): two clients built with the same token share
+# the token's budget, as the server sees it.
+_SHARED: weakref.WeakValueDictionary[tuple[int, str, str], LocalRateLimit] = (
+    weakref.WeakValueDictionary()
+)
+
+
+def shared_local_limiter(service: str, fingerprint: str, config: RateLimitConfig) -> LocalRateLimit:
+    try:
+        loop_id = id(asyncio.get_running_loop())
+    except RuntimeError:
+        loop_id = 0
+    key = (loop_id, service, fingerprint)
+    limiter = _SHARED.get(key)
+    if limiter is None or limiter.config != config:
+        limiter = LocalRateLimit(config)
+        _SHARED[key] = limiter
+    return limiter

@@ -1,0 +1,536 @@
+"""The one path every request takes: limiter -> auth -> send -> judge -> retry.
+
+``Transport`` knows HTTP and nothing about any one service. Each client owns one; views made by
+``with_options`` share its session, limiter, write locks and statistics.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ipaddress
+import logging
+import time
+from collections import Counter
+from collections.abc import AsyncIterator, Callable, Mapping
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+import attrs
+from multidict import CIMultiDict, CIMultiDictProxy
+
+from .._version import __version__
+from . import sansio
+from .auth import SENSITIVE_HEADERS, Auth
+from .clock import SYSTEM_CLOCK, Clock
+from .config import RateLimitConfig, RetryConfig, Timeouts
+from .errors import (
+    APIError,
+    ConfigurationError,
+    DecodeError,
+    OutcomeUnknownError,
+    RequestTimeoutError,
+    SmartsuiteError,
+    TransportError,
+)
+from .locks import LocalWriteLocks, WriteLocks
+from .ratelimit import RateLimiter, shared_local_limiter
+from .response import Response
+from .retry import Backoff
+
+log = logging.getLogger("smartsuite")
+
+USER_AGENT = f"smartsuite/{__version__} (+python aiohttp)"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+MAX_REDIRECTS = 5
+
+Params = Mapping[str, Any] | None
+BodyFactory = Callable[[], Any]
+
+
+@attrs.define
+class TransportStats:
+    """Counters a job can print: requests, attempts, retries by cause, server-imposed waits."""
+
+    requests: int = 0
+    attempts: int = 0
+    retries: Counter[str] = attrs.field(factory=Counter)
+    rate_limited: int = 0
+    waited_seconds: float = 0.0
+    unknown_outcomes: int = 0
+
+    @property
+    def total_retries(self) -> int:
+        return sum(self.retries.values())
+
+
+def _is_loopback(host: str | None) -> bool:
+    if not host:
+        return False
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_base_url(url: str, *, allow_insecure: bool = False) -> str:
+    """Validate a base URL: https, or http only for loopback (the emulator) or by opt-in."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        raise ConfigurationError(f"base_url must be an absolute http(s) URL, got {url!r}")
+    if parts.scheme == "http" and not (allow_insecure or _is_loopback(parts.hostname)):
+        raise ConfigurationError(
+            f"base_url {url!r} is not https; plain http is allowed only for loopback "
+            "addresses or with allow_insecure=True"
+        )
+    if parts.query or parts.fragment:
+        raise ConfigurationError(f"base_url must not carry a query or fragment: {url!r}")
+    return url.rstrip("/")
+
+
+def _clean_params(params: Params) -> dict[str, str] | None:
+    """Drop None values; render bools as the APIs expect and lists as comma-separated."""
+    if not params:
+        return None
+    out: dict[str, str] = {}
+    for key, value in params.items():
+        if value is None:
+            continue
+        if isinstance(value, bool):
+            out[key] = "true" if value else "false"
+        elif isinstance(value, list | tuple | set | frozenset):
+            out[key] = ",".join(str(v) for v in value)
+        else:
+            out[key] = str(value)
+    return out or None
+
+
+@attrs.define
+class _Shared:
+    """State shared by a transport and every view made from it."""
+
+    service: str
+    base_url: str
+    auth: Auth
+    rate_limit: RateLimitConfig | RateLimiter
+    session: aiohttp.ClientSession | None
+    owns_session: bool
+    clock: Clock
+    write_locks: WriteLocks
+    connector_limit: int
+    verify_ssl: bool
+    limiter: RateLimiter | None = None
+    stats: TransportStats = attrs.field(factory=TransportStats)
+    closed: bool = False
+
+
+class Transport:
+    """Sends requests for one client. Not for direct use; the clients wrap it.
+
+    Args:
+        service: short service name, for logs and limiter sharing.
+        base_url: the API root (``https://api.smartsheet.com/2.0``).
+        auth: the credential strategy.
+        rate_limit: a :class:`RateLimitConfig` (an in-process bucket shared per credential) or
+            any :class:`RateLimiter` (for example the Redis one).
+        retry: retry policy.
+        timeouts: request timeouts.
+        headers: extra headers on every request.
+        session: an ``aiohttp.ClientSession`` to borrow; we never close a borrowed session.
+    """
+
+    def __init__(
+        self,
+        *,
+        service: str,
+        base_url: str,
+        auth: Auth,
+        rate_limit: RateLimitConfig | RateLimiter,
+        retry: RetryConfig,
+        timeouts: Timeouts,
+        headers: Mapping[str, str] | None = None,
+        session: aiohttp.ClientSession | None = None,
+        clock: Clock = SYSTEM_CLOCK,
+        write_locks: WriteLocks | None = None,
+        allow_insecure: bool = False,
+        verify_ssl: bool = True,
+        connector_limit: int = 64,
+        _shared: _Shared | None = None,
+    ) -> None:
+        self._shared = _shared or _Shared(
+            service=service,
+            base_url=check_base_url(base_url, allow_insecure=allow_insecure),
+            auth=auth,
+            rate_limit=rate_limit,
+            session=session,
+            owns_session=session is None,
+            clock=clock,
+            write_locks=write_locks or LocalWriteLocks(),
+            connector_limit=connector_limit,
+            verify_ssl=verify_ssl,
+        )
+        self.retry = retry
+        self.timeouts = timeouts
+        self.headers: dict[str, str] = dict(headers or {})
+
+    # -- views and lifecycle -------------------------------------------------------------
+
+    def with_options(
+        self,
+        *,
+        headers: Mapping[str, str] | None = None,
+        retry: RetryConfig | None = None,
+        timeouts: Timeouts | None = None,
+    ) -> Transport:
+        """A view sharing session, limiter, locks and stats, with other per-call options."""
+        merged = {**self.headers, **(headers or {})}
+        return Transport(
+            service=self._shared.service,
+            base_url=self._shared.base_url,
+            auth=self._shared.auth,
+            rate_limit=self._shared.rate_limit,
+            retry=retry or self.retry,
+            timeouts=timeouts or self.timeouts,
+            headers=merged,
+            _shared=self._shared,
+        )
+
+    @property
+    def base_url(self) -> str:
+        return self._shared.base_url
+
+    @property
+    def stats(self) -> TransportStats:
+        return self._shared.stats
+
+    @property
+    def write_locks(self) -> WriteLocks:
+        return self._shared.write_locks
+
+    @property
+    def clock(self) -> Clock:
+        return self._shared.clock
+
+    @property
+    def limiter(self) -> RateLimiter:
+        shared = self._shared
+        if shared.limiter is None:
+            if isinstance(shared.rate_limit, RateLimitConfig):
+                shared.limiter = shared_local_limiter(
+                    shared.service, shared.auth.fingerprint(), shared.rate_limit
+                )
+            else:
+                shared.limiter = shared.rate_limit
+        return shared.limiter
+
+    def _session(self) -> aiohttp.ClientSession:
+        shared = self._shared
+        if shared.closed:
+            raise TransportError("the client is closed")
+        if shared.session is None:
+            connector = aiohttp.TCPConnector(limit=shared.connector_limit, ssl=shared.verify_ssl)
+            shared.session = aiohttp.ClientSession(connector=connector)
+        return shared.session
+
+    async def aclose(self) -> None:
+        """Close the session if we own it. In-flight requests fail with TransportError."""
+        shared = self._shared
+        shared.closed = True
+        if shared.owns_session and shared.session is not None:
+            session, shared.session = shared.session, None
+            await session.close()
+
+    def secrets(self) -> list[str]:
+        return self._shared.auth.secrets()
+
+    def __repr__(self) -> str:
+        return f"Transport(service={self._shared.service!r}, base_url={self._shared.base_url!r})"
+
+    # -- URLs ----------------------------------------------------------------------------
+
+    def url_for(self, path: str) -> str:
+        """Join a path to the base URL. Absolute or root-relative links must stay on our host.
+
+        ``/sheets/1`` is below the base URL; a link that already starts with the base URL's
+        path (Resource Management's ``paging.next``) is taken from the host root.
+        """
+        base = self._shared.base_url
+        base_parts = urlsplit(base)
+        if path.startswith(("http://", "https://", "//")):
+            url = urljoin(base + "/", path)
+            if urlsplit(url).netloc != base_parts.netloc:
+                raise ConfigurationError(f"refusing to send credentials to another host: {url!r}")
+            return url
+        if base_parts.path and path.startswith(base_parts.path + "/"):
+            return f"{base_parts.scheme}://{base_parts.netloc}{path}"
+        return f"{base}/{path.lstrip('/')}"
+
+    # -- sending -------------------------------------------------------------------------
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params = None,
+        json: Any = None,
+        content: bytes | BodyFactory | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+        expect_json: bool = True,
+    ) -> Response:
+        """Send one logical request, retrying as the policy allows.
+
+        Args:
+            method: HTTP method.
+            path: path below the base URL, or a same-host link.
+            params: query parameters (None values dropped, bools and lists rendered).
+            json: a JSON-able body.
+            content: raw bytes, or a zero-argument callable returning a fresh body
+                (bytes, an aiohttp payload or multipart writer) for each attempt.
+            headers: extra headers for this request.
+            idempotent: whether repeating is safe; defaults to True only for GET/HEAD/OPTIONS.
+            expect_json: check the body decodes as JSON (a 2xx HTML page is a DecodeError).
+
+        Raises:
+            APIError subclasses, TransportError subclasses, DecodeError.
+        """
+        method = method.upper()
+        url = self.url_for(path)
+        display_path = urlsplit(url).path
+        safe = method in SAFE_METHODS if idempotent is None else idempotent
+        query = _clean_params(params)
+        send_headers: CIMultiDict[str] = CIMultiDict()
+        send_headers["User-Agent"] = USER_AGENT
+        send_headers["Accept"] = "application/json"
+        send_headers.update(self.headers)
+        if headers:
+            send_headers.update(headers)
+        body: Any = None
+        if json is not None:
+            body = sansio.dumps(json)
+            send_headers.setdefault("Content-Type", "application/json")
+        stats = self._shared.stats
+        stats.requests += 1
+        clock = self._shared.clock
+        started = clock.monotonic()
+        waits = Backoff(self.retry)
+        last_error: SmartsuiteError | None = None
+
+        for attempt in range(1, self.retry.max_attempts + 1):
+            await self.limiter.acquire()
+            stats.attempts += 1
+            payload = body
+            if content is not None:
+                payload = content() if callable(content) else content
+            t0 = time.perf_counter()
+            cause: str
+            hint: float | None = None
+            try:
+                status, reason, resp_headers, resp_body = await self._send(
+                    method, url, query, send_headers, payload
+                )
+            except _NotSent as exc:
+                last_error = TransportError(str(exc), method=method, path=display_path)
+                cause = "connect"
+            except _MaybeSent as exc:
+                error_cls = RequestTimeoutError if exc.timeout else TransportError
+                if not safe and not self.retry.retry_unknown_writes:
+                    stats.unknown_outcomes += 1
+                    log.debug(
+                        "%s %s -> %s (attempt %d, outcome unknown)",
+                        method,
+                        display_path,
+                        exc,
+                        attempt,
+                    )
+                    raise OutcomeUnknownError(
+                        f"{exc}; the write may or may not have been applied, so it was not "
+                        "repeated",
+                        method=method,
+                        path=display_path,
+                    ) from None
+                last_error = error_cls(str(exc), method=method, path=display_path)
+                cause = "timeout" if exc.timeout else "disconnect"
+            else:
+                elapsed_ms = (time.perf_counter() - t0) * 1000
+                log.debug(
+                    "%s %s -> %d in %.1f ms (attempt %d)",
+                    method,
+                    display_path,
+                    status,
+                    elapsed_ms,
+                    attempt,
+                )
+                self.limiter.observe(resp_headers)
+                verdict = sansio.judge(
+                    status,
+                    reason,
+                    resp_headers,
+                    resp_body,
+                    method=method,
+                    path=display_path,
+                    retry=self.retry,
+                    now=clock.time(),
+                )
+                if verdict.verdict is sansio.Verdict.OK:
+                    response = Response(status, resp_headers, resp_body, method, display_path)
+                    if expect_json and status != 204:
+                        try:
+                            response.json()
+                        except DecodeError as exc:
+                            if not safe:
+                                stats.unknown_outcomes += 1
+                                raise OutcomeUnknownError(
+                                    f"the write was answered HTTP {status} but its body could "
+                                    f"not be read ({exc}); it may have been applied",
+                                    method=method,
+                                    path=display_path,
+                                ) from exc
+                            last_error = exc
+                            cause = "malformed"
+                            if attempt < self.retry.max_attempts:
+                                await self._pause(waits.next_wait(None), cause, stats, started)
+                                continue
+                            raise
+                    return response
+                assert verdict.error is not None
+                if verdict.verdict is sansio.Verdict.FAIL:
+                    raise verdict.error
+                last_error = verdict.error
+                hint = verdict.wait_hint
+                cause = _cause_of(verdict.error)
+                if status == 429:
+                    stats.rate_limited += 1
+
+            if attempt == self.retry.max_attempts:
+                break
+            wait = waits.next_wait(hint)
+            if hint is not None and hint > self.retry.max_wait_seconds:
+                break
+            if clock.monotonic() - started + wait > self.retry.max_total_seconds:
+                break
+            if cause == "rate_limited" or hint is not None:
+                # Everyone sharing this credential backs off, not just this request.
+                self.limiter.hold_for(wait)
+            await self._pause(wait, cause, stats, started)
+
+        assert last_error is not None
+        raise last_error
+
+    async def _pause(self, wait: float, cause: str, stats: TransportStats, started: float) -> None:
+        stats.retries[cause] += 1
+        stats.waited_seconds += wait
+        log.debug("retrying after %.2f s (%s)", wait, cause)
+        await self._shared.clock.sleep(wait)
+
+    async def _send(
+        self,
+        method: str,
+        url: str,
+        query: dict[str, str] | None,
+        headers: CIMultiDict[str],
+        payload: Any,
+    ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
+        """One attempt, following redirects by hand so credentials never leave our host."""
+        session = self._session()
+        auth_headers: CIMultiDict[str] = CIMultiDict(headers)
+        self._shared.auth.apply(auth_headers)
+        t = self.timeouts
+        timeout = aiohttp.ClientTimeout(total=t.total, sock_connect=t.connect, sock_read=t.read)
+        origin = urlsplit(url).netloc
+        current_headers = auth_headers
+        for _ in range(MAX_REDIRECTS + 1):
+            try:
+                async with session.request(
+                    method,
+                    url,
+                    params=query,
+                    data=payload,
+                    headers=current_headers,
+                    timeout=timeout,
+                    allow_redirects=False,
+                ) as resp:
+                    body = await resp.read()
+                    if resp.status in (301, 302, 303, 307, 308) and "Location" in resp.headers:
+                        url = urljoin(str(resp.url), resp.headers["Location"])
+                        query = None
+                        if resp.status == 303 or (resp.status in (301, 302) and method == "POST"):
+                            method, payload = "GET", None
+                        if urlsplit(url).netloc != origin:
+                            current_headers = CIMultiDict(
+                                (k, v)
+                                for k, v in current_headers.items()
+                                if k.lower() not in SENSITIVE_HEADERS
+                            )
+                        continue
+                    return resp.status, resp.reason or "", resp.headers, body
+            except aiohttp.ClientConnectorError as exc:
+                raise _NotSent(f"cannot connect: {type(exc).__name__}") from None
+            except aiohttp.ConnectionTimeoutError:
+                raise _NotSent("timed out waiting for a connection") from None
+            except (TimeoutError, aiohttp.ServerTimeoutError):
+                raise _MaybeSent("timed out waiting for the answer", timeout=True) from None
+            except (
+                aiohttp.ServerDisconnectedError,
+                aiohttp.ClientOSError,
+                aiohttp.ClientPayloadError,
+                aiohttp.ClientResponseError,
+            ) as exc:
+                raise _MaybeSent(f"connection lost: {type(exc).__name__}") from None
+            except RuntimeError as exc:
+                if self._shared.closed or session.closed:
+                    raise TransportError("the client was closed during the request") from None
+                raise TransportError(f"transport failure: {type(exc).__name__}") from None
+        raise TransportError(f"more than {MAX_REDIRECTS} redirects")
+
+    @contextlib.asynccontextmanager
+    async def stream(
+        self, url: str, *, chunk_size: int = 1 << 16
+    ) -> AsyncIterator[AsyncIterator[bytes]]:
+        """Stream a body from an external URL (a pre-signed download link) without our
+        credentials and without loading it into memory."""
+        session = self._session()
+        t = self.timeouts
+        timeout = aiohttp.ClientTimeout(total=None, sock_connect=t.connect, sock_read=t.read)
+        try:
+            async with session.get(url, timeout=timeout) as resp:
+                if resp.status >= 400:
+                    body = await resp.read()
+                    raise sansio.build_error(
+                        resp.status,
+                        resp.reason or "",
+                        body,
+                        method="GET",
+                        path=urlsplit(url).path,
+                    )
+                yield resp.content.iter_chunked(chunk_size)
+        except APIError:
+            raise
+        except aiohttp.ClientError as exc:
+            raise TransportError(f"download failed: {type(exc).__name__}") from None
+        except TimeoutError:
+            raise RequestTimeoutError("download timed out") from None
+
+
+def _cause_of(error: APIError) -> str:
+    if error.status == 429:
+        return "rate_limited"
+    if error.code is not None and not isinstance(error.code, bool):
+        return f"error_{error.code}"
+    return f"http_{error.status}"
+
+
+class _NotSent(Exception):
+    """The request never reached the server: always safe to retry."""
+
+
+class _MaybeSent(Exception):
+    def __init__(self, message: str, *, timeout: bool = False) -> None:
+        super().__init__(message)
+        self.timeout = timeout
+
+
+__all__ = ["USER_AGENT", "Transport", "TransportStats", "check_base_url"]

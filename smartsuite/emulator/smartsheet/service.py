@@ -1,0 +1,57 @@
+"""The emulated Smartsheet service: auth, error bodies and route registration."""
+
+from __future__ import annotations
+
+import itertools
+from typing import ClassVar
+
+from aiohttp import web
+
+from ..base import EmulatedService, json_response
+from .state import SmartsheetState
+
+# Default errorCode per status when a handler gives none
+# (https://developers.smartsheet.com/api/smartsheet/error-codes).
+_DEFAULT_CODES = {400: 1008, 401: 1002, 403: 1004, 404: 1006, 405: 1010, 429: 4003, 500: 4000}
+
+
+class SmartsheetService(EmulatedService):
+    name: ClassVar[str] = "smartsheet"
+    prefix: ClassVar[str] = "/smartsheet/2.0"
+
+    def __init__(self, tokens: set[str]) -> None:
+        super().__init__()
+        self.tokens = set(tokens)
+        self.state = SmartsheetState()
+        self._ref_ids = itertools.count(1)
+
+    def credential(self, request: web.Request) -> str | None:
+        header = request.headers.get("Authorization", "")
+        if header.startswith("Bearer "):
+            return header[len("Bearer ") :].strip() or None
+        return None
+
+    def check_credential(self, request: web.Request, credential: str | None) -> web.Response | None:
+        if credential is None:
+            return self.error(401, "An Access Token is required.", 1001)
+        if credential not in self.tokens:
+            return self.error(401, "Your Access Token is invalid.", 1002)
+        return None
+
+    def error(self, status: int, message: str, code: int | None = None) -> web.Response:
+        body = {
+            "errorCode": code if code is not None else _DEFAULT_CODES.get(status, 4000),
+            "message": message,
+            "refId": f"emu{next(self._ref_ids):08x}",
+        }
+        return json_response(body, status)
+
+    def rate_limited(self, wait: float) -> web.Response:
+        response = self.error(429, "Rate limit exceeded.", 4003)
+        response.headers["Retry-After"] = f"{max(wait, 0.001):.3f}"
+        return response
+
+    def add_routes(self, app: web.Application) -> None:
+        from .routes import register
+
+        register(self, app)
