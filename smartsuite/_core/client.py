@@ -3,18 +3,93 @@
 from __future__ import annotations
 
 import copy
+import os
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypedDict, TypeVar
 
+import aiohttp
 import cattrs
 
 from . import serde
-from .config import RetryConfig, Timeouts
+from .auth import Auth, Secret
+from .clock import SYSTEM_CLOCK, Clock
+from .config import RateLimitConfig, RetryConfig, Timeouts
+from .errors import ConfigurationError
+from .locks import WriteLocks
+from .ratelimit import RateLimiter
 from .response import Response
 from .transport import Transport, TransportStats
 
 T = TypeVar("T")
+
+
+class TransportOptions(TypedDict, total=False):
+    """Keyword options every client accepts.
+
+    Attributes:
+        rate_limit: a :class:`RateLimitConfig` (in-process bucket shared per credential) or a
+            :class:`RateLimiter` such as ``RedisRateLimit``.
+        retry: the retry policy.
+        timeouts: request timeouts.
+        headers: extra headers on every request.
+        session: an ``aiohttp.ClientSession`` to borrow (never closed by us).
+        clock: time source (tests use a fake one).
+        write_locks: per-object write locks (``RedisWriteLocks`` to serialise across processes).
+        allow_insecure: allow a plain-http base URL that is not loopback.
+        verify_ssl: verify TLS certificates (default True).
+        connector_limit: the connection pool size.
+    """
+
+    rate_limit: RateLimitConfig | RateLimiter
+    retry: RetryConfig
+    timeouts: Timeouts
+    headers: Mapping[str, str]
+    session: aiohttp.ClientSession
+    clock: Clock
+    write_locks: WriteLocks
+    allow_insecure: bool
+    verify_ssl: bool
+    connector_limit: int
+
+
+def resolve_secret(value: str | Secret | None, env_var: str, what: str) -> Secret:
+    """The credential from the argument, else from ``env_var``; a clear error when neither."""
+    if value is None:
+        value = os.environ.get(env_var)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ConfigurationError(f"no {what}: pass it as an argument or set ${env_var}")
+    return value if isinstance(value, Secret) else Secret(value)
+
+
+def make_transport(
+    *,
+    service: str,
+    base_url: str,
+    auth: Auth,
+    default_rate_limit: RateLimitConfig,
+    default_retry: RetryConfig,
+    options: TransportOptions,
+) -> Transport:
+    """Build a client's transport from its service defaults and the caller's options."""
+    unknown = set(options) - set(TransportOptions.__annotations__)
+    if unknown:
+        raise ConfigurationError(f"unknown client options: {sorted(unknown)}")
+    return Transport(
+        service=service,
+        base_url=base_url,
+        auth=auth,
+        rate_limit=options.get("rate_limit", default_rate_limit),
+        retry=options.get("retry", default_retry),
+        timeouts=options.get("timeouts", Timeouts()),
+        headers=options.get("headers"),
+        session=options.get("session"),
+        clock=options.get("clock", SYSTEM_CLOCK),
+        write_locks=options.get("write_locks"),
+        allow_insecure=options.get("allow_insecure", False),
+        verify_ssl=options.get("verify_ssl", True),
+        connector_limit=options.get("connector_limit", 64),
+    )
 
 
 class BaseClient:

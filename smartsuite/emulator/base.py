@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import abc
 import asyncio
+import contextvars
 import hashlib
 import json
 import time
@@ -18,6 +19,11 @@ import attrs
 from aiohttp import web
 
 from .faults import Fault, FaultConfig
+
+#: The request being served, for handlers that annotate their log entry.
+CURRENT_REQUEST: contextvars.ContextVar[LoggedRequest | None] = contextvars.ContextVar(
+    "smartsuite_emulator_request", default=None
+)
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
@@ -114,8 +120,9 @@ class EmulatedService(abc.ABC):
         self.add_routes(app)
         return app
 
-    def begin_write(self, key: str, entry: LoggedRequest | None = None) -> bool:
+    def begin_write(self, key: str) -> bool:
         """Mark a write to ``key`` as in flight; False when another write to it already is."""
+        entry = CURRENT_REQUEST.get()
         if entry is not None:
             entry.write_key = key
         busy = self._inflight_writes.get(key, 0) > 0
@@ -139,7 +146,7 @@ class EmulatedService(abc.ABC):
             started=time.monotonic(),
             credential=fingerprint(cred) if cred else "",
         )
-        request["log_entry"] = entry
+        CURRENT_REQUEST.set(entry)
         if len(self.log) < self.max_log:
             self.log.append(entry)
         try:
@@ -149,7 +156,8 @@ class EmulatedService(abc.ABC):
         entry.status = response.status if response is not None else 0
         entry.finished = time.monotonic()
         if response is None:
-            request.transport and request.transport.abort()
+            if request.transport is not None:
+                request.transport.abort()
             return web.Response(status=500)
         return response
 

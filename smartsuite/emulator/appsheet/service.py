@@ -1,0 +1,49 @@
+"""The emulated AppSheet service: per-app ``ApplicationAccessKey`` and AppSheet's error shapes
+(seed 003, "Status codes")."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from aiohttp import web
+
+from ..base import EmulatedService, json_response
+from .state import AppSheetState
+
+
+class AppSheetService(EmulatedService):
+    name: ClassVar[str] = "appsheet"
+    prefix: ClassVar[str] = "/appsheet/api/v2"
+
+    def __init__(self, apps: dict[str, str]) -> None:
+        super().__init__()
+        self.keys = dict(apps)
+        self.state = AppSheetState(app_ids=set(apps))
+
+    def credential(self, request: web.Request) -> str | None:
+        return request.headers.get("ApplicationAccessKey") or None
+
+    def check_credential(self, request: web.Request, credential: str | None) -> web.Response | None:
+        app_id = request.match_info.get("app_id")
+        if app_id is None:
+            return None  # unrouted path: the router answers 404
+        if credential is None:
+            return self.error(400, "Missing ApplicationAccessKey header.")
+        if app_id not in self.keys:
+            return self.error(404, f"App '{app_id}' not found.")
+        if self.keys[app_id] != credential:
+            return self.error(403, "Invalid request. The provided access key is not valid.")
+        return None
+
+    def error(self, status: int, message: str, code: int | None = None) -> web.Response:
+        return json_response(
+            {"status": status, "title": _TITLES.get(status, "Error"), "detail": message}, status
+        )
+
+    def add_routes(self, app: web.Application) -> None:
+        from .routes import register
+
+        register(self, app)
+
+
+_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests"}

@@ -1,0 +1,5 @@
+"""Emulated Resource Management by Smartsheet (10,000ft) API v1."""
+
+from .service import ResourceManagementService
+
+__all__ = ["ResourceManagementService"]

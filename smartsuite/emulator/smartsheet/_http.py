@@ -1,0 +1,111 @@
+"""Helpers for Smartsheet route handlers: decoding bodies, IndexResult paging, Result bodies."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from aiohttp import web
+
+from ..base import json_response
+from .state import ApiFailure
+
+if TYPE_CHECKING:
+    from .service import SmartsheetService
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def handler(
+    service: SmartsheetService, fn: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> Handler:
+    """Wrap a route so an :class:`ApiFailure` becomes Smartsheet's error body."""
+
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await fn(request)
+        except ApiFailure as exc:
+            response = service.error(exc.status, exc.message, exc.code)
+            if exc.detail is not None:
+                body = json.loads(response.body)  # type: ignore[arg-type]
+                body["detail"] = exc.detail
+                return json_response(body, exc.status)
+            return response
+
+    return wrapped
+
+
+async def body_json(request: web.Request) -> Any:
+    raw = await request.read()
+    if not raw:
+        raise ApiFailure(400, 1008, "Unable to parse request. The request body is empty.")
+    try:
+        return json.loads(raw)
+    except ValueError as exc:
+        raise ApiFailure(400, 1008, f"Unable to parse request. {exc}") from None
+
+
+def int_id(request: web.Request, name: str) -> int:
+    try:
+        return int(request.match_info[name])
+    except ValueError:
+        raise ApiFailure(404, 1006, "Not Found") from None
+
+
+def query_bool(request: web.Request, name: str) -> bool:
+    return request.query.get(name, "").lower() == "true"
+
+
+def query_ids(request: web.Request, name: str) -> list[int] | None:
+    raw = request.query.get(name)
+    if raw is None:
+        return None
+    try:
+        return [int(v) for v in raw.split(",") if v.strip()]
+    except ValueError:
+        raise ApiFailure(
+            400, 1018, f"The value {raw} was not valid for the parameter {name}."
+        ) from None
+
+
+def index_result(request: web.Request, items: Sequence[Any]) -> web.Response:
+    """An IndexResult page, honouring page / pageSize / includeAll like the real API."""
+    total = len(items)
+    if query_bool(request, "includeAll"):
+        return json_response(
+            {"pageNumber": 1, "totalPages": 1, "totalCount": total, "data": list(items)}
+        )
+    try:
+        size = max(1, int(request.query.get("pageSize", "100")))
+        page = max(1, int(request.query.get("page", "1")))
+    except ValueError:
+        raise ApiFailure(400, 1018, "The value was not valid for the parameter page.") from None
+    pages = max(1, math.ceil(total / size))
+    page = min(page, pages)  # a page past the end returns the last page, as documented
+    start = (page - 1) * size
+    return json_response(
+        {
+            "pageNumber": page,
+            "pageSize": size,
+            "totalPages": pages,
+            "totalCount": total,
+            "data": list(items[start : start + size]),
+        }
+    )
+
+
+def result(
+    payload: Any, *, version: int | None = None, failed: list[dict[str, Any]] | None = None
+) -> web.Response:
+    body: dict[str, Any] = {
+        "message": "PARTIAL_SUCCESS" if failed else "SUCCESS",
+        "resultCode": 3 if failed else 0,
+        "result": payload,
+    }
+    if version is not None:
+        body["version"] = version
+    if failed:
+        body["failedItems"] = failed
+    return json_response(body)

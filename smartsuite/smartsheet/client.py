@@ -1,0 +1,100 @@
+"""``SmartsheetClient``: the async client for the Smartsheet API 2.0."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, Unpack
+
+from .._core.auth import BearerToken, Secret
+from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
+from .._core.config import RateLimitConfig, RetryConfig
+from .._core.errors import ConfigurationError
+
+if TYPE_CHECKING:
+    from .resources.rows import Rows
+    from .resources.sheets import Sheets
+
+Region = Literal["us", "eu", "gov", "au"]
+
+#: API roots per region (https://developers.smartsheet.com/api/smartsheet/guides/basics/regions).
+REGIONS: dict[str, str] = {
+    "us": "https://api.smartsheet.com/2.0",
+    "eu": "https://api.smartsheet.eu/2.0",
+    "gov": "https://api.smartsheetgov.com/2.0",
+    "au": "https://api.smartsheet.au/2.0",
+}
+
+#: Smartsheet allows 300 requests per minute per token.
+DEFAULT_RATE_LIMIT = RateLimitConfig(rate=300, per=60, burst=10)
+
+#: 429/4003, 503/4001, 500/4002 and 500/4004 are retryable; Smartsheet asks for at least 60 s
+#: of patience after a 429, so the total budget is well above that.
+DEFAULT_RETRY = RetryConfig(
+    max_attempts=8,
+    max_total_seconds=300,
+    retry_error_codes=frozenset({4001, 4002, 4003, 4004}),
+)
+
+
+class SmartsheetClient(BaseClient):
+    """Async client for the Smartsheet API 2.0.
+
+    Use it as an async context manager::
+
+        async with SmartsheetClient() as ss:      # token from $SMARTSHEET_ACCESS_TOKEN
+            async for sheet in ss.sheets.list():
+                print(sheet.name)
+
+    Args:
+        token: the access token; defaults to ``$SMARTSHEET_ACCESS_TOKEN``.
+        region: ``us`` (default), ``eu``, ``gov`` or ``au``.
+        base_url: any API root (overrides ``region``), for example the emulator's.
+        assume_user: send ``Assume-User`` (admin tokens acting as another user).
+        change_agent: a ``Smartsheet-Change-Agent`` value sent on every write, so webhook
+            callbacks caused by this client can be recognised.
+        **options: :class:`TransportOptions` (rate_limit, retry, timeouts, headers, session ...).
+
+    Raises:
+        ConfigurationError: no token, an unknown region, or a non-https base URL.
+    """
+
+    def __init__(
+        self,
+        token: str | Secret | None = None,
+        *,
+        region: Region | str = "us",
+        base_url: str | None = None,
+        assume_user: str | None = None,
+        change_agent: str | None = None,
+        **options: Unpack[TransportOptions],
+    ) -> None:
+        if base_url is None:
+            if region not in REGIONS:
+                raise ConfigurationError(
+                    f"unknown region {region!r}; use one of {sorted(REGIONS)} or base_url="
+                )
+            base_url = REGIONS[region]
+        secret = resolve_secret(token, "SMARTSHEET_ACCESS_TOKEN", "Smartsheet access token")
+        self.change_agent = change_agent
+        self._transport = make_transport(
+            service="smartsheet",
+            base_url=base_url,
+            auth=BearerToken(secret, assume_user=assume_user),
+            default_rate_limit=DEFAULT_RATE_LIMIT,
+            default_retry=DEFAULT_RETRY,
+            options=options,
+        )
+
+    @cached_property
+    def sheets(self) -> Sheets:
+        """Sheets: list, get, create, update, delete, copy, move, share ..."""
+        from .resources.sheets import Sheets
+
+        return Sheets(self)
+
+    @cached_property
+    def rows(self) -> Rows:
+        """Rows: add, update, delete (chunked by 500), get, move, copy ..."""
+        from .resources.rows import Rows
+
+        return Rows(self)

@@ -1,0 +1,1 @@
+"""Smartsheet resource namespaces, one module per API noun."""
