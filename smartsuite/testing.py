@@ -29,27 +29,25 @@ if TYPE_CHECKING:
 
 try:
     import pytest_asyncio
-
-    _fixture: Any = pytest_asyncio.fixture
 except ImportError:  # pragma: no cover - without pytest-asyncio the fixtures cannot run
-    _fixture = None
+    pytest_asyncio = None  # type: ignore[assignment]
 
 
-def _missing(*_: Any, **__: Any) -> Any:  # pragma: no cover
+def _missing() -> Any:  # pragma: no cover
     pytest.fail("smartsuite's fixtures need pytest-asyncio: pip install pytest-asyncio")
 
 
-if _fixture is None:  # pragma: no cover
+if pytest_asyncio is None:  # pragma: no cover
     smartsuite_emulator = pytest.fixture(name="smartsuite_emulator")(_missing)
 else:
 
-    @_fixture
+    @pytest_asyncio.fixture
     async def smartsuite_emulator() -> AsyncIterator[Emulator]:
         """A running emulator of all three services, fresh for each test."""
         async with Emulator() as emu:
             yield emu
 
-    @_fixture
+    @pytest_asyncio.fixture
     async def smartsheet_client(smartsuite_emulator: Emulator) -> AsyncIterator[SmartsheetClient]:
         """A :class:`SmartsheetClient` connected to the emulator."""
         from .smartsheet import SmartsheetClient
@@ -59,7 +57,7 @@ else:
         ) as client:
             yield client
 
-    @_fixture
+    @pytest_asyncio.fixture
     async def rm_client(smartsuite_emulator: Emulator) -> AsyncIterator[ResourceManagementClient]:
         """A :class:`ResourceManagementClient` connected to the emulator."""
         from .resource_management import ResourceManagementClient
@@ -69,7 +67,7 @@ else:
         ) as client:
             yield client
 
-    @_fixture
+    @pytest_asyncio.fixture
     async def appsheet_client(smartsuite_emulator: Emulator) -> AsyncIterator[AppSheetClient]:
         """An :class:`AppSheetClient` connected to the emulator's app."""
         from .appsheet import AppSheetClient
