@@ -12,6 +12,7 @@ from .._core.errors import ConfigurationError
 
 if TYPE_CHECKING:
     from .resources.rows import Rows
+    from .resources.sharing import Sharing
     from .resources.sheets import Sheets
 
 Region = Literal["us", "eu", "gov", "au"]
@@ -98,3 +99,10 @@ class SmartsheetClient(BaseClient):
         from .resources.rows import Rows
 
         return Rows(self)
+
+    @cached_property
+    def sharing(self) -> Sharing:
+        """Shares of sheets, workspaces, reports and dashboards."""
+        from .resources.sharing import Sharing
+
+        return Sharing(self)
