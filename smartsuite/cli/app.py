@@ -1,0 +1,22 @@
+"""The ``smartsuite`` Typer application: one sub-command module per area."""
+
+from __future__ import annotations
+
+import typer
+
+
+def build_app() -> typer.Typer:
+    """Assemble the command tree (imported lazily by :func:`smartsuite.cli.main`)."""
+    from .demo import demo
+    from .emulator_cmd import emulator
+
+    app = typer.Typer(
+        name="smartsuite",
+        help="Smartsheet, Resource Management and AppSheet from the shell, and an emulator.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+    app.command("demo")(demo)
+    app.command("emulator")(emulator)
+    return app
