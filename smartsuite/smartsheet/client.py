@@ -11,9 +11,15 @@ from .._core.config import RateLimitConfig, RetryConfig
 from .._core.errors import ConfigurationError
 
 if TYPE_CHECKING:
+    from .resources.attachments import Attachments
+    from .resources.automation_rules import AutomationRules
+    from .resources.comments import Comments
+    from .resources.discussions import Discussions
+    from .resources.proofs import Proofs
     from .resources.rows import Rows
     from .resources.sharing import Sharing
     from .resources.sheets import Sheets
+    from .resources.update_requests import UpdateRequests
 
 Region = Literal["us", "eu", "gov", "au"]
 
@@ -106,3 +112,45 @@ class SmartsheetClient(BaseClient):
         from .resources.sharing import Sharing
 
         return Sharing(self)
+
+    @cached_property
+    def attachments(self) -> Attachments:
+        """Attachments: upload files (simple or multipart), links, versions, downloads."""
+        from .resources.attachments import Attachments
+
+        return Attachments(self)
+
+    @cached_property
+    def discussions(self) -> Discussions:
+        """Discussions on sheets and rows, optionally started with a file."""
+        from .resources.discussions import Discussions
+
+        return Discussions(self)
+
+    @cached_property
+    def comments(self) -> Comments:
+        """Comments in discussions: add (with a file), get, edit, delete."""
+        from .resources.comments import Comments
+
+        return Comments(self)
+
+    @cached_property
+    def automation_rules(self) -> AutomationRules:
+        """Automation rules: list, get, update, delete."""
+        from .resources.automation_rules import AutomationRules
+
+        return AutomationRules(self)
+
+    @cached_property
+    def proofs(self) -> Proofs:
+        """Proofs on rows: versions, review requests, discussions, files."""
+        from .resources.proofs import Proofs
+
+        return Proofs(self)
+
+    @cached_property
+    def update_requests(self) -> UpdateRequests:
+        """Update requests and sent update requests."""
+        from .resources.update_requests import UpdateRequests
+
+        return UpdateRequests(self)

@@ -1,0 +1,97 @@
+"""Sending files to Smartsheet: simple uploads, multipart uploads and downloads.
+
+Simple and multipart uploads follow
+https://developers.smartsheet.com/api/smartsheet/guides/basics/attachments ("Post an
+Attachment"): the file is at most 30 MB, is sent with Content-Disposition, Content-Type and
+Content-Length, and in a multipart body the file part is named ``file``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+from collections.abc import AsyncIterator
+from pathlib import Path
+from typing import IO, Any, TypeVar
+
+from ..._core.multipart import FilePart, JsonPart, multipart_body, simple_upload_headers
+from ..._core.upload import MB, FileInput, UploadFile, prepare_upload
+from .._resource import SmartsheetResource
+
+T = TypeVar("T")
+
+#: The largest file the API accepts.
+MAX_UPLOAD_BYTES = 30 * MB
+
+DOWNLOAD_CHUNK = 256 * 1024
+
+
+def as_upload(
+    source: FileInput, filename: str | None, content_type: str | None, what: str = "the file"
+) -> UploadFile:
+    """Check a caller's file against the 30 MB limit (raises before anything is sent)."""
+    return prepare_upload(
+        source,
+        filename=filename,
+        content_type=content_type,
+        limit=MAX_UPLOAD_BYTES,
+        what=what,
+    )
+
+
+class UploadingResource(SmartsheetResource):
+    """A resource that sends files."""
+
+    async def _upload(
+        self, path: str, file: UploadFile, cls: type[T], *, multipart: bool = False
+    ) -> T:
+        """POST one file to ``path`` as a simple upload (or a one-part multipart upload)."""
+        if multipart:
+            factory, headers = multipart_body([FilePart("file", file)])
+        else:
+            factory, headers = file.body(), simple_upload_headers(file)
+        result = await self._result("POST", path, content=factory, headers=headers)
+        return self._decode(result.result, cls)
+
+    async def _post_with_file(
+        self, path: str, part_name: str, document: Any, file: UploadFile | None, cls: type[T]
+    ) -> T:
+        """POST a JSON document, with a file as a multipart upload when one is given."""
+        if file is None:
+            result = await self._result("POST", path, json=document)
+        else:
+            factory, headers = multipart_body(
+                [JsonPart(part_name, document), FilePart("file", file)]
+            )
+            result = await self._result("POST", path, content=factory, headers=headers)
+        return self._decode(result.result, cls)
+
+    async def _stream_url(self, url: str, chunk_size: int) -> AsyncIterator[bytes]:
+        """Yield the body at a temporary download URL, chunk by chunk (no credentials sent)."""
+        async with self._transport.stream(url, chunk_size=chunk_size) as chunks:
+            async for chunk in chunks:
+                yield chunk
+
+    async def _save_url(self, url: str, dest: str | os.PathLike[str] | IO[bytes]) -> int:
+        """Write the body at ``url`` to a path or binary file object; returns bytes written."""
+        written = 0
+        if isinstance(dest, str | os.PathLike):
+            target = Path(dest)
+            partial = target.with_name(target.name + ".part")
+            handle = await asyncio.to_thread(partial.open, "wb")
+            try:
+                async for chunk in self._stream_url(url, DOWNLOAD_CHUNK):
+                    await asyncio.to_thread(handle.write, chunk)
+                    written += len(chunk)
+            except BaseException:
+                await asyncio.to_thread(handle.close)
+                partial.unlink(missing_ok=True)
+                raise
+            await asyncio.to_thread(handle.close)
+            # Only a complete download takes the destination name.
+            await asyncio.to_thread(partial.replace, target)
+            return written
+        async for chunk in self._stream_url(url, DOWNLOAD_CHUNK):
+            dest.write(chunk)
+            written += len(chunk)
+        return written

@@ -1,0 +1,133 @@
+"""``ss.discussions``: threads of comments on sheets and rows."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..._core.paging import AsyncPaginator
+from ..._core.upload import FileInput
+from .._resource import operation
+from ..models.common import Result
+from ..models.discussions import Discussion
+from ._uploads import UploadingResource, as_upload
+
+
+def discussion_body(text: str, title: str | None) -> dict[str, Any]:
+    body: dict[str, Any] = {"comment": {"text": text}}
+    if title is not None:
+        body["title"] = title
+    return body
+
+
+class Discussions(UploadingResource):
+    @operation("discussions-list", "GET", "/sheets/{sheetId}/discussions")
+    def list(
+        self,
+        sheet_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        page_size: int | None = None,
+    ) -> AsyncPaginator[Discussion]:
+        """Every discussion on a sheet and its rows (``discussions-list``).
+
+        Args:
+            sheet_id: the sheet.
+            include: ``comments`` and/or ``attachments`` to fill them in.
+            page_size: page size for the walk.
+        """
+        return self._paginate(
+            f"/sheets/{int(sheet_id)}/discussions",
+            Discussion,
+            {"include": include},
+            page_size=page_size,
+        )
+
+    @operation("row-discussions-list", "GET", "/sheets/{sheetId}/rows/{rowId}/discussions")
+    def list_on_row(
+        self,
+        sheet_id: int,
+        row_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        page_size: int | None = None,
+    ) -> AsyncPaginator[Discussion]:
+        """The discussions on one row (``row-discussions-list``)."""
+        return self._paginate(
+            f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/discussions",
+            Discussion,
+            {"include": include},
+            page_size=page_size,
+        )
+
+    @operation("discussion-get", "GET", "/sheets/{sheetId}/discussions/{discussionId}")
+    async def get(self, sheet_id: int, discussion_id: int) -> Discussion:
+        """One discussion with its comments (``discussion-get``).
+
+        Raises:
+            NotFoundError: no such discussion (1006).
+        """
+        path = f"/sheets/{int(sheet_id)}/discussions/{int(discussion_id)}"
+        return await self._get(path, Discussion)
+
+    @operation("discussions-create", "POST", "/sheets/{sheetId}/discussions")
+    async def create(
+        self,
+        sheet_id: int,
+        text: str,
+        *,
+        title: str | None = None,
+        file: FileInput | None = None,
+        filename: str | None = None,
+        content_type: str | None = None,
+    ) -> Discussion:
+        """Start a discussion on a sheet (``discussions-create``).
+
+        Args:
+            sheet_id: the sheet.
+            text: the first comment.
+            title: the discussion title.
+            file: a file to attach to the first comment; sends one multipart request.
+            filename / content_type: the file's name and MIME type when not inferable.
+
+        Raises:
+            LimitExceededError: the file is over 30 MB (nothing is sent).
+        """
+        upload = as_upload(file, filename, content_type) if file is not None else None
+        return await self._post_with_file(
+            f"/sheets/{int(sheet_id)}/discussions",
+            "discussion",
+            discussion_body(text, title),
+            upload,
+            Discussion,
+        )
+
+    @operation("row-discussions-create", "POST", "/sheets/{sheetId}/rows/{rowId}/discussions")
+    async def create_on_row(
+        self,
+        sheet_id: int,
+        row_id: int,
+        text: str,
+        *,
+        title: str | None = None,
+        file: FileInput | None = None,
+        filename: str | None = None,
+        content_type: str | None = None,
+    ) -> Discussion:
+        """Start a discussion on a row (``row-discussions-create``); arguments as
+        :meth:`create`."""
+        upload = as_upload(file, filename, content_type) if file is not None else None
+        return await self._post_with_file(
+            f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/discussions",
+            "discussion",
+            discussion_body(text, title),
+            upload,
+            Discussion,
+        )
+
+    @operation("discussion-delete", "DELETE", "/sheets/{sheetId}/discussions/{discussionId}")
+    async def delete(self, sheet_id: int, discussion_id: int) -> Result:
+        """Delete a discussion with its comments and their attachments
+        (``discussion-delete``)."""
+        path = f"/sheets/{int(sheet_id)}/discussions/{int(discussion_id)}"
+        return await self._result("DELETE", path)
