@@ -14,12 +14,23 @@ if TYPE_CHECKING:
     from .resources.attachments import Attachments
     from .resources.automation_rules import AutomationRules
     from .resources.comments import Comments
+    from .resources.contacts import Contacts
     from .resources.discussions import Discussions
+    from .resources.events import Events
+    from .resources.favorites import Favorites
+    from .resources.folders import Folders
+    from .resources.groups import Groups
+    from .resources.home import HomeResource
     from .resources.proofs import Proofs
     from .resources.rows import Rows
+    from .resources.search import Search
+    from .resources.server_info import ServerInfoResource
     from .resources.sharing import Sharing
     from .resources.sheets import Sheets
+    from .resources.templates import Templates
     from .resources.update_requests import UpdateRequests
+    from .resources.users import Users
+    from .resources.workspaces import Workspaces
 
 Region = Literal["us", "eu", "gov", "au"]
 
@@ -154,3 +165,80 @@ class SmartsheetClient(BaseClient):
         from .resources.update_requests import UpdateRequests
 
         return UpdateRequests(self)
+
+    @cached_property
+    def users(self) -> Users:
+        """Users: list, get, add, update, remove, deactivate; alternate email addresses."""
+        from .resources.users import Users
+
+        return Users(self)
+
+    @cached_property
+    def groups(self) -> Groups:
+        """Groups and their members."""
+        from .resources.groups import Groups
+
+        return Groups(self)
+
+    @cached_property
+    def workspaces(self) -> Workspaces:
+        """Workspaces: list, get (with contents), create, rename, copy, delete; folders."""
+        from .resources.workspaces import Workspaces
+
+        return Workspaces(self)
+
+    @cached_property
+    def folders(self) -> Folders:
+        """Folders: get (with contents), subfolders, rename, copy, move, delete."""
+        from .resources.folders import Folders
+
+        return Folders(self)
+
+    @cached_property
+    def home(self) -> HomeResource:
+        """The Home tab: contents and top-level folders."""
+        from .resources.home import HomeResource
+
+        return HomeResource(self)
+
+    @cached_property
+    def favorites(self) -> Favorites:
+        """Favorites: list, add, check, remove."""
+        from .resources.favorites import Favorites
+
+        return Favorites(self)
+
+    @cached_property
+    def templates(self) -> Templates:
+        """User and public templates."""
+        from .resources.templates import Templates
+
+        return Templates(self)
+
+    @cached_property
+    def contacts(self) -> Contacts:
+        """The user's contacts."""
+        from .resources.contacts import Contacts
+
+        return Contacts(self)
+
+    @cached_property
+    def server_info(self) -> ServerInfoResource:
+        """Application constants: format tables and locales."""
+        from .resources.server_info import ServerInfoResource
+
+        return ServerInfoResource(self)
+
+    @cached_property
+    def events(self) -> Events:
+        """The organisation event stream, paged by stream position."""
+        from .resources.events import Events
+
+        return Events(self)
+
+    @cached_property
+    def search(self) -> Search:
+        """Search everything, or one sheet."""
+        from .resources.search import Search
+
+        return Search(self)

@@ -15,11 +15,12 @@ from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sharing import Share
+from .sharing_workspaces import WorkspaceSharing
 
 ShareInput = Share | Mapping[str, Any]
 
 
-class Sharing(SmartsheetResource):
+class Sharing(WorkspaceSharing, SmartsheetResource):
     # -- sheets --------------------------------------------------------------------------
 
     @operation("list-sheet-shares", "GET", "/sheets/{sheetId}/shares")
