@@ -13,8 +13,11 @@ from .._core.errors import ConfigurationError
 if TYPE_CHECKING:
     from .resources.attachments import Attachments
     from .resources.automation_rules import AutomationRules
+    from .resources.cells import Cells
+    from .resources.columns import Columns
     from .resources.comments import Comments
     from .resources.contacts import Contacts
+    from .resources.cross_sheet_references import CrossSheetReferences
     from .resources.discussions import Discussions
     from .resources.events import Events
     from .resources.favorites import Favorites
@@ -27,6 +30,7 @@ if TYPE_CHECKING:
     from .resources.server_info import ServerInfoResource
     from .resources.sharing import Sharing
     from .resources.sheets import Sheets
+    from .resources.summary import Summary
     from .resources.templates import Templates
     from .resources.update_requests import UpdateRequests
     from .resources.users import Users
@@ -242,3 +246,31 @@ class SmartsheetClient(BaseClient):
         from .resources.search import Search
 
         return Search(self)
+
+    @cached_property
+    def columns(self) -> Columns:
+        """Columns: list, get, add, update, delete."""
+        from .resources.columns import Columns
+
+        return Columns(self)
+
+    @cached_property
+    def cells(self) -> Cells:
+        """Cells: history, images in cells, image URLs."""
+        from .resources.cells import Cells
+
+        return Cells(self)
+
+    @cached_property
+    def summary(self) -> Summary:
+        """Sheet summary fields."""
+        from .resources.summary import Summary
+
+        return Summary(self)
+
+    @cached_property
+    def cross_sheet_references(self) -> CrossSheetReferences:
+        """Cross-sheet references: list, get, create."""
+        from .resources.cross_sheet_references import CrossSheetReferences
+
+        return CrossSheetReferences(self)

@@ -1,4 +1,5 @@
-"""``ss.rows``: bulk add, update and delete (chunked by 500, one sheet at a time), and get."""
+"""``ss.rows``: bulk add, update and delete (chunked by 500, one sheet at a time), get, copy,
+move, sort and send by email."""
 
 from __future__ import annotations
 
@@ -6,25 +7,59 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from ..._core.bulk import BatchOutcome, BulkResult, Outcome, run_in_batches
-from ..._core.errors import APIError, ConfigurationError, LimitExceededError, SmartsuiteError
+from ..._core.errors import ConfigurationError
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
-from ..models.sheets import Cell, Column, Row
+from ..models.sheet_extras import CopyOrMoveRowResult, SortCriterion, recipients
+from ..models.sheets import Column, ColumnIndex, Row, Sheet
+from ..records import RecordEncoder
+from ._row_writes import (
+    MAX_CELL_CHARS,
+    MAX_CELLS_PER_SHEET,
+    MAX_ROWS_PER_REQUEST,
+    check_batch_size,
+    check_cell_budget,
+    check_cells,
+    failure_error,
+    missing_row,
+    short_answer,
+)
 
-#: Documented limits (https://developers.smartsheet.com/api/smartsheet/guides/basics/limits).
-MAX_ROWS_PER_REQUEST = 500
-MAX_CELL_CHARS = 4000
+__all__ = ["MAX_CELLS_PER_SHEET", "MAX_CELL_CHARS", "MAX_ROWS_PER_REQUEST", "RowInput", "Rows"]
 
 RowInput = Row | Mapping[str, Any]
+_LOCATION_KEYS = ("toTop", "toBottom", "parentId", "siblingId")
 
 
 class Rows(SmartsheetResource):
     @operation("row-get", "GET", "/sheets/{sheetId}/rows/{rowId}")
-    async def get(self, sheet_id: int, row_id: int, *, include: Sequence[str] | None = None) -> Row:
-        """Get one row (``GET /sheets/{sheetId}/rows/{rowId}``, ``row-get``)."""
-        return await self._get(
-            f"/sheets/{int(sheet_id)}/rows/{int(row_id)}", Row, {"include": include}
-        )
+    async def get(
+        self,
+        sheet_id: int,
+        row_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        exclude: Sequence[str] | None = None,
+        level: int | None = None,
+        access_api_level: int | None = None,
+    ) -> Row:
+        """Get one row (``GET /sheets/{sheetId}/rows/{rowId}``, ``row-get``).
+
+        Args:
+            include: ``columns`` (then ``row["Title"]`` works), ``filters``.
+            exclude: ``nonexistentCells`` ...
+            level: 2 to see multi-contact / multi-picklist values as such.
+
+        Raises:
+            NotFoundError: no such sheet or row (1006).
+        """
+        params = {
+            "include": include,
+            "exclude": exclude,
+            "level": level,
+            "accessApiLevel": access_api_level,
+        }
+        return await self._get(f"/sheets/{int(sheet_id)}/rows/{int(row_id)}", Row, params)
 
     @operation("rows-addToSheet", "POST", "/sheets/{sheetId}/rows")
     async def add(
@@ -36,36 +71,59 @@ class Rows(SmartsheetResource):
         to_bottom: bool | None = None,
         parent_id: int | None = None,
         sibling_id: int | None = None,
+        above: bool | None = None,
         strict: bool | None = None,
         allow_partial_success: bool = False,
         override_validation: bool = False,
+        check_limits: bool | None = None,
         batch_size: int = MAX_ROWS_PER_REQUEST,
         result: BulkResult[Row] | None = None,
     ) -> BulkResult[Row]:
-        """Add any number of rows (``POST /sheets/{sheetId}/rows``, ``add-rows``), 500 per
-        request, one request at a time for this sheet.
+        """Add any number of rows (``POST /sheets/{sheetId}/rows``, ``rows-addToSheet``), 500
+        per request, one request at a time for this sheet.
 
         Args:
             sheet_id: the sheet.
-            rows: :class:`Row` objects, or dicts keyed by column title.
-            to_top / to_bottom / parent_id / sibling_id: where the new rows go (applied to
-                rows that do not set their own location).
+            rows: :class:`Row` objects, or dicts keyed by column title (see
+                :class:`~smartsuite.smartsheet.records.RecordEncoder`).
+            to_top / to_bottom / parent_id / sibling_id / above: where the new rows go
+                (applied to rows that do not set their own location).
             strict: strict value parsing for dict rows.
-            allow_partial_success: let valid rows land when others in the batch fail.
+            allow_partial_success: let valid rows land when others in the batch fail; the
+                failures come back at their index in ``rows``.
             override_validation: let values outside a column's validation through.
+            check_limits: refuse locally when the sheet would pass 500,000 cells. None checks
+                when the sheet is fetched anyway (dict rows) or more than one batch is sent.
             batch_size: rows per request (at most 500).
             result: a result to fill in place (kept correct if the task is cancelled).
 
         Returns:
             A :class:`BulkResult`: for each input row, the added Row (with its id) or the error.
+
+        Raises:
+            LimitExceededError: batch_size over 500, a cell over 4,000 characters, or the
+                sheet would exceed 500,000 cells. Nothing is sent.
+            ConfigurationError: a dict key that is not a column title.
         """
+        check_batch_size(batch_size)
+        items = list(rows)
+        has_records = any(not isinstance(r, Row) for r in items)
+        need_shape = (
+            has_records
+            or check_limits is True
+            or (check_limits is None and len(items) > batch_size)
+        )
+        shape = await self.sheet_shape(sheet_id) if need_shape else None
+        if shape is not None and check_limits is not False:
+            check_cell_budget(shape, len(items))
         location = {
-            "to_top": to_top,
-            "to_bottom": to_bottom,
-            "parent_id": parent_id,
-            "sibling_id": sibling_id,
+            "toTop": to_top,
+            "toBottom": to_bottom,
+            "parentId": parent_id,
+            "siblingId": sibling_id,
         }
-        prepared = await self._prepare(sheet_id, rows, strict, location)
+        prepared = self._prepare(items, shape, strict, location, above)
+        index = ColumnIndex(shape.columns) if shape is not None else None
         return await self._bulk(
             "POST",
             sheet_id,
@@ -74,6 +132,7 @@ class Rows(SmartsheetResource):
             override_validation,
             batch_size,
             result,
+            index,
         )
 
     @operation("update-rows", "PUT", "/sheets/{sheetId}/rows")
@@ -90,12 +149,23 @@ class Rows(SmartsheetResource):
     ) -> BulkResult[Row]:
         """Update any number of rows (``PUT /sheets/{sheetId}/rows``, ``update-rows``).
 
-        Each row needs its ``id`` (a dict row gives it under the key ``"id"``).
+        Each row needs its ``id`` (a dict row gives it under the key ``"id"``). Rows may also
+        move: set ``parent_id``, ``sibling_id``, ``to_top`` or ``to_bottom`` on them.
+
+        Raises:
+            ConfigurationError: a row without an id.
+            LimitExceededError: as for :meth:`add`.
         """
-        prepared = await self._prepare(sheet_id, rows, strict, {})
+        check_batch_size(batch_size)
+        items = list(rows)
+        shape = None
+        if any(not isinstance(r, Row) for r in items):
+            shape = await self.sheet_shape(sheet_id)
+        prepared = self._prepare(items, shape, strict, {}, None)
         for i, row in enumerate(prepared):
             if row.get("id") is None:
                 raise ConfigurationError(f"row {i} has no id; updates need the row id")
+        index = ColumnIndex(shape.columns) if shape is not None else None
         return await self._bulk(
             "PUT",
             sheet_id,
@@ -104,6 +174,7 @@ class Rows(SmartsheetResource):
             override_validation,
             batch_size,
             result,
+            index,
         )
 
     @operation("delete-rows", "DELETE", "/sheets/{sheetId}/rows")
@@ -118,15 +189,20 @@ class Rows(SmartsheetResource):
     ) -> BulkResult[int]:
         """Delete rows by id (``DELETE /sheets/{sheetId}/rows?ids=``, ``delete-rows``).
 
-        Ids go in the query string, so batches stay well under URL length limits.
+        Ids go in the query string, so batches stay well under URL length limits. Child rows
+        go with their parents.
+
+        Returns:
+            A :class:`BulkResult` of the row ids, one entry per input id.
         """
         ids = [int(i) for i in row_ids]
-        _check_batch_size(batch_size)
+        check_batch_size(batch_size)
+        path = f"/sheets/{int(sheet_id)}/rows"
 
         async def send(batch: Sequence[int]) -> list[BatchOutcome[int]]:
             response = await self._request(
                 "DELETE",
-                f"/sheets/{int(sheet_id)}/rows",
+                path,
                 params={"ids": list(batch), "ignoreRowsNotFound": ignore_rows_not_found},
             )
             data = self._decode(response.json(), Result)
@@ -134,7 +210,7 @@ class Rows(SmartsheetResource):
             return [
                 (Outcome.LANDED, i, None)
                 if i in deleted or ignore_rows_not_found
-                else (Outcome.FAILED, None, _missing(i))
+                else (Outcome.FAILED, None, missing_row(i, path))
                 for i in batch
             ]
 
@@ -147,37 +223,159 @@ class Rows(SmartsheetResource):
             result=result,
         )
 
+    @operation("copy-rows", "POST", "/sheets/{sheetId}/rows/copy")
+    async def copy(
+        self,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        to_sheet_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        ignore_rows_not_found: bool | None = None,
+    ) -> CopyOrMoveRowResult:
+        """Copy rows to the bottom of another sheet (``POST /sheets/{sheetId}/rows/copy``).
+
+        Cells land in the destination columns with the same titles.
+
+        Args:
+            include: ``all``, ``attachments``, ``children``, ``discussions``.
+
+        Returns:
+            The destination sheet id and the row id mappings.
+        """
+        return await self._copy_or_move(
+            "copy", sheet_id, row_ids, to_sheet_id, include, ignore_rows_not_found
+        )
+
+    @operation("move-rows", "POST", "/sheets/{sheetId}/rows/move")
+    async def move(
+        self,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        to_sheet_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        ignore_rows_not_found: bool | None = None,
+    ) -> CopyOrMoveRowResult:
+        """Move rows to the bottom of another sheet (``POST /sheets/{sheetId}/rows/move``).
+
+        Args:
+            include: ``attachments``, ``discussions``.
+
+        Returns:
+            The destination sheet id and the row id mappings.
+        """
+        return await self._copy_or_move(
+            "move", sheet_id, row_ids, to_sheet_id, include, ignore_rows_not_found
+        )
+
+    @operation("rows-sort", "POST", "/sheets/{sheetId}/sort")
+    async def sort(
+        self,
+        sheet_id: int,
+        criteria: Iterable[SortCriterion | tuple[int, str] | int],
+        *,
+        include: Sequence[str] | None = None,
+        exclude: Sequence[str] | None = None,
+    ) -> Sheet:
+        """Sort the sheet's rows (``POST /sheets/{sheetId}/sort``, ``rows-sort``).
+
+        Args:
+            criteria: column ids (ascending), ``(column_id, "DESCENDING")`` pairs or
+                :class:`SortCriterion` objects, most significant first.
+
+        Returns:
+            The sorted sheet.
+        """
+        wire: list[dict[str, Any]] = []
+        for item in criteria:
+            if isinstance(item, SortCriterion):
+                wire.append(self._encode(item))
+            elif isinstance(item, tuple):
+                wire.append({"columnId": int(item[0]), "direction": str(item[1]).upper()})
+            else:
+                wire.append({"columnId": int(item), "direction": "ASCENDING"})
+        if not wire:
+            raise ConfigurationError("sort needs at least one criterion")
+        response = await self._request(
+            "POST",
+            f"/sheets/{int(sheet_id)}/sort",
+            json={"sortCriteria": wire},
+            params={"include": include, "exclude": exclude},
+        )
+        return self._decode(response.json(), Sheet)
+
+    @operation("rows-send", "POST", "/sheets/{sheetId}/rows/emails")
+    async def send(
+        self,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        send_to: Any,
+        *,
+        subject: str | None = None,
+        message: str | None = None,
+        cc_me: bool | None = None,
+        column_ids: Iterable[int] | None = None,
+        include_attachments: bool | None = None,
+        include_discussions: bool | None = None,
+        layout: str | None = None,
+    ) -> Result:
+        """Email rows (``POST /sheets/{sheetId}/rows/emails``, ``rows-send``).
+
+        Args:
+            send_to: email addresses, group ids or :class:`Recipient` objects.
+            layout: ``HORIZONTAL`` or ``VERTICAL``.
+        """
+        body = {
+            "rowIds": [int(i) for i in row_ids],
+            "sendTo": recipients(send_to),
+            "subject": subject,
+            "message": message,
+            "ccMe": cc_me,
+            "columnIds": [int(c) for c in column_ids] if column_ids is not None else None,
+            "includeAttachments": include_attachments,
+            "includeDiscussions": include_discussions,
+            "layout": layout,
+        }
+        if not body["rowIds"]:
+            raise ConfigurationError("send needs at least one row id")
+        payload = {k: v for k, v in body.items() if v is not None}
+        return await self._result("POST", f"/sheets/{int(sheet_id)}/rows/emails", json=payload)
+
     # -- helpers -----------------------------------------------------------------------------
+
+    async def sheet_shape(self, sheet_id: int) -> Sheet:
+        """The sheet's columns (``level=2``, so multi-value types show) and ``total_row_count``
+        in one small request (one row of data)."""
+        return await self._get(
+            f"/sheets/{int(sheet_id)}", Sheet, {"pageSize": 1, "page": 1, "level": 2}
+        )
 
     async def columns_by_title(self, sheet_id: int) -> dict[str, Column]:
         """The sheet's columns keyed by title (one request)."""
-        response = await self._request(
-            "GET", f"/sheets/{int(sheet_id)}/columns", params={"includeAll": True}
-        )
-        data = response.json()
-        columns = self._decode(data.get("data", []) if isinstance(data, dict) else [], list[Column])
-        return {c.title: c for c in columns if c.title is not None}
+        shape = await self.sheet_shape(sheet_id)
+        return {c.title: c for c in shape.columns or () if c.title is not None}
 
-    async def _prepare(
+    def _prepare(
         self,
-        sheet_id: int,
-        rows: Iterable[RowInput],
+        items: list[RowInput],
+        shape: Sheet | None,
         strict: bool | None,
         location: Mapping[str, Any],
+        above: bool | None,
     ) -> list[dict[str, Any]]:
-        items = list(rows)
-        columns: dict[str, Column] | None = None
-        if any(not isinstance(r, Row) for r in items):
-            columns = await self.columns_by_title(sheet_id)
+        encoder = RecordEncoder(shape.columns or () if shape else (), strict=strict)
         out: list[dict[str, Any]] = []
         for index, item in enumerate(items):
-            row = item if isinstance(item, Row) else _row_from_record(item, columns or {}, strict)
+            row = item if isinstance(item, Row) else encoder.row(item)
             wire: dict[str, Any] = self._encode(row)
-            if not any(k in wire for k in ("toTop", "toBottom", "parentId", "siblingId")):
+            if not any(k in wire for k in _LOCATION_KEYS):
                 for key, value in location.items():
                     if value is not None:
-                        wire[_CAMEL[key]] = value
-            _check_cells(index, wire)
+                        wire[key] = value
+                if above is not None and "siblingId" in wire:
+                    wire.setdefault("above", above)
+            check_cells(index, wire)
             out.append(wire)
         return out
 
@@ -190,8 +388,8 @@ class Rows(SmartsheetResource):
         override_validation: bool,
         batch_size: int,
         result: BulkResult[Row] | None,
+        index: ColumnIndex | None,
     ) -> BulkResult[Row]:
-        _check_batch_size(batch_size)
         path = f"/sheets/{int(sheet_id)}/rows"
         params = {
             "allowPartialSuccess": allow_partial_success or None,
@@ -207,12 +405,14 @@ class Rows(SmartsheetResource):
             for i in range(len(batch)):
                 failure = failures.get(i)
                 if failure is not None:
-                    outcomes.append((Outcome.FAILED, None, _failure_error(failure, method, path)))
+                    outcomes.append((Outcome.FAILED, None, failure_error(failure, method, path)))
                     continue
                 row = next(landed_iter, None)
                 if row is None:
-                    outcomes.append((Outcome.UNKNOWN, None, _short(method, path)))
+                    outcomes.append((Outcome.UNKNOWN, None, short_answer(method, path)))
                 else:
+                    if index is not None:
+                        row.link(index)
                     outcomes.append((Outcome.LANDED, row, None))
             return outcomes
 
@@ -225,89 +425,22 @@ class Rows(SmartsheetResource):
             result=result,
         )
 
-
-_CAMEL = {
-    "to_top": "toTop",
-    "to_bottom": "toBottom",
-    "parent_id": "parentId",
-    "sibling_id": "siblingId",
-}
-_ROW_KEYS = {
-    "id",
-    "parentId",
-    "siblingId",
-    "toTop",
-    "toBottom",
-    "above",
-    "expanded",
-    "locked",
-    "format",
-    "indent",
-    "outdent",
-}
-
-
-def _row_from_record(
-    record: Mapping[str, Any], columns: Mapping[str, Column], strict: bool | None
-) -> Row:
-    cells: list[Cell] = []
-    row = Row()
-    for key, value in record.items():
-        if key in _ROW_KEYS or key in ("parent_id", "sibling_id", "to_top", "to_bottom"):
-            setattr(row, _snake(key), value)
-            continue
-        column = columns.get(key)
-        if column is None:
-            known = ", ".join(repr(t) for t in columns)
-            raise ConfigurationError(f"no column titled {key!r} (columns: {known})")
-        cells.append(Cell(column_id=column.id, value=value, strict=strict))
-    row.cells = cells
-    return row
-
-
-def _snake(name: str) -> str:
-    return "".join("_" + c.lower() if c.isupper() else c for c in name)
-
-
-def _check_batch_size(batch_size: int) -> None:
-    if not 0 < batch_size <= MAX_ROWS_PER_REQUEST:
-        raise LimitExceededError(
-            f"batch_size must be between 1 and {MAX_ROWS_PER_REQUEST}, got {batch_size}"
+    async def _copy_or_move(
+        self,
+        verb: str,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        to_sheet_id: int,
+        include: Sequence[str] | None,
+        ignore_rows_not_found: bool | None,
+    ) -> CopyOrMoveRowResult:
+        ids = [int(i) for i in row_ids]
+        if not ids:
+            raise ConfigurationError(f"{verb} needs at least one row id")
+        response = await self._request(
+            "POST",
+            f"/sheets/{int(sheet_id)}/rows/{verb}",
+            json={"rowIds": ids, "to": {"sheetId": int(to_sheet_id)}},
+            params={"include": include, "ignoreRowsNotFound": ignore_rows_not_found},
         )
-
-
-def _check_cells(index: int, wire: Mapping[str, Any]) -> None:
-    for cell in wire.get("cells") or ():
-        value = cell.get("value")
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise LimitExceededError(
-                f"row {index}, column {cell.get('columnId')}: value has {len(value)} "
-                f"characters; Smartsheet allows {MAX_CELL_CHARS} per cell"
-            )
-
-
-def _failure_error(failure: Any, method: str, path: str) -> SmartsuiteError:
-    err = failure.error
-    return APIError(
-        (err.message if err else None) or "item failed",
-        status=400,
-        method=method,
-        path=path,
-        code=err.error_code if err else None,
-        ref_id=err.ref_id if err else None,
-        detail=err.detail if err else None,
-    )
-
-
-def _missing(row_id: int) -> SmartsuiteError:
-    return APIError(
-        f"row {row_id} was not deleted (not found)", status=404, method="DELETE", path="", code=1006
-    )
-
-
-def _short(method: str, path: str) -> SmartsuiteError:
-    from ..._core.errors import OutcomeUnknownError
-
-    return OutcomeUnknownError(
-        "the server returned fewer rows than were sent", method=method, path=path
-    )
+        return self._decode(response.json(), CopyOrMoveRowResult)

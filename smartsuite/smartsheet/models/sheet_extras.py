@@ -1,0 +1,120 @@
+"""Smaller objects around sheets: publish settings, cross-sheet references, sort criteria,
+row copy/move results, email recipients and copy/move destinations."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+
+@attrs.define
+class SheetPublish:
+    """A sheet's publish settings (``*_accessible_by`` are ALL / ORG / SHARED; default views
+    GRID / CARD / CALENDAR). The ``*_url`` attributes are read-only."""
+
+    ical_enabled: bool | None = None
+    ical_url: str | None = None
+    read_only_full_enabled: bool | None = None
+    read_only_full_accessible_by: str | None = None
+    read_only_full_default_view: str | None = None
+    read_only_full_show_toolbar: bool | None = None
+    read_only_full_url: str | None = None
+    read_only_lite_enabled: bool | None = None
+    read_only_lite_url: str | None = None
+    read_only_lite_ssl_url: str | None = None
+    read_write_enabled: bool | None = None
+    read_write_accessible_by: str | None = None
+    read_write_default_view: str | None = None
+    read_write_show_toolbar: bool | None = None
+    read_write_url: str | None = None
+
+
+@attrs.define
+class CrossSheetReference:
+    """A named range of another sheet that formulas of this sheet can reference.
+
+    ``status`` is OK, BLOCKED, BROKEN, CIRCULAR, DISABLED, INVALID/UNKNOWN or NOT-SHARED.
+    Leave row bounds out to reference whole columns, column bounds out for whole rows.
+    """
+
+    id: int | None = None
+    name: str | None = None
+    source_sheet_id: int | None = None
+    start_row_id: int | None = None
+    end_row_id: int | None = None
+    start_column_id: int | None = None
+    end_column_id: int | None = None
+    status: str | None = None
+
+
+@attrs.define
+class SortCriterion:
+    """One sort key: a column and ``ASCENDING`` (default) or ``DESCENDING``."""
+
+    column_id: int | None = None
+    direction: str | None = None
+
+
+@attrs.define
+class RowMapping:
+    """Where a copied or moved row went (``from_`` is ``from`` on the wire)."""
+
+    from_: int | None = None
+    to: int | None = None
+
+
+@attrs.define
+class CopyOrMoveRowResult:
+    """The answer to copying or moving rows to another sheet."""
+
+    destination_sheet_id: int | None = None
+    row_mappings: list[RowMapping] | None = None
+
+
+@attrs.define
+class Recipient:
+    """An email recipient: an ``email`` address or a ``group_id``."""
+
+    email: str | None = None
+    group_id: int | None = None
+
+
+@attrs.define
+class ContainerDestination:
+    """Where to copy or move a sheet: ``destination_type`` is home, folder or workspace."""
+
+    destination_type: str | None = None
+    destination_id: int | None = None
+    new_name: str | None = None
+
+
+@attrs.define
+class SheetVersion:
+    """A sheet's version number, which grows with every change."""
+
+    version: int | None = None
+
+
+def recipients(send_to: Any) -> list[dict[str, Any]]:
+    """Wire recipients from emails, group ids, :class:`Recipient` objects or dicts."""
+    from ..._core.errors import ConfigurationError
+
+    items = [send_to] if isinstance(send_to, str | int | Recipient | dict) else list(send_to)
+    out: list[dict[str, Any]] = []
+    for item in items:
+        if isinstance(item, str):
+            out.append({"email": item})
+        elif isinstance(item, int) and not isinstance(item, bool):
+            out.append({"groupId": item})
+        elif isinstance(item, Recipient):
+            out.append({k: v for k, v in (("email", item.email), ("groupId", item.group_id)) if v})
+        elif isinstance(item, dict):
+            out.append(dict(item))
+        else:
+            raise ConfigurationError(
+                f"a recipient is an email, a group id or a Recipient: {item!r}"
+            )
+    if not out or not all(r.get("email") or r.get("groupId") for r in out):
+        raise ConfigurationError("send_to needs at least one email address or group id")
+    return out

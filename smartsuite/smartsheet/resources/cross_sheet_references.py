@@ -1,0 +1,66 @@
+"""``ss.cross_sheet_references``: named ranges of other sheets that formulas can use."""
+
+from __future__ import annotations
+
+from ..._core.errors import ConfigurationError
+from ..._core.paging import AsyncPaginator
+from .._resource import SmartsheetResource, operation
+from ..models.sheet_extras import CrossSheetReference
+
+
+class CrossSheetReferences(SmartsheetResource):
+    @operation("list-crosssheet-references", "GET", "/sheets/{sheetId}/crosssheetreferences")
+    def list(
+        self, sheet_id: int, *, page_size: int | None = None
+    ) -> AsyncPaginator[CrossSheetReference]:
+        """The sheet's cross-sheet references (``GET /sheets/{sheetId}/crosssheetreferences``)."""
+        path = f"/sheets/{int(sheet_id)}/crosssheetreferences"
+        return self._paginate(path, CrossSheetReference, page_size=page_size)
+
+    @operation(
+        "get-crosssheet-reference",
+        "GET",
+        "/sheets/{sheetId}/crosssheetreferences/{crossSheetReferenceId}",
+    )
+    async def get(self, sheet_id: int, reference_id: int) -> CrossSheetReference:
+        """One cross-sheet reference
+        (``GET /sheets/{sheetId}/crosssheetreferences/{crossSheetReferenceId}``)."""
+        path = f"/sheets/{int(sheet_id)}/crosssheetreferences/{int(reference_id)}"
+        return await self._get(path, CrossSheetReference)
+
+    @operation("add-crosssheet-reference", "POST", "/sheets/{sheetId}/crosssheetreferences")
+    async def create(
+        self,
+        sheet_id: int,
+        name: str,
+        source_sheet_id: int,
+        *,
+        start_row_id: int | None = None,
+        end_row_id: int | None = None,
+        start_column_id: int | None = None,
+        end_column_id: int | None = None,
+    ) -> CrossSheetReference:
+        """Create a cross-sheet reference (``POST /sheets/{sheetId}/crosssheetreferences``).
+
+        Give a column range, a row range, or both; a missing range means "all".
+
+        Raises:
+            ConfigurationError: no range, or a range with only one end.
+        """
+        rows = (start_row_id, end_row_id)
+        cols = (start_column_id, end_column_id)
+        for label, pair in (("row", rows), ("column", cols)):
+            if (pair[0] is None) != (pair[1] is None):
+                raise ConfigurationError(f"give both start_{label}_id and end_{label}_id")
+        if rows[0] is None and cols[0] is None:
+            raise ConfigurationError("a cross-sheet reference needs a row or column range")
+        ref = CrossSheetReference(
+            name=name,
+            source_sheet_id=int(source_sheet_id),
+            start_row_id=start_row_id,
+            end_row_id=end_row_id,
+            start_column_id=start_column_id,
+            end_column_id=end_column_id,
+        )
+        path = f"/sheets/{int(sheet_id)}/crosssheetreferences"
+        return await self._send("POST", path, CrossSheetReference, json=self._encode(ref))
