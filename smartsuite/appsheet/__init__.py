@@ -1,0 +1,75 @@
+"""The AppSheet API v2 client: table actions, safe selectors, locale-aware values."""
+
+from .client import (
+    DEFAULT_BATCH_SIZE,
+    DEFAULT_RATE_LIMIT,
+    DEFAULT_RETRY,
+    REGIONS,
+    AppSheetClient,
+    region_url,
+)
+from .models import ActionResponse, ActionResult, Properties, Row
+from .schemas import Schema, column
+from .selectors import (
+    Column,
+    Condition,
+    Filter,
+    OrderBy,
+    Raw,
+    Select,
+    Selector,
+    Top,
+    and_,
+    col,
+    literal,
+    not_,
+    or_,
+)
+from .tables import Table
+from .values import (
+    LocaleFormat,
+    parse_bool,
+    parse_date,
+    parse_datetime,
+    parse_decimal,
+    parse_time,
+    register_locale,
+    to_wire,
+)
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_RETRY",
+    "REGIONS",
+    "ActionResponse",
+    "ActionResult",
+    "AppSheetClient",
+    "Column",
+    "Condition",
+    "Filter",
+    "LocaleFormat",
+    "OrderBy",
+    "Properties",
+    "Raw",
+    "Row",
+    "Schema",
+    "Select",
+    "Selector",
+    "Table",
+    "Top",
+    "and_",
+    "col",
+    "column",
+    "literal",
+    "not_",
+    "or_",
+    "parse_bool",
+    "parse_date",
+    "parse_datetime",
+    "parse_decimal",
+    "parse_time",
+    "region_url",
+    "register_locale",
+    "to_wire",
+]
