@@ -1,0 +1,117 @@
+"""The Resource Management wire format: snake_case names as in Python, ISO dates, UTC timestamps.
+
+Beyond the shared converter this adds: the ``paging`` block (``self`` is a Python keyword's
+neighbour, so it is ``self_link`` here), nested collections that remember their item model,
+``from`` keys (``from_`` in Python) and the unions decided by a ``type`` field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any, get_args, get_origin
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .._core.serde import make_converter
+from .models.common import Nested, Paging
+from .models.events import EVENT_MODELS, WebhookEvent
+from .models.projects import Assignable, AssignableBase, LeaveType, Project
+from .models.reports import CustomFieldFilter, DateRange, ReportFilter, TimeFrame
+from .models.time import ExpenseItem, TimeEntry
+
+_ASSIGNABLES: dict[str, type[AssignableBase]] = {"Project": Project, "LeaveType": LeaveType}
+_APPROVABLES: dict[str, type[TimeEntry | ExpenseItem]] = {
+    "TimeEntry": TimeEntry,
+    "ExpenseItem": ExpenseItem,
+}
+
+
+def _utc(value: Any, _: type) -> dt.datetime:
+    if isinstance(value, bool) or not isinstance(value, str):
+        raise TypeError(f"expected a timestamp string, got {type(value).__name__}")
+    parsed = dt.datetime.fromisoformat(value)
+    return parsed.astimezone(dt.UTC) if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+def _by_type(
+    conv: cattrs.Converter, table: dict[str, Any], fallback: type | None, what: str
+) -> Callable[[Any, Any], Any]:
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise TypeError(f"expected a {what} object, got {type(value).__name__}")
+        kind = value.get("type") or value.get("approvable_type")
+        cls = table.get(kind) if isinstance(kind, str) else None
+        if cls is None:
+            if fallback is None:
+                raise ValueError(f"unknown {what} type {kind!r}")
+            cls = fallback
+        return conv.structure(value, cls)
+
+    return structure
+
+
+def _build() -> cattrs.Converter:
+    conv = make_converter(camel_case=False)
+    conv.register_structure_hook(dt.datetime, _utc)
+    conv.register_structure_hook(
+        Paging, make_dict_structure_fn(Paging, conv, self_link=override(rename="self"))
+    )
+    conv.register_unstructure_hook(
+        Paging, make_dict_unstructure_fn(Paging, conv, self_link=override(rename="self"))
+    )
+    for cls in (TimeFrame, DateRange):
+        conv.register_structure_hook(
+            cls, make_dict_structure_fn(cls, conv, from_=override(rename="from"))
+        )
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, from_=override(rename="from"))
+        )
+    for filter_cls in (ReportFilter, CustomFieldFilter):
+        conv.register_unstructure_hook(filter_cls, make_dict_unstructure_fn(filter_cls, conv))
+
+    def nested_factory(tp: Any) -> Callable[[Any, Any], Nested[Any]]:
+        args = get_args(tp)
+        item = args[0] if args else Any
+
+        def structure(value: Any, _: Any) -> Nested[Any]:
+            if not isinstance(value, dict) or not isinstance(value.get("data"), list):
+                raise TypeError("expected a nested collection with a 'data' list")
+            paging = value.get("paging")
+            return Nested(
+                # Items are decoded lazily per call: a Project nests Projects (children).
+                data=[conv.structure(v, item) for v in value["data"]],
+                paging=conv.structure(paging, Paging) if isinstance(paging, dict) else None,
+                item_type=item if isinstance(item, type) else None,
+            )
+
+        return structure
+
+    def is_nested(t: Any) -> bool:
+        return get_origin(t) is Nested
+
+    conv.register_structure_hook_factory(is_nested, nested_factory)
+    assignable = _by_type(conv, _ASSIGNABLES, AssignableBase, "assignable")
+    approvable = _by_type(conv, _APPROVABLES, None, "approvable")
+    conv.register_structure_hook_func(lambda t: t == Assignable, assignable)
+    conv.register_structure_hook_func(lambda t: t == TimeEntry | ExpenseItem, approvable)
+    conv.register_structure_hook_func(
+        lambda t: t == TimeEntry | ExpenseItem | None,
+        lambda v, _: None if v is None else approvable(v, None),
+    )
+
+    def event(value: Any, _: Any) -> WebhookEvent:
+        if not isinstance(value, dict) or not isinstance(value.get("type"), str):
+            raise TypeError("a webhook payload needs a string 'type'")
+        kind: str = value["type"]
+        model = next((m for p, m in EVENT_MODELS.items() if kind.startswith(p)), None)
+        if model is None:
+            raise ValueError(f"unknown webhook event type {kind!r}")
+        return WebhookEvent(type=kind, data=conv.structure(value.get("data"), model))
+
+    conv.register_structure_hook(WebhookEvent, event)
+    return conv
+
+
+CONVERTER = _build()

@@ -1,0 +1,1 @@
+"""One module per Resource Management noun; the client exposes each as a namespace."""

@@ -1,0 +1,77 @@
+"""``rm.availabilities``: a user's custom working hours per weekday over a date range."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from ..._core.errors import ConfigurationError
+from ..._core.paging import AsyncPaginator
+from ..._core.serde import UNSET, Unset
+from .._resource import RMResource, operation
+from ..models.people import Availability
+
+
+def _days(days: Sequence[float] | None) -> dict[str, Any]:
+    if days is None:
+        return {}
+    if len(days) != 7:
+        raise ConfigurationError(f"days needs 7 values, Sunday first; got {len(days)}")
+    return {f"day{i}": float(h) for i, h in enumerate(days)}
+
+
+class Availabilities(RMResource):
+    @operation("availabilities", "GET", "/api/v1/users/{user_id}/availabilities")
+    def list(self, user_id: int, *, per_page: int | None = None) -> AsyncPaginator[Availability]:
+        """Walk a user's availability blocks."""
+        path = f"/users/{int(user_id)}/availabilities"
+        return self._paginate(path, Availability, per_page=per_page)
+
+    @operation("availabilities", "GET", "/api/v1/users/{user_id}/availabilities/{id}")
+    async def get(self, user_id: int, availability_id: int) -> Availability:
+        """One availability block."""
+        path = f"/users/{int(user_id)}/availabilities/{int(availability_id)}"
+        return await self._get(path, Availability)
+
+    @operation("availabilities", "POST", "/api/v1/users/{user_id}/availabilities")
+    async def create(
+        self,
+        user_id: int,
+        *,
+        days: Sequence[float],
+        starts_at: dt.date | Unset | None = UNSET,
+        ends_at: dt.date | Unset | None = UNSET,
+    ) -> Availability:
+        """Add an availability block.
+
+        Args:
+            days: hours for Sunday .. Saturday (``day0`` .. ``day6``).
+            starts_at / ends_at: None means open-ended.
+
+        Raises:
+            ConfigurationError: ``days`` does not have seven values.
+        """
+        body = {**self._body(starts_at=starts_at, ends_at=ends_at), **_days(days)}
+        path = f"/users/{int(user_id)}/availabilities"
+        return await self._write("POST", path, Availability, body)
+
+    @operation("availabilities", "PUT", "/api/v1/users/{user_id}/availabilities/{id}")
+    async def update(
+        self,
+        user_id: int,
+        availability_id: int,
+        *,
+        days: Sequence[float] | None = None,
+        starts_at: dt.date | Unset | None = UNSET,
+        ends_at: dt.date | Unset | None = UNSET,
+    ) -> Availability:
+        """Change an availability block."""
+        body = {**self._body(starts_at=starts_at, ends_at=ends_at), **_days(days)}
+        path = f"/users/{int(user_id)}/availabilities/{int(availability_id)}"
+        return await self._write("PUT", path, Availability, body)
+
+    @operation("availabilities", "DELETE", "/api/v1/users/{user_id}/availabilities/{id}")
+    async def delete(self, user_id: int, availability_id: int) -> None:
+        """Remove an availability block."""
+        await self._delete(f"/users/{int(user_id)}/availabilities/{int(availability_id)}")

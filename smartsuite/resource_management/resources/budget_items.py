@@ -1,0 +1,91 @@
+"""``rm.budget_items``: a project's fee, hour and expense budget lines."""
+
+from __future__ import annotations
+
+from ..._core.paging import AsyncPaginator
+from ..._core.serde import UNSET, Unset
+from .._resource import RMResource, choice, operation
+from ..models.projects import BudgetItem, BudgetItemType
+
+ITEM_TYPES = tuple(t.value for t in BudgetItemType)
+
+
+class BudgetItems(RMResource):
+    @operation("budget_items", "GET", "/api/v1/projects/{project_id}/budget_items")
+    def list(
+        self, project_id: int, item_type: str, *, per_page: int | None = None
+    ) -> AsyncPaginator[BudgetItem]:
+        """Walk a project's budget lines of one ``item_type`` (required by the API, so
+        amounts and hours never mix).
+
+        Args:
+            item_type: ``TimeFees``, ``TimeFeesDays`` (in hours) or ``Expenses``.
+
+        Raises:
+            ConfigurationError: an unknown item type.
+        """
+        params = {"item_type": choice(item_type, ITEM_TYPES, "item_type")}
+        path = f"/projects/{int(project_id)}/budget_items"
+        return self._paginate(path, BudgetItem, params, per_page=per_page)
+
+    @operation("budget_items", "GET", "/api/v1/budget_items/{budget_item_id}")
+    async def get(self, budget_item_id: int, *, project_id: int | None = None) -> BudgetItem:
+        """One budget line, by id (under its project when ``project_id`` is given)."""
+        return await self._get(_path(budget_item_id, project_id), BudgetItem)
+
+    @operation("budget_items", "POST", "/api/v1/projects/{project_id}/budget_items")
+    async def create(
+        self,
+        project_id: int,
+        *,
+        item_type: str,
+        amount: float,
+        category: str | Unset | None = UNSET,
+        peritem_amount: float | Unset | None = UNSET,
+        peritem_label: str | Unset | None = UNSET,
+    ) -> BudgetItem:
+        """Add a budget line (``amount`` and ``item_type`` are required).
+
+        Raises:
+            ConfigurationError: an unknown item type.
+        """
+        body = self._body(
+            item_type=choice(item_type, ITEM_TYPES, "item_type"),
+            amount=amount,
+            category=category,
+            peritem_amount=peritem_amount,
+            peritem_label=peritem_label,
+        )
+        path = f"/projects/{int(project_id)}/budget_items"
+        return await self._write("POST", path, BudgetItem, body)
+
+    @operation("budget_items", "PUT", "/api/v1/budget_items/{budget_item_id}")
+    async def update(
+        self,
+        budget_item_id: int,
+        *,
+        project_id: int | None = None,
+        amount: float | Unset = UNSET,
+        category: str | Unset | None = UNSET,
+        peritem_amount: float | Unset | None = UNSET,
+        peritem_label: str | Unset | None = UNSET,
+    ) -> BudgetItem:
+        """Change a budget line."""
+        body = self._body(
+            amount=amount,
+            category=category,
+            peritem_amount=peritem_amount,
+            peritem_label=peritem_label,
+        )
+        return await self._write("PUT", _path(budget_item_id, project_id), BudgetItem, body)
+
+    @operation("budget_items", "DELETE", "/api/v1/budget_items/{budget_item_id}")
+    async def delete(self, budget_item_id: int) -> None:
+        """Remove a budget line."""
+        await self._delete(f"/budget_items/{int(budget_item_id)}")
+
+
+def _path(budget_item_id: int, project_id: int | None) -> str:
+    if project_id is None:
+        return f"/budget_items/{int(budget_item_id)}"
+    return f"/projects/{int(project_id)}/budget_items/{int(budget_item_id)}"

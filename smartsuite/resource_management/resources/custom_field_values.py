@@ -1,0 +1,77 @@
+"""``rm.custom_field_values``: custom field values on projects and users.
+
+Values cannot be deleted one by one; a POST with a list replaces the whole set for that field
+(seed 002, "Creating Custom Field Values").
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Sequence
+
+from ..._core.paging import AsyncPaginator
+from .._resource import RMResource, operation
+from ..models.settings import CustomFieldValue
+
+Value = str | Sequence[str]
+
+
+def _value(value: Value) -> str | builtins.list[str]:
+    return value if isinstance(value, str) else builtins.list(value)
+
+
+class CustomFieldValues(RMResource):
+    @operation("custom_field_values", "GET", "/api/v1/projects/{project_id}/custom_field_values")
+    def list_for_project(
+        self, project_id: int, *, per_page: int | None = None
+    ) -> AsyncPaginator[CustomFieldValue]:
+        """Walk a project's custom field values."""
+        path = f"/projects/{int(project_id)}/custom_field_values"
+        return self._paginate(path, CustomFieldValue, per_page=per_page)
+
+    @operation("custom_field_values", "POST", "/api/v1/projects/{project_id}/custom_field_values")
+    async def set_for_project(
+        self, project_id: int, custom_field_id: int, value: Value
+    ) -> builtins.list[CustomFieldValue]:
+        """Set a project's value of a field. A list (multiple choice only) replaces every
+        earlier value of that field on the project.
+
+        Returns:
+            The field's values on the project after the change.
+        """
+        body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
+        path = f"/projects/{int(project_id)}/custom_field_values"
+        return await self._write_many("POST", path, CustomFieldValue, body)
+
+    @operation(
+        "custom_field_values", "PUT", "/api/v1/projects/{project_id}/custom_field_values/{id}"
+    )
+    async def update_for_project(
+        self, project_id: int, value_id: int, value: str
+    ) -> CustomFieldValue:
+        """Change one value record of a project."""
+        path = f"/projects/{int(project_id)}/custom_field_values/{int(value_id)}"
+        return await self._write("PUT", path, CustomFieldValue, {"value": value})
+
+    @operation("custom_field_values", "GET", "/api/v1/users/{user_id}/custom_field_values")
+    def list_for_user(
+        self, user_id: int, *, per_page: int | None = None
+    ) -> AsyncPaginator[CustomFieldValue]:
+        """Walk a user's custom field values."""
+        path = f"/users/{int(user_id)}/custom_field_values"
+        return self._paginate(path, CustomFieldValue, per_page=per_page)
+
+    @operation("custom_field_values", "POST", "/api/v1/users/{user_id}/custom_field_values")
+    async def set_for_user(
+        self, user_id: int, custom_field_id: int, value: Value
+    ) -> builtins.list[CustomFieldValue]:
+        """Set a user's value of a field (a list replaces the whole set)."""
+        body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
+        path = f"/users/{int(user_id)}/custom_field_values"
+        return await self._write_many("POST", path, CustomFieldValue, body)
+
+    @operation("custom_field_values", "PUT", "/api/v1/users/{user_id}/custom_field_values/{id}")
+    async def update_for_user(self, user_id: int, value_id: int, value: str) -> CustomFieldValue:
+        """Change one value record of a user."""
+        path = f"/users/{int(user_id)}/custom_field_values/{int(value_id)}"
+        return await self._write("PUT", path, CustomFieldValue, {"value": value})

@@ -1,0 +1,96 @@
+"""``rm.custom_fields``: custom field definitions for projects (``assignables``) or users."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..._core.errors import ConfigurationError
+from ..._core.paging import AsyncPaginator
+from ..._core.serde import UNSET, Unset
+from .._resource import RMResource, choice, operation
+from ..models.settings import CustomField, CustomFieldType
+
+TYPES = tuple(t.value for t in CustomFieldType)
+
+
+class CustomFields(RMResource):
+    @operation("custom_fields", "GET", "/api/v1/custom_fields")
+    def list(self, *, per_page: int | None = None) -> AsyncPaginator[CustomField]:
+        """Walk the custom field definitions."""
+        return self._paginate("/custom_fields", CustomField, per_page=per_page)
+
+    @operation("custom_fields", "GET", "/api/v1/custom_fields/{custom_field_id}")
+    async def get(self, custom_field_id: int) -> CustomField:
+        """One custom field."""
+        return await self._get(f"/custom_fields/{int(custom_field_id)}", CustomField)
+
+    @operation("custom_fields", "POST", "/api/v1/custom_fields")
+    async def create(
+        self,
+        *,
+        name: str,
+        namespace: str,
+        data_type: str,
+        options: Sequence[str] | Unset = UNSET,
+        description: str | Unset | None = UNSET,
+        default_value: str | Unset | None = UNSET,
+        is_visible_on_info_page: bool | Unset = UNSET,
+        is_visible_as_filter: bool | Unset = UNSET,
+        apply_default_to_existing_objects: bool | Unset = UNSET,
+    ) -> CustomField:
+        """Define a custom field.
+
+        Args:
+            namespace: ``assignables`` (projects) or ``users``.
+            data_type: ``string``, ``selection_list`` or ``multiple_choice_selection_list``.
+            options: the choices, required for selection lists.
+
+        Raises:
+            ConfigurationError: an unknown namespace or type, or a selection list without
+                options.
+        """
+        choice(namespace, ("assignables", "users"), "namespace")
+        choice(data_type, TYPES, "data_type")
+        if data_type != CustomFieldType.STRING and not options:
+            raise ConfigurationError(f"a {data_type} custom field needs options")
+        body = self._body(
+            name=name,
+            namespace=namespace,
+            data_type=data_type,
+            options=list(options) if options is not UNSET else UNSET,
+            description=description,
+            default_value=default_value,
+            is_visible_on_info_page=is_visible_on_info_page,
+            is_visible_as_filter=is_visible_as_filter,
+            apply_default_to_existing_objects=apply_default_to_existing_objects,
+        )
+        return await self._write("POST", "/custom_fields", CustomField, body)
+
+    @operation("custom_fields", "PUT", "/api/v1/custom_fields/{custom_field_id}")
+    async def update(
+        self,
+        custom_field_id: int,
+        *,
+        name: str | Unset = UNSET,
+        options: Sequence[str] | Unset = UNSET,
+        description: str | Unset | None = UNSET,
+        default_value: str | Unset | None = UNSET,
+        is_visible_on_info_page: bool | Unset = UNSET,
+        is_visible_as_filter: bool | Unset = UNSET,
+    ) -> CustomField:
+        """Change a custom field (namespace and type are fixed). When removing the option that
+        is the default, change ``default_value`` too."""
+        body = self._body(
+            name=name,
+            options=list(options) if options is not UNSET else UNSET,
+            description=description,
+            default_value=default_value,
+            is_visible_on_info_page=is_visible_on_info_page,
+            is_visible_as_filter=is_visible_as_filter,
+        )
+        return await self._write("PUT", f"/custom_fields/{int(custom_field_id)}", CustomField, body)
+
+    @operation("custom_fields", "DELETE", "/api/v1/custom_fields/{custom_field_id}")
+    async def delete(self, custom_field_id: int) -> None:
+        """Delete a custom field and every value of it."""
+        await self._delete(f"/custom_fields/{int(custom_field_id)}")

@@ -1,0 +1,71 @@
+"""``rm.phases``: phases of a project (child projects with a ``phase_name``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..._core.paging import AsyncPaginator
+from ..._core.serde import UNSET, Unset
+from .._resource import RMResource, operation
+from ..models.projects import Project
+
+
+class Phases(RMResource):
+    @operation("phases", "GET", "/api/v1/projects/{project_id}/phases")
+    def list(self, project_id: int, *, per_page: int | None = None) -> AsyncPaginator[Project]:
+        """Walk a project's phases (``GET /projects/{id}/phases``)."""
+        return self._paginate(f"/projects/{int(project_id)}/phases", Project, per_page=per_page)
+
+    @operation("phases", "POST", "/api/v1/projects/{project_id}/phases")
+    async def create(
+        self,
+        project_id: int,
+        *,
+        phase_name: str,
+        starts_at: dt.date,
+        ends_at: dt.date,
+        use_parent_bill_rates: bool | Unset = UNSET,
+    ) -> Project:
+        """Add a phase to a project (``POST /projects/{id}/phases``).
+
+        Raises:
+            NotFoundError: no such project.
+            BadRequestError: missing name or dates.
+        """
+        body = self._body(
+            phase_name=phase_name,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            use_parent_bill_rates=use_parent_bill_rates,
+        )
+        return await self._write("POST", f"/projects/{int(project_id)}/phases", Project, body)
+
+    @operation("phases", "PUT", "/api/v1/projects/{project_id}/phases/{phase_id}")
+    async def update(
+        self,
+        project_id: int,
+        phase_id: int,
+        *,
+        phase_name: str | Unset = UNSET,
+        starts_at: dt.date | Unset = UNSET,
+        ends_at: dt.date | Unset = UNSET,
+        use_parent_bill_rates: bool | Unset = UNSET,
+    ) -> Project:
+        """Change a phase; ``use_parent_bill_rates=True`` makes it inherit the project's rates."""
+        body = self._body(
+            phase_name=phase_name,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            use_parent_bill_rates=use_parent_bill_rates,
+        )
+        path = f"/projects/{int(project_id)}/phases/{int(phase_id)}"
+        return await self._write("PUT", path, Project, body)
+
+    @operation("phases", "DELETE", "/api/v1/projects/{project_id}/phases/{phase_id}")
+    async def delete(self, project_id: int, phase_id: int) -> None:
+        """Delete a phase.
+
+        Raises:
+            BadRequestError: the phase still has assignments.
+        """
+        await self._delete(f"/projects/{int(project_id)}/phases/{int(phase_id)}")

@@ -1,0 +1,41 @@
+"""``rm.project_users``: the people assigned to a project."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..._core.paging import AsyncPaginator
+from .._resource import RMResource, choice, fields_param, operation
+from ..models.people import User
+from .users import SORT_ORDERS, USER_FIELDS, USER_SORT_FIELDS, SortOrder, UserField, UserSortField
+
+
+class ProjectUsers(RMResource):
+    @operation("project_users", "GET", "/api/v1/projects/{project_id}/users")
+    def list(
+        self,
+        project_id: int,
+        *,
+        fields: Sequence[UserField] | None = None,
+        sort_field: UserSortField | None = None,
+        sort_order: SortOrder | None = None,
+        with_phases: bool | None = None,
+        with_archived: bool | None = None,
+        include_placeholders: bool | None = None,
+        per_page: int | None = None,
+    ) -> AsyncPaginator[User]:
+        """Walk the users assigned to a project (``GET /projects/{id}/users``).
+
+        Args:
+            with_phases: include people assigned to the project's phases.
+            with_archived / include_placeholders: widen the set.
+        """
+        params = {
+            "fields": fields_param(fields, USER_FIELDS),
+            "sort_field": choice(sort_field, USER_SORT_FIELDS, "sort_field"),
+            "sort_order": choice(sort_order, SORT_ORDERS, "sort_order"),
+            "with_phases": with_phases,
+            "with_archived": with_archived,
+            "include_placeholders": include_placeholders,
+        }
+        return self._paginate(f"/projects/{int(project_id)}/users", User, params, per_page=per_page)

@@ -1,0 +1,23 @@
+"""``rm.roles``: roles (created in the Resource Management app, read here)."""
+
+from __future__ import annotations
+
+from ..._core.paging import AsyncPaginator
+from .._resource import RMResource, operation
+from ..models.settings import Role
+
+
+class Roles(RMResource):
+    @operation("roles", "GET", "/api/v1/roles")
+    def list(self, *, per_page: int | None = None) -> AsyncPaginator[Role]:
+        """Walk the account's roles."""
+        return self._paginate("/roles", Role, per_page=per_page)
+
+    @operation("roles", "GET", "/api/v1/roles/{role_id}")
+    async def get(self, role_id: int) -> Role:
+        """One role.
+
+        Raises:
+            NotFoundError: no such role.
+        """
+        return await self._get(f"/roles/{int(role_id)}", Role)

@@ -1,0 +1,47 @@
+"""``rm.statuses``: a user's status (in the office, working from home ...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..._core.paging import AsyncPaginator
+from ..._core.serde import UNSET, Unset
+from .._resource import RMResource, choice, operation
+from ..models.people import StatusCode, UserStatus
+
+CODES = tuple(c.value for c in StatusCode)
+
+
+class Statuses(RMResource):
+    @operation("statuses", "GET", "/api/v1/users/{user_id}/statuses")
+    def list(self, user_id: int, *, per_page: int | None = None) -> AsyncPaginator[UserStatus]:
+        """Walk a user's statuses."""
+        return self._paginate(f"/users/{int(user_id)}/statuses", UserStatus, per_page=per_page)
+
+    @operation("statuses", "POST", "/api/v1/users/{user_id}/statuses")
+    async def create(
+        self,
+        user_id: int,
+        status: str,
+        *,
+        assignable_id: int | Unset | None = UNSET,
+        current_task: str | Unset | None = UNSET,
+        end: dt.datetime | Unset | None = UNSET,
+        message: str | Unset | None = UNSET,
+    ) -> UserStatus:
+        """Set a user's current status (a new status record).
+
+        Args:
+            status: ``ITO``, ``WFH``, ``SIC``, ``OOO``, ``VAC`` or ``OOF``.
+
+        Raises:
+            ConfigurationError: an unknown status code.
+        """
+        body = self._body(
+            status=choice(status, CODES, "status"),
+            assignable_id=assignable_id,
+            current_task=current_task,
+            end=end,
+            message=message,
+        )
+        return await self._write("POST", f"/users/{int(user_id)}/statuses", UserStatus, body)

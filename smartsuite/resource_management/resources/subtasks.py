@@ -1,0 +1,56 @@
+"""``rm.subtasks``: an assignment's task list."""
+
+from __future__ import annotations
+
+from ..._core.paging import AsyncPaginator
+from ..._core.serde import UNSET, Unset
+from .._resource import RMResource, operation
+from ..models.work import Subtask
+
+_BASE = "/api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks"
+
+
+def _path(project_id: int, assignment_id: int) -> str:
+    return f"/projects/{int(project_id)}/assignments/{int(assignment_id)}/subtasks"
+
+
+class Subtasks(RMResource):
+    @operation("subtasks", "GET", _BASE)
+    def list(
+        self, project_id: int, assignment_id: int, *, per_page: int | None = None
+    ) -> AsyncPaginator[Subtask]:
+        """Walk an assignment's subtasks."""
+        return self._paginate(_path(project_id, assignment_id), Subtask, per_page=per_page)
+
+    @operation("subtasks", "GET", _BASE + "/{subtask_id}")
+    async def get(self, project_id: int, assignment_id: int, subtask_id: int) -> Subtask:
+        """One subtask."""
+        return await self._get(f"{_path(project_id, assignment_id)}/{int(subtask_id)}", Subtask)
+
+    @operation("subtasks", "POST", _BASE)
+    async def create(
+        self, project_id: int, assignment_id: int, *, description: str, completed: bool = False
+    ) -> Subtask:
+        """Add a subtask."""
+        body = {"description": description, "completed": completed}
+        return await self._write("POST", _path(project_id, assignment_id), Subtask, body)
+
+    @operation("subtasks", "PUT", _BASE + "/{subtask_id}")
+    async def update(
+        self,
+        project_id: int,
+        assignment_id: int,
+        subtask_id: int,
+        *,
+        description: str | Unset = UNSET,
+        completed: bool | Unset = UNSET,
+    ) -> Subtask:
+        """Change a subtask (tick it with ``completed=True``)."""
+        body = self._body(description=description, completed=completed)
+        path = f"{_path(project_id, assignment_id)}/{int(subtask_id)}"
+        return await self._write("PUT", path, Subtask, body)
+
+    @operation("subtasks", "DELETE", _BASE + "/{subtask_id}")
+    async def delete(self, project_id: int, assignment_id: int, subtask_id: int) -> None:
+        """Destroy a subtask."""
+        await self._delete(f"{_path(project_id, assignment_id)}/{int(subtask_id)}")
