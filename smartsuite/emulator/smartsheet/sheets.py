@@ -60,12 +60,26 @@ def build_columns(service: SmartsheetService, columns: Any) -> list[dict[str, An
     return out
 
 
+def _page_of(request: web.Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows paged by ``page``/``pageSize`` (a page past the end is the last page);
+    ``totalRowCount`` still counts every row."""
+    try:
+        size = max(1, int(request.query.get("pageSize", "100")))
+        page = max(1, int(request.query.get("page", "1")))
+    except ValueError:
+        raise ApiFailure(400, 1018, "The value was not valid for the parameter page.") from None
+    page = min(page, max(1, -(-len(rows) // size)))
+    return rows[(page - 1) * size : page * size]
+
+
 def sheet_body(sheet: SheetState, request: web.Request) -> dict[str, Any]:
     rows = sheet.rows
     row_ids = query_ids(request, "rowIds")
     if row_ids is not None:
         wanted = set(row_ids)
         rows = [r for r in rows if r["id"] in wanted]
+    if "pageSize" in request.query or "page" in request.query:
+        rows = _page_of(request, rows)
     column_ids = query_ids(request, "columnIds")
     columns = sheet.columns
     if column_ids is not None:
