@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from . import rows, sheets
+from . import attachments, automation, discussions, proofs, rows, sheets, update_requests
 
 if TYPE_CHECKING:
     from .service import SmartsheetService
@@ -14,4 +14,6 @@ if TYPE_CHECKING:
 
 def register(service: SmartsheetService, app: web.Application) -> None:
     for module in (sheets, rows):
+        module.register(service, app)
+    for module in (attachments, discussions, automation, proofs, update_requests):
         module.register(service, app)

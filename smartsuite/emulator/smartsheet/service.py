@@ -32,6 +32,8 @@ class SmartsheetService(EmulatedService):
         return None
 
     def check_credential(self, request: web.Request, credential: str | None) -> web.Response | None:
+        if request.path.startswith(self.prefix + "/_files/"):
+            return None  # temporary download links are pre-signed: no token, like S3 links
         if credential is None:
             return self.error(401, "An Access Token is required.", 1001)
         if credential not in self.tokens:

@@ -70,6 +70,9 @@ class SmartsheetState:
     def __init__(self) -> None:
         self._ids = itertools.count(1_000_000_000_001, 7919)
         self.sheets: dict[int, SheetState] = {}
+        from .collab_state import CollabState  # late: collab_state imports this module
+
+        self.collab = CollabState(self.next_id)
 
     def next_id(self) -> int:
         return next(self._ids)
