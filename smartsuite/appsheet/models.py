@@ -82,7 +82,7 @@ _WIRE_NAMES = {
 }
 
 
-@attrs.define
+@attrs.define(repr=False)
 class ActionResult(BulkResult[T]):
     """Per-row results of an Add, Edit, Delete or custom action, in input order.
 

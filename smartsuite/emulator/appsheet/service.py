@@ -1,5 +1,5 @@
 """The emulated AppSheet service: per-app ``ApplicationAccessKey`` and AppSheet's error shapes
-(seed 003, "Status codes")."""
+(seed 003, "API Response HTTP Status Codes")."""
 
 from __future__ import annotations
 
@@ -12,16 +12,29 @@ from .state import AppSheetState
 
 
 class AppSheetService(EmulatedService):
+    """AppSheet API v2 on ``/appsheet/api/v2``.
+
+    Args:
+        apps: app id -> its Application Access Key. Each app starts with a ``People`` table;
+            define more with ``service.state.create_table(...)``.
+    """
+
     name: ClassVar[str] = "appsheet"
     prefix: ClassVar[str] = "/appsheet/api/v2"
 
     def __init__(self, apps: dict[str, str]) -> None:
         super().__init__()
         self.keys = dict(apps)
-        self.state = AppSheetState(app_ids=set(apps))
+        self.state = AppSheetState(app_ids=list(apps))
 
     def credential(self, request: web.Request) -> str | None:
-        return request.headers.get("ApplicationAccessKey") or None
+        # The key goes in the header; the query-string form is accepted as the docs allow,
+        # and the header wins when both are present.
+        return (
+            request.headers.get("ApplicationAccessKey")
+            or request.query.get("applicationAccessKey")
+            or None
+        )
 
     def check_credential(self, request: web.Request, credential: str | None) -> web.Response | None:
         app_id = request.match_info.get("app_id")
@@ -29,6 +42,8 @@ class AppSheetService(EmulatedService):
             return None  # unrouted path: the router answers 404
         if credential is None:
             return self.error(400, "Missing ApplicationAccessKey header.")
+        if not app_id:
+            return self.error(400, "Missing AppId in the request URL.")
         if app_id not in self.keys:
             return self.error(404, f"App '{app_id}' not found.")
         if self.keys[app_id] != credential:
@@ -40,10 +55,21 @@ class AppSheetService(EmulatedService):
             {"status": status, "title": _TITLES.get(status, "Error"), "detail": message}, status
         )
 
+    def rate_limited(self, wait: float) -> web.Response:
+        response = self.error(429, "Too many requests; slow down.")
+        response.headers["Retry-After"] = f"{max(wait, 0.001):.3f}"
+        return response
+
     def add_routes(self, app: web.Application) -> None:
         from .routes import register
 
         register(self, app)
 
 
-_TITLES = {400: "Bad Request", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests"}
+_TITLES = {
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    429: "Too Many Requests",
+    500: "Internal Server Error",
+}
