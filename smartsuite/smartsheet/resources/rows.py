@@ -4,7 +4,7 @@ move, sort and send by email."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..._core.bulk import BatchOutcome, BulkResult, Outcome, run_in_batches
 from ..._core.errors import ConfigurationError
@@ -24,6 +24,11 @@ from ._row_writes import (
     missing_row,
     short_answer,
 )
+
+if TYPE_CHECKING:
+    import os
+
+    from ...etl import OnProgress, UpsertResult
 
 __all__ = ["MAX_CELLS_PER_SHEET", "MAX_CELL_CHARS", "MAX_ROWS_PER_REQUEST", "RowInput", "Rows"]
 
@@ -341,6 +346,37 @@ class Rows(SmartsheetResource):
             raise ConfigurationError("send needs at least one row id")
         payload = {k: v for k, v in body.items() if v is not None}
         return await self._result("POST", f"/sheets/{int(sheet_id)}/rows/emails", json=payload)
+
+    async def upsert(
+        self,
+        sheet_id: int,
+        records: Iterable[Mapping[str, Any]],
+        *,
+        key: str | Sequence[str],
+        checkpoint: str | os.PathLike[str] | None = None,
+        dry_run: bool = False,
+        on_progress: OnProgress | None = None,
+        batch_size: int = MAX_ROWS_PER_REQUEST,
+    ) -> UpsertResult:
+        """Insert or update rows by key column: existing keys get only their changed cells,
+        new keys are added, writes with an unknown outcome are reconciled (exactly once).
+        See :func:`smartsuite.etl.upsert_rows` for the arguments.
+
+        Returns:
+            An :class:`~smartsuite.etl.UpsertResult`, one entry per record.
+        """
+        from ...etl import upsert_rows
+
+        return await upsert_rows(
+            self._client,  # type: ignore[arg-type]
+            sheet_id,
+            records,
+            key=key,
+            checkpoint=checkpoint,
+            dry_run=dry_run,
+            on_progress=on_progress,
+            batch_size=batch_size,
+        )
 
     # -- helpers -----------------------------------------------------------------------------
 
