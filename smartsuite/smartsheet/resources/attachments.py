@@ -196,7 +196,7 @@ class Attachments(UploadingResource):
 
     async def _download_url(self, sheet_id: int, attachment_id: int) -> str:
         attachment = await self.get(sheet_id, attachment_id)
-        if not attachment.url:
+        if attachment.attachment_type not in (None, "FILE") or not attachment.url:
             raise ConfigurationError(
                 f"attachment {attachment_id} is a {attachment.attachment_type} link, "
                 "not a file: there is nothing to download"
