@@ -6,14 +6,15 @@ for concurrent updates; the service counts them in ``overlapping_writes``.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from ..base import json_response
 from ._http import body_json, handler, int_id, query_bool, query_ids, result
+from .cellvalues import apply_cells, present_cell, present_column, record
 from .state import (
-    MAX_CELL_CHARS,
     MAX_CELLS_PER_SHEET,
     MAX_ROWS_PER_REQUEST,
     ApiFailure,
@@ -24,64 +25,11 @@ from .state import (
 if TYPE_CHECKING:
     from .service import SmartsheetService
 
-
-def _display(value: Any) -> Any:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return None if value is None else str(value)
+_LOCATION = ("toTop", "toBottom", "parentId", "siblingId", "above")
+Route = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def _apply_cells(sheet: SheetState, row: dict[str, Any], cells: Any) -> None:
-    if cells is None:
-        return
-    if not isinstance(cells, list):
-        raise ApiFailure(400, 1008, "Unable to parse request: cells must be an array.")
-    seen: set[int] = set()
-    by_column = {c["columnId"]: c for c in row["cells"]}
-    for cell in cells:
-        if not isinstance(cell, dict) or not isinstance(cell.get("columnId"), int):
-            raise ApiFailure(400, 1012, "A required object attribute is missing: cell.columnId")
-        column_id = cell["columnId"]
-        sheet.column(column_id)
-        if column_id in seen:
-            raise ApiFailure(
-                400, 1037, f"The columnId {column_id} is included more than once in a single row."
-            )
-        seen.add(column_id)
-        value = cell.get("value")
-        formula = cell.get("formula")
-        if value is not None and not isinstance(value, str | int | float | bool):
-            raise ApiFailure(400, 1038, "Invalid Cell value. Must be numeric or a string.")
-        if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
-            raise ApiFailure(
-                400,
-                1041,
-                f"The value for cell in column {column_id} must be {MAX_CELL_CHARS} characters "
-                f"in length or less, but was {len(value)}.",
-            )
-        stored: dict[str, Any] = {"columnId": column_id}
-        if formula is not None:
-            stored["formula"] = formula  # kept as text, not evaluated
-        if value is not None and value != "":
-            stored["value"] = value
-            display = _display(value)
-            if display is not None:
-                stored["displayValue"] = display
-        for key in ("hyperlink", "objectValue", "format"):
-            if cell.get(key) is not None:
-                stored[key] = cell[key]
-        by_column[column_id] = stored
-    row["cells"] = [by_column[c] for c in sorted(by_column, key=_col_order(sheet))]
-
-
-def _col_order(sheet: SheetState) -> Any:
-    order = {c["id"]: i for i, c in enumerate(sheet.columns)}
-    return lambda cid: order.get(cid, 0)
-
-
-def _rows_payload(body: Any) -> list[Any]:
+def rows_payload(body: Any) -> list[Any]:
     rows = body if isinstance(body, list) else [body]
     if len(rows) > MAX_ROWS_PER_REQUEST:
         raise ApiFailure(
@@ -90,118 +38,205 @@ def _rows_payload(body: Any) -> list[Any]:
     return rows
 
 
+def location_of(spec: Any) -> tuple[Any, ...]:
+    return tuple(spec.get(k) for k in _LOCATION) if isinstance(spec, dict) else ()
+
+
+def check_location(sheet: SheetState, loc: dict[str, Any]) -> None:
+    """Errors 1062 (contradictory), 1063 (unknown parent) and 1064 (unknown sibling)."""
+    given = [k for k in ("toTop", "toBottom", "siblingId") if loc.get(k)]
+    if len(given) > 1 or (loc.get("toTop") and loc.get("parentId") is not None):
+        raise ApiFailure(400, 1062, "Invalid row location.")
+    if loc.get("parentId") is not None and not sheet.has_row(loc["parentId"]):
+        raise ApiFailure(400, 1063, f"Invalid parentId: {loc['parentId']}.")
+    if loc.get("siblingId") is not None and not sheet.has_row(loc["siblingId"]):
+        raise ApiFailure(400, 1064, f"Invalid siblingId: {loc['siblingId']}.")
+
+
+def subtree_end(sheet: SheetState, index: int) -> int:
+    """One past the last descendant of the row at ``index`` (descendants follow it)."""
+    ids = {sheet.rows[index]["id"]}
+    end = index + 1
+    while end < len(sheet.rows) and sheet.rows[end].get("parentId") in ids:
+        ids.add(sheet.rows[end]["id"])
+        end += 1
+    return end
+
+
+def place(sheet: SheetState, block: list[dict[str, Any]], loc: dict[str, Any]) -> None:
+    """Insert ``block`` (rows, first one the top of the moved subtree) at ``loc``."""
+    head = block[0]
+    if loc.get("siblingId") is not None:
+        at = sheet.row_index(loc["siblingId"])
+        head["parentId"] = sheet.rows[at].get("parentId")
+        position = at if loc.get("above") else subtree_end(sheet, at)
+    elif loc.get("parentId") is not None:
+        at = sheet.row_index(loc["parentId"])
+        head["parentId"] = loc["parentId"]
+        position = subtree_end(sheet, at) if loc.get("toBottom") else at + 1
+    else:
+        head.pop("parentId", None)
+        position = 0 if loc.get("toTop") else len(sheet.rows)
+    if head.get("parentId") is None:
+        head.pop("parentId", None)
+    sheet.rows[position:position] = block
+
+
+def renumber(sheet: SheetState) -> None:
+    for number, row in enumerate(sheet.rows, start=1):
+        row["rowNumber"] = number
+
+
+def present_row(row: dict[str, Any], request: web.Request) -> dict[str, Any]:
+    includes = set(request.query.get("include", "").split(","))
+    cells = [present_cell(c, "objectValue" in includes) for c in row["cells"]]
+    return {**row, "cells": cells}
+
+
+def serial(service: SmartsheetService, fn: Route) -> Route:
+    """Answer 4004 to a write that overlaps another write to the same sheet."""
+
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        key = f"sheet:{request.match_info['sheet_id']}"
+        if not service.begin_write(key):
+            service.end_write(key)
+            raise ApiFailure(
+                500,
+                4004,
+                f"Request failed because sheetId {request.match_info['sheet_id']} is currently "
+                "being updated by another request that uses the same access token. Please "
+                "retry your request once the previous request has completed.",
+            )
+        try:
+            return await fn(request)
+        finally:
+            service.end_write(key)
+
+    return wrapped
+
+
 def register(service: SmartsheetService, app: web.Application) -> None:
     state = service.state
 
-    def serial(fn: Any) -> Any:
-        async def wrapped(request: web.Request) -> web.StreamResponse:
-            key = f"sheet:{request.match_info['sheet_id']}"
-            if not service.begin_write(key):
-                service.end_write(key)
-                raise ApiFailure(500, 4004, "An unexpected error has occurred. Please retry.")
-            try:
-                return await fn(request)  # type: ignore[no-any-return]
-            finally:
-                service.end_write(key)
-
-        return wrapped
-
-    def new_row(sheet: SheetState, spec: dict[str, Any]) -> dict[str, Any]:
+    def new_row(
+        sheet: SheetState, spec: dict[str, Any]
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+        stamp = now_iso()
         row: dict[str, Any] = {
             "id": state.next_id(),
             "sheetId": sheet.id,
             "cells": [],
-            "createdAt": now_iso(),
-            "modifiedAt": now_iso(),
-            "expanded": True,
+            "createdAt": stamp,
+            "modifiedAt": stamp,
+            "expanded": spec.get("expanded", True),
         }
-        _apply_cells(sheet, row, spec.get("cells"))
-        if spec.get("parentId") is not None:
-            sheet.row_index(spec["parentId"])
-            row["parentId"] = spec["parentId"]
-        return row
+        for key in ("locked", "format"):
+            if key in spec:
+                row[key] = spec[key]
+        return row, apply_cells(sheet, row, spec.get("cells"))
 
-    def place(sheet: SheetState, row: dict[str, Any], spec: dict[str, Any]) -> None:
-        if spec.get("toTop"):
-            sheet.rows.insert(0, row)
-        elif spec.get("siblingId") is not None:
-            idx = sheet.row_index(spec["siblingId"])
-            sheet.rows.insert(idx if spec.get("above") else idx + 1, row)
-        else:
-            sheet.rows.append(row)
-
-    def renumber(sheet: SheetState) -> None:
-        for number, row in enumerate(sheet.rows, start=1):
-            row["rowNumber"] = number
+    def failure(index: int, exc: ApiFailure, spec: Any) -> dict[str, Any]:
+        item: dict[str, Any] = {
+            "index": index,
+            "error": {"errorCode": exc.code, "message": exc.message},
+        }
+        if isinstance(spec, dict) and isinstance(spec.get("id"), int):
+            item["rowId"] = spec["id"]
+        return item
 
     async def add_rows(request: web.Request) -> web.Response:
         sheet = state.sheet(int_id(request, "sheet_id"))
-        specs = _rows_payload(await body_json(request))
+        specs = rows_payload(await body_json(request))
         partial = query_bool(request, "allowPartialSuccess")
+        if len({location_of(s) for s in specs}) > 1:
+            raise ApiFailure(
+                400,
+                1123,
+                "Specifying multiple row locations is not yet supported. Each row must use the "
+                "same row location attribute and value (toBottom, toTop, parentId, siblingId, "
+                "above).",
+            )
         if (len(sheet.rows) + len(specs)) * len(sheet.columns) > MAX_CELLS_PER_SHEET:
             raise ApiFailure(
-                400, 1061, f"Max count exceeded: a sheet holds at most {MAX_CELLS_PER_SHEET} cells."
+                400, 1061, f"Max count exceeded for field cells ({MAX_CELLS_PER_SHEET} per sheet)."
             )
-        added, failed = [], []
+        loc = specs[0] if specs and isinstance(specs[0], dict) else {}
+        check_location(sheet, loc)
+        added, changes, failed = [], [], []
         for index, spec in enumerate(specs):
             try:
                 if not isinstance(spec, dict):
                     raise ApiFailure(400, 1008, "Unable to parse request: row must be an object.")
-                row = new_row(sheet, spec)
+                row, changed = new_row(sheet, spec)
             except ApiFailure as exc:
                 if not partial:
                     raise
-                failed.append(
-                    {"index": index, "error": {"errorCode": exc.code, "message": exc.message}}
-                )
+                failed.append(failure(index, exc, spec))
                 continue
-            added.append((row, spec))
-        for row, spec in added:
-            place(sheet, row, spec)
-        renumber(sheet)
+            added.append(row)
+            changes.append(changed)
         if added:
-            sheet.version += 1
-            sheet.modified_at = now_iso()
-        return result([r for r, _ in added], version=sheet.version, failed=failed)
+            place(sheet, added, loc)
+            for row, changed in zip(added, changes, strict=True):
+                if added[0].get("parentId") is not None:
+                    row["parentId"] = added[0]["parentId"]
+                record(sheet, row["id"], changed)
+            renumber(sheet)
+            sheet.touch()
+        return result(
+            [present_row(r, request) for r in added], version=sheet.version, failed=failed
+        )
 
     async def update_rows(request: web.Request) -> web.Response:
         sheet = state.sheet(int_id(request, "sheet_id"))
-        specs = _rows_payload(await body_json(request))
+        specs = rows_payload(await body_json(request))
         partial = query_bool(request, "allowPartialSuccess")
-        updated: list[tuple[int, dict[str, Any]]] = []
+        updated: list[dict[str, Any]] = []
         failed = []
         for index, spec in enumerate(specs):
             try:
                 if not isinstance(spec, dict) or not isinstance(spec.get("id"), int):
                     raise ApiFailure(400, 1034, "Invalid Row Id.")
                 position = sheet.row_index(spec["id"])
-                candidate = {**sheet.rows[position], "cells": list(sheet.rows[position]["cells"])}
-                _apply_cells(sheet, candidate, spec.get("cells"))
+                current = sheet.rows[position]
+                if current.get("locked") and spec.get("locked") is not False:
+                    raise ApiFailure(403, 1050, "You cannot edit a locked row.")
+                candidate = {**current, "cells": list(current["cells"])}
+                changed = apply_cells(sheet, candidate, spec.get("cells"))
                 for key in ("locked", "expanded", "format"):
                     if key in spec:
                         candidate[key] = spec[key]
                 candidate["modifiedAt"] = now_iso()
+                loc = {k: spec.get(k) for k in _LOCATION if spec.get(k) is not None}
+                if loc:
+                    check_location(sheet, loc)
+                    if loc.get("parentId") == spec["id"] or loc.get("siblingId") == spec["id"]:
+                        raise ApiFailure(400, 1062, "Invalid row location.")
             except ApiFailure as exc:
                 if not partial:
                     raise
-                failed.append(
-                    {
-                        "index": index,
-                        "rowId": spec.get("id") if isinstance(spec, dict) else None,
-                        "error": {"errorCode": exc.code, "message": exc.message},
-                    }
-                )
+                failed.append(failure(index, exc, spec))
                 continue
-            updated.append((position, candidate))
-        for position, row in updated:
-            sheet.rows[position] = row
+            sheet.rows[position] = candidate
+            record(sheet, candidate["id"], changed)
+            if loc:
+                end = subtree_end(sheet, position)
+                block = sheet.rows[position:end]
+                del sheet.rows[position:end]
+                place(sheet, block, loc)
+            updated.append(candidate)
         if updated:
-            sheet.version += 1
-        return result([r for _, r in updated], version=sheet.version, failed=failed)
+            renumber(sheet)
+            sheet.touch()
+        return result(
+            [present_row(r, request) for r in updated], version=sheet.version, failed=failed
+        )
 
     async def delete_rows(request: web.Request) -> web.Response:
         sheet = state.sheet(int_id(request, "sheet_id"))
         ids = query_ids(request, "ids") or []
+        if not ids:
+            raise ApiFailure(400, 1009, "A required parameter is missing from your request: ids.")
         if len(ids) > MAX_ROWS_PER_REQUEST:
             raise ApiFailure(400, 1061, "Max count exceeded for field ids.")
         present = {r["id"] for r in sheet.rows}
@@ -209,23 +244,25 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         if missing and not query_bool(request, "ignoreRowsNotFound"):
             raise ApiFailure(404, 1006, f"Not Found: rows {missing[:5]}")
         doomed = set(ids) & present
-        # children go with their parents
         changed = True
-        while changed:
+        while changed:  # children go with their parents
             extra = {r["id"] for r in sheet.rows if r.get("parentId") in doomed} - doomed
             changed = bool(extra)
             doomed |= extra
         sheet.rows = [r for r in sheet.rows if r["id"] not in doomed]
         renumber(sheet)
-        sheet.version += 1
+        sheet.touch()
         return result([i for i in ids if i in doomed], version=sheet.version)
 
     async def get_row(request: web.Request) -> web.Response:
         sheet = state.sheet(int_id(request, "sheet_id"))
-        row = sheet.rows[sheet.row_index(int_id(request, "row_id"))]
+        row = present_row(sheet.rows[sheet.row_index(int_id(request, "row_id"))], request)
+        if "columns" in request.query.get("include", "").split(","):
+            level = int(request.query.get("level", "1") or 1)
+            row["columns"] = [present_column(c, level) for c in sheet.columns]
         return json_response(row)
 
-    app.router.add_post("/sheets/{sheet_id}/rows", handler(service, serial(add_rows)))
-    app.router.add_put("/sheets/{sheet_id}/rows", handler(service, serial(update_rows)))
-    app.router.add_delete("/sheets/{sheet_id}/rows", handler(service, serial(delete_rows)))
+    app.router.add_post("/sheets/{sheet_id}/rows", handler(service, serial(service, add_rows)))
+    app.router.add_put("/sheets/{sheet_id}/rows", handler(service, serial(service, update_rows)))
+    app.router.add_delete("/sheets/{sheet_id}/rows", handler(service, serial(service, delete_rows)))
     app.router.add_get("/sheets/{sheet_id}/rows/{row_id}", handler(service, get_row))

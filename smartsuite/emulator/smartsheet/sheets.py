@@ -1,125 +1,287 @@
-"""Emulated sheet routes: list, create, get, columns."""
+"""Emulated sheet routes: list, create (Sheets, folder, workspace, from a template), get,
+update, delete, copy, move, email, publish, version and the organization's sheet list."""
 
 from __future__ import annotations
 
+import copy
+import secrets
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from ..base import json_response
 from ._http import body_json, handler, index_result, int_id, query_ids, result
+from .cellvalues import present_column
+from .columns import build_columns
+from .rows import present_row
 from .state import ApiFailure, SheetState
 
 if TYPE_CHECKING:
     from .service import SmartsheetService
 
-_COLUMN_TYPES = {
-    "TEXT_NUMBER",
-    "DATE",
-    "DATETIME",
-    "ABSTRACT_DATETIME",
-    "CONTACT_LIST",
-    "MULTI_CONTACT_LIST",
-    "CHECKBOX",
-    "PICKLIST",
-    "MULTI_PICKLIST",
-    "DURATION",
-    "PREDECESSOR",
+_PUBLISH_FLAGS = {
+    "readOnlyLiteEnabled": ("readOnlyLiteUrl", "readOnlyLiteSslUrl"),
+    "readOnlyFullEnabled": ("readOnlyFullUrl",),
+    "readWriteEnabled": ("readWriteUrl",),
+    "icalEnabled": ("icalUrl",),
+}
+_PUBLISH_KEYS = {
+    "readOnlyFullAccessibleBy",
+    "readOnlyFullDefaultView",
+    "readOnlyFullShowToolbar",
+    "readWriteAccessibleBy",
+    "readWriteDefaultView",
+    "readWriteShowToolbar",
 }
 
 
-def build_columns(service: SmartsheetService, columns: Any) -> list[dict[str, Any]]:
-    if not isinstance(columns, list) or not columns:
-        raise ApiFailure(400, 1054, "The new sheet requires either a fromId or columns.")
-    primaries = [c for c in columns if isinstance(c, dict) and c.get("primary")]
-    if len(primaries) != 1:
-        raise ApiFailure(400, 1055, "One and only one column must be primary.")
-    titles = [c.get("title") for c in columns if isinstance(c, dict)]
-    if len(set(titles)) != len(titles):
-        raise ApiFailure(400, 1056, "Column titles must be unique.")
-    out = []
-    for index, col in enumerate(columns):
-        if not isinstance(col, dict) or not isinstance(col.get("title"), str):
-            raise ApiFailure(400, 1012, "A required object attribute is missing: column.title")
-        ctype = col.get("type", "TEXT_NUMBER")
-        if ctype not in _COLUMN_TYPES:
-            raise ApiFailure(400, 1031, f"The value {ctype} was not valid for the attribute type.")
-        if col.get("primary") and ctype != "TEXT_NUMBER":
-            raise ApiFailure(400, 1057, "Primary columns must be of type TEXT_NUMBER.")
-        stored = {
-            **col,
-            "id": service.state.next_id(),
-            "index": index,
-            "type": ctype,
-            "version": 0,
-            "width": col.get("width", 150),
-        }
-        if not stored.get("primary"):
-            stored.pop("primary", None)
-        out.append(stored)
-    return out
+def _level(request: web.Request) -> int:
+    try:
+        return int(request.query.get("level", "1") or 1)
+    except ValueError:
+        raise ApiFailure(400, 1018, "The value was not valid for the parameter level.") from None
 
 
-def _page_of(request: web.Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Rows paged by ``page``/``pageSize`` (a page past the end is the last page);
-    ``totalRowCount`` still counts every row."""
+def _page_rows(request: web.Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    if "pageSize" not in request.query and "page" not in request.query:
+        return rows
     try:
         size = max(1, int(request.query.get("pageSize", "100")))
         page = max(1, int(request.query.get("page", "1")))
     except ValueError:
         raise ApiFailure(400, 1018, "The value was not valid for the parameter page.") from None
-    page = min(page, max(1, -(-len(rows) // size)))
+    page = min(page, max(1, -(-len(rows) // size)))  # past the end: the last page
     return rows[(page - 1) * size : page * size]
 
 
 def sheet_body(sheet: SheetState, request: web.Request) -> dict[str, Any]:
+    """The getSheet answer, honouring rowIds, rowNumbers, columnIds, paging, level and
+    include=objectValue / crossSheetReferences."""
     rows = sheet.rows
     row_ids = query_ids(request, "rowIds")
     if row_ids is not None:
         wanted = set(row_ids)
         rows = [r for r in rows if r["id"] in wanted]
-    if "pageSize" in request.query or "page" in request.query:
-        rows = _page_of(request, rows)
+    numbers = query_ids(request, "rowNumbers")
+    if numbers is not None:
+        keep_numbers = set(numbers)
+        rows = [r for r in rows if r.get("rowNumber") in keep_numbers]
+    rows = _page_rows(request, rows)
+    level = _level(request)
+    columns = [present_column(c, level) for c in sheet.columns]
     column_ids = query_ids(request, "columnIds")
-    columns = sheet.columns
+    rows = [present_row(r, request) for r in rows]
     if column_ids is not None:
         keep = set(column_ids)
         columns = [c for c in columns if c["id"] in keep]
         rows = [{**r, "cells": [c for c in r["cells"] if c["columnId"] in keep]} for r in rows]
-    return {
+    body = {
         **sheet.summary(),
         "totalRowCount": len(sheet.rows),
+        "hasSummaryFields": bool(sheet.summary_fields),
         "columns": columns,
         "rows": rows,
         **sheet.extra,
     }
+    if "crossSheetReferences" in request.query.get("include", "").split(","):
+        body["crossSheetReferences"] = sheet.cross_sheet_references
+    return body
 
 
 def register(service: SmartsheetService, app: web.Application) -> None:
     state = service.state
 
+    def check_place(place: tuple[str, int] | None) -> tuple[str, int] | None:
+        # Folders and workspaces live in the account state (when present): 404 if unknown.
+        containers = getattr(getattr(state, "account", None), "containers", None)
+        if place is not None and containers is not None:
+            getattr(containers, place[0])(place[1])
+        return place
+
+    def create(body: Any, container: tuple[str, int] | None) -> SheetState:
+        check_place(container)
+        if not isinstance(body, dict) or not isinstance(body.get("name"), str):
+            raise ApiFailure(400, 1012, "A required object attribute is missing: name")
+        if body.get("fromId") is not None:
+            source = state.sheet(int(body["fromId"]))
+            columns = build_columns(service, [_clean_column(c) for c in source.columns])
+        else:
+            columns = build_columns(service, body.get("columns"))
+        sheet = SheetState(state.next_id(), body["name"], columns, container=container)
+        state.sheets[sheet.id] = sheet
+        return sheet
+
+    def created(sheet: SheetState) -> web.Response:
+        return result({**sheet.summary(), "columns": sheet.columns})
+
     async def list_sheets(request: web.Request) -> web.Response:
         return index_result(request, [s.summary() for s in state.sheets.values()])
 
+    async def list_org_sheets(request: web.Request) -> web.Response:
+        items = [
+            {
+                "id": s.id,
+                "name": s.name,
+                "owner": s.summary()["owner"],
+                "ownerId": s.summary()["ownerId"],
+            }
+            for s in state.sheets.values()
+        ]
+        return index_result(request, items)
+
     async def create_sheet(request: web.Request) -> web.Response:
-        body = await body_json(request)
-        if not isinstance(body, dict) or not isinstance(body.get("name"), str):
-            raise ApiFailure(400, 1012, "A required object attribute is missing: name")
-        sheet = SheetState(
-            state.next_id(), body["name"], build_columns(service, body.get("columns"))
-        )
-        state.sheets[sheet.id] = sheet
-        return result({**sheet.summary(), "columns": sheet.columns})
+        return created(create(await body_json(request), None))
+
+    async def create_in_folder(request: web.Request) -> web.Response:
+        folder = int_id(request, "folder_id")
+        return created(create(await body_json(request), ("folder", folder)))
+
+    async def create_in_workspace(request: web.Request) -> web.Response:
+        workspace = int_id(request, "workspace_id")
+        return created(create(await body_json(request), ("workspace", workspace)))
 
     async def get_sheet(request: web.Request) -> web.Response:
         sheet = state.sheet(int_id(request, "sheet_id"))
+        after = request.query.get("ifVersionAfter")
+        if after is not None and after.isdigit() and sheet.version <= int(after):
+            return json_response({"version": sheet.version})
         return json_response(sheet_body(sheet, request))
 
-    async def list_columns(request: web.Request) -> web.Response:
+    async def update_sheet(request: web.Request) -> web.Response:
         sheet = state.sheet(int_id(request, "sheet_id"))
-        return index_result(request, sheet.columns)
+        body = await body_json(request)
+        if not isinstance(body, dict):
+            raise ApiFailure(400, 1008, "Unable to parse request: expected an object.")
+        if "name" in body:
+            if not isinstance(body["name"], str) or not body["name"].strip():
+                raise ApiFailure(400, 1031, "The value was not valid for the attribute name.")
+            sheet.name = body["name"]
+        for key in ("projectSettings", "userSettings"):
+            if isinstance(body.get(key), dict):
+                sheet.extra[key] = {**sheet.extra.get(key, {}), **body[key]}
+        sheet.touch()
+        return result({**sheet.summary(), **sheet.extra}, version=sheet.version)
 
-    app.router.add_get("/sheets", handler(service, list_sheets))
-    app.router.add_post("/sheets", handler(service, create_sheet))
-    app.router.add_get("/sheets/{sheet_id}", handler(service, get_sheet))
-    app.router.add_get("/sheets/{sheet_id}/columns", handler(service, list_columns))
+    async def delete_sheet(request: web.Request) -> web.Response:
+        sheet_id = int_id(request, "sheet_id")
+        state.sheet(sheet_id)
+        del state.sheets[sheet_id]
+        return result(None)
+
+    def destination(body: Any) -> tuple[str, int] | None:
+        if not isinstance(body, dict) or body.get("destinationType") not in (
+            "home",
+            "folder",
+            "workspace",
+        ):
+            raise ApiFailure(400, 1012, "A required object attribute is missing: destinationType")
+        if body["destinationType"] == "home":
+            return None
+        if not isinstance(body.get("destinationId"), int):
+            raise ApiFailure(400, 1012, "A required object attribute is missing: destinationId")
+        return check_place((body["destinationType"], body["destinationId"]))
+
+    async def copy_sheet(request: web.Request) -> web.Response:
+        source = state.sheet(int_id(request, "sheet_id"))
+        body = await body_json(request)
+        container = destination(body)
+        name = body.get("newName")
+        if not isinstance(name, str) or not name:
+            raise ApiFailure(400, 1012, "A required object attribute is missing: newName")
+        includes = set(request.query.get("include", "").split(","))
+        sheet = SheetState(state.next_id(), name, [], container=container)
+        mapping = {}
+        for col in source.columns:
+            new_id = state.next_id()
+            mapping[col["id"]] = new_id
+            sheet.columns.append({**copy.deepcopy(col), "id": new_id})
+        if "data" in includes:
+            row_ids: dict[int, int] = {}
+            for row in source.rows:
+                row_ids[row["id"]] = state.next_id()
+                new_row = {
+                    **copy.deepcopy(row),
+                    "id": row_ids[row["id"]],
+                    "sheetId": sheet.id,
+                    "cells": [{**c, "columnId": mapping[c["columnId"]]} for c in row["cells"]],
+                }
+                if row.get("parentId") is not None:
+                    new_row["parentId"] = row_ids[row["parentId"]]
+                sheet.rows.append(new_row)
+        if "shares" in includes:
+            sheet.shares = copy.deepcopy(source.shares)
+        state.sheets[sheet.id] = sheet
+        summary = sheet.summary()
+        return result({k: summary[k] for k in ("id", "name", "accessLevel", "permalink")})
+
+    async def move_sheet(request: web.Request) -> web.Response:
+        sheet = state.sheet(int_id(request, "sheet_id"))
+        sheet.container = destination(await body_json(request))
+        summary = sheet.summary()
+        return result({k: summary[k] for k in ("id", "name", "accessLevel", "permalink")})
+
+    async def send_sheet(request: web.Request) -> web.Response:
+        sheet = state.sheet(int_id(request, "sheet_id"))
+        body = await body_json(request)
+        if not isinstance(body, dict) or not body.get("sendTo"):
+            raise ApiFailure(400, 1012, "A required object attribute is missing: sendTo")
+        if body.get("format") not in ("PDF", "EXCEL", "PDF_GANTT"):
+            raise ApiFailure(
+                400, 1031, f"The value {body.get('format')} was not valid for the attribute format."
+            )
+        state.sent_emails.append({"kind": "sheet", "sheetId": sheet.id, **body})
+        return result(None)
+
+    async def get_publish(request: web.Request) -> web.Response:
+        sheet = state.sheet(int_id(request, "sheet_id"))
+        return json_response(_publish_body(sheet))
+
+    async def set_publish(request: web.Request) -> web.Response:
+        sheet = state.sheet(int_id(request, "sheet_id"))
+        body = await body_json(request)
+        if not isinstance(body, dict):
+            raise ApiFailure(400, 1008, "Unable to parse request: expected an object.")
+        for key, value in body.items():
+            if key in _PUBLISH_FLAGS or key in _PUBLISH_KEYS:
+                sheet.publish[key] = value
+            else:
+                raise ApiFailure(
+                    400, 1032, f"The attribute(s) {key} are not allowed for this operation."
+                )
+        for flag, urls in _PUBLISH_FLAGS.items():
+            for url in urls:
+                if sheet.publish.get(flag) and url not in sheet.publish:
+                    sheet.publish[url] = f"https://publish.smartsheet.com/{secrets.token_hex(16)}"
+                elif not sheet.publish.get(flag):
+                    sheet.publish.pop(url, None)
+        return result(_publish_body(sheet))
+
+    async def get_version(request: web.Request) -> web.Response:
+        sheet = state.sheet(int_id(request, "sheet_id"))
+        return json_response({"version": sheet.version})
+
+    r = app.router
+    r.add_get("/sheets", handler(service, list_sheets))
+    r.add_post("/sheets", handler(service, create_sheet))
+    r.add_get("/users/sheets", handler(service, list_org_sheets))
+    r.add_post("/folders/{folder_id}/sheets", handler(service, create_in_folder))
+    r.add_post("/workspaces/{workspace_id}/sheets", handler(service, create_in_workspace))
+    r.add_get("/sheets/{sheet_id}", handler(service, get_sheet))
+    r.add_put("/sheets/{sheet_id}", handler(service, update_sheet))
+    r.add_delete("/sheets/{sheet_id}", handler(service, delete_sheet))
+    r.add_post("/sheets/{sheet_id}/copy", handler(service, copy_sheet))
+    r.add_post("/sheets/{sheet_id}/move", handler(service, move_sheet))
+    r.add_post("/sheets/{sheet_id}/emails", handler(service, send_sheet))
+    r.add_get("/sheets/{sheet_id}/publish", handler(service, get_publish))
+    r.add_put("/sheets/{sheet_id}/publish", handler(service, set_publish))
+    r.add_get("/sheets/{sheet_id}/version", handler(service, get_version))
+
+
+def _clean_column(column: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in column.items() if k not in ("id", "index", "version")}
+
+
+def _publish_body(sheet: SheetState) -> dict[str, Any]:
+    body: dict[str, Any] = dict.fromkeys(_PUBLISH_FLAGS, False)
+    body.update(sheet.publish)
+    return body
