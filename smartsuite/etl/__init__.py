@@ -6,8 +6,10 @@
 * :func:`write_records` / :func:`read_records`: CSV, JSON Lines and Parquet files.
 """
 
+from .appsheet import AppSheetTarget, stream_table, upsert_table
 from .checkpoint import Checkpoint
 from .engine import Existing, OnProgress, ProgressEvent, Update, UpsertTarget, run_many, upsert
+from .files import read_records, write_records
 from .records import Key, Record, key_fields, key_of, normalize, same
 from .result import (
     DuplicateKeyError,
@@ -19,6 +21,7 @@ from .result import (
 from .smartsheet import SheetTarget, stream_sheet, upsert_rows
 
 __all__ = [
+    "AppSheetTarget",
     "Checkpoint",
     "DuplicateKeyError",
     "Existing",
@@ -36,9 +39,13 @@ __all__ = [
     "key_fields",
     "key_of",
     "normalize",
+    "read_records",
     "run_many",
     "same",
     "stream_sheet",
+    "stream_table",
     "upsert",
     "upsert_rows",
+    "upsert_table",
+    "write_records",
 ]

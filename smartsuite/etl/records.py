@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from .._core.errors import ConfigurationError
+
+_DECIMAL = re.compile(r"-?\d+\.\d+")
 
 Record = Mapping[str, Any]
 #: A record's key: the normalised values of the key fields, in order.
@@ -33,8 +36,12 @@ def key_fields(key: str | Sequence[str]) -> tuple[str, ...]:
 
 
 def normalize(value: Any) -> str:
-    """The comparable text form of a value: None and ``""`` are both ``""``, integral floats
-    lose their ``.0``, booleans are ``true``/``false``, containers are canonical JSON."""
+    """The comparable text form of a value.
+
+    None and ``""`` are both ``""``; integral floats lose their ``.0`` and so do decimal
+    strings (``"8.50"`` is ``"8.5"``); booleans are ``true``/``false``; containers are
+    canonical JSON.
+    """
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -46,7 +53,9 @@ def normalize(value: Any) -> str:
             return str(int(value))
         return repr(value)
     if isinstance(value, str):
-        return value
+        if _DECIMAL.fullmatch(value):  # "8.50" from a file equals 8.5 from a service
+            return value.rstrip("0").rstrip(".")
+        return str(value)
     if isinstance(value, Mapping | list | tuple):
         return json.dumps(value, sort_keys=True, default=str)
     return str(value)
