@@ -6,8 +6,27 @@ from typing import TYPE_CHECKING
 
 from aiohttp import web
 
-from . import cells, columns, cross_sheet_references, rows_transfer, sheet_shares, summary
-from . import attachments, automation, discussions, proofs, rows, sheets, update_requests
+from . import (
+    attachments,
+    automation,
+    cells,
+    columns,
+    containers,
+    cross_sheet_references,
+    discovery,
+    discussions,
+    favorites,
+    groups,
+    proofs,
+    rows,
+    rows_transfer,
+    sheet_shares,
+    sheets,
+    summary,
+    update_requests,
+    users,
+    workspace_shares,
+)
 
 if TYPE_CHECKING:
     from .service import SmartsheetService
@@ -19,4 +38,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     for module in (columns, rows_transfer, cells, summary, cross_sheet_references, sheet_shares):
         module.register(service, app)
     for module in (attachments, discussions, automation, proofs, update_requests):
+        module.register(service, app)
+    for module in (users, groups, containers, workspace_shares, favorites, discovery):
         module.register(service, app)

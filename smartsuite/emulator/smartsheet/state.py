@@ -120,6 +120,9 @@ class SmartsheetState:
         from .collab_state import CollabState  # late: collab_state imports this module
 
         self.collab = CollabState(self.next_id)
+        from .account_state import AccountState  # late: it imports this module
+
+        self.account = AccountState(self)
         #: Uploaded cell / summary images: image id -> {"data", "width", "height", ...}.
         self.images: dict[str, dict[str, Any]] = {}
         #: Emails the API was asked to send (sheet and row emails), for tests to inspect.
