@@ -1,8 +1,11 @@
-"""Small people references shared by many objects: MiniUser and Recipient."""
+"""Small people references shared by many objects: MiniUser, and Recipient (defined with the
+sheet extras, re-exported here for the collaboration models)."""
 
 from __future__ import annotations
 
 import attrs
+
+from .sheet_extras import Recipient
 
 
 @attrs.define
@@ -13,9 +16,4 @@ class MiniUser:
     name: str | None = None
 
 
-@attrs.define
-class Recipient:
-    """Someone to send to: an email address or a group id (set exactly one)."""
-
-    email: str | None = None
-    group_id: int | None = None
+__all__ = ["MiniUser", "Recipient"]
