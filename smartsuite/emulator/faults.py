@@ -119,6 +119,16 @@ class FaultConfig:
         self._buckets[key] = (tokens, now)
         return (1.0 - tokens) / self.rate_limit
 
+    def tokens_left(self, key: str, now: float | None = None) -> tuple[float, float] | None:
+        """(tokens left, seconds until one more frees) in ``key``'s rate-limit bucket, for
+        services that report X-RateLimit-* headers on success; None when unlimited."""
+        if self.rate_limit is None:
+            return None
+        now = time.monotonic() if now is None else now
+        tokens, last = self._buckets.get(key, (float(self.burst), now))
+        tokens = min(float(self.burst), tokens + (now - last) * self.rate_limit)
+        return tokens, max(0.0, (1.0 - (tokens % 1.0)) / self.rate_limit)
+
     @classmethod
     def parse(cls, spec: str) -> dict[Fault, float]:
         """Parse a CLI fault mix such as ``429=0.03,500=0.02,drop_after=0.01``."""

@@ -1,0 +1,207 @@
+"""Helpers for Resource Management route handlers: bodies (JSON or form), query values, and the
+``data``/``paging`` envelope with relative links (seed 002, "Collections & Objects")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Awaitable, Callable, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlencode
+
+from aiohttp import web
+
+from ..base import json_response
+from .state import ApiFailure, Record
+
+if TYPE_CHECKING:
+    from .service import ResourceManagementService
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+DEFAULT_PER_PAGE = 20
+MAX_PER_PAGE = 1000
+
+
+def handler(service: ResourceManagementService, fn: Handler) -> Handler:
+    """Wrap a route so an :class:`ApiFailure` becomes ``{"message": ...}``."""
+
+    async def wrapped(request: web.Request) -> web.StreamResponse:
+        try:
+            return await fn(request)
+        except ApiFailure as exc:
+            return service.error(exc.status, exc.message)
+
+    return wrapped
+
+
+async def body(request: web.Request) -> Record:
+    """The request body as a dict: JSON, or form-encoded as in the seed's curl examples."""
+    raw = await request.read()
+    if not raw.strip():
+        return {}
+    if request.content_type == "application/x-www-form-urlencoded":
+        form = await request.post()
+        return {k: str(v) for k, v in form.items()}
+    try:
+        decoded = json.loads(raw)
+    except ValueError:
+        raise ApiFailure(400, "The request body had invalid json") from None
+    if not isinstance(decoded, dict):
+        raise ApiFailure(400, "The request body must be a JSON object")
+    return decoded
+
+
+def int_id(request: web.Request, name: str) -> int:
+    try:
+        return int(request.match_info[name])
+    except ValueError:
+        raise ApiFailure(404, f"{name} {request.match_info[name]!r} not found") from None
+
+
+def q_bool(request: web.Request, name: str) -> bool:
+    return request.query.get(name, "").lower() in ("true", "1")
+
+
+def q_date(request: web.Request, name: str) -> dt.date | None:
+    raw = request.query.get(name)
+    if raw is None or raw == "":
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        raise ApiFailure(400, f"{name} must be a valid date formatted as yyyy-mm-dd") from None
+
+
+def q_fields(request: web.Request, allowed: Sequence[str]) -> set[str]:
+    raw = request.query.get("fields", "")
+    names = {f.strip() for f in raw.split(",") if f.strip()}
+    unknown = names - set(allowed)
+    if unknown:
+        raise ApiFailure(400, f"unknown fields: {', '.join(sorted(unknown))}")
+    return names
+
+
+def per_page(request: web.Request) -> int:
+    try:
+        size = int(request.query.get("per_page", DEFAULT_PER_PAGE))
+    except ValueError:
+        raise ApiFailure(400, "per_page must be a number") from None
+    return max(1, min(size, MAX_PER_PAGE))
+
+
+def b_date(data: Record, name: str, *, required: bool = False) -> str | None:
+    """A date from a body, validated and normalised to ``YYYY-MM-DD``."""
+    value = data.get(name)
+    if value is None or value == "":
+        if required:
+            raise ApiFailure(400, f"{name} is required")
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10]).isoformat()
+    except ValueError:
+        raise ApiFailure(400, f"{name} must be a date formatted as yyyy-mm-dd") from None
+
+
+def b_number(data: Record, name: str, *, required: bool = False) -> float | None:
+    value = data.get(name)
+    if value is None or value == "":
+        if required:
+            raise ApiFailure(400, f"{name} is required")
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise ApiFailure(400, f"{name} must be a number") from None
+
+
+def b_int(data: Record, name: str, *, required: bool = False) -> int | None:
+    number = b_number(data, name, required=required)
+    return None if number is None else int(number)
+
+
+def b_bool(value: Any) -> bool:
+    return value is True or str(value).lower() in ("true", "1")
+
+
+def _link(prefix: str, path: str, query: dict[str, str], page: int, size: int) -> str:
+    params = {k: v for k, v in query.items() if k not in ("page", "per_page", "auth")}
+    params["per_page"] = str(size)
+    params["page"] = str(page)
+    return f"{prefix}{path}?{urlencode(params, safe=',')}"
+
+
+def envelope(
+    prefix: str,
+    path: str,
+    query: dict[str, str],
+    items: Sequence[Record],
+    size: int,
+    page: int = 1,
+    render: Callable[[Record], Record] | None = None,
+) -> Record:
+    """One page of ``items`` with ``paging`` links relative to the host root; ``render``
+    dresses only the items on the page."""
+    start = (page - 1) * size
+    chunk = list(items[start : start + size])
+    if render is not None:
+        chunk = [render(item) for item in chunk]
+    more = start + size < len(items)
+    return {
+        "data": chunk,
+        "paging": {
+            "per_page": size,
+            "page": page,
+            "previous": _link(prefix, path, query, page - 1, size) if page > 1 else None,
+            "self": _link(prefix, path, query, page, size),
+            "next": _link(prefix, path, query, page + 1, size) if more else None,
+        },
+    }
+
+
+def paged(
+    service: ResourceManagementService,
+    request: web.Request,
+    items: Sequence[Record],
+    render: Callable[[Record], Record] | None = None,
+) -> web.Response:
+    """The page of ``items`` the request asks for (``page``, ``per_page`` capped at 1000)."""
+    try:
+        page = max(1, int(request.query.get("page", "1")))
+    except ValueError:
+        raise ApiFailure(400, "page must be a number") from None
+    path = request.path[len(service.prefix) :]
+    return json_response(
+        envelope(service.prefix, path, dict(request.query), items, per_page(request), page, render)
+    )
+
+
+def nested(
+    service: ResourceManagementService, request: web.Request, path: str, items: Sequence[Record]
+) -> Record:
+    """A nested ``fields=`` collection: first page, sized like the parent request."""
+    return envelope(service.prefix, path, {}, items, per_page(request))
+
+
+def sort_records(
+    request: web.Request, records: list[Record], allowed: dict[str, str]
+) -> list[Record]:
+    """Order by ``sort_field`` (mapped to a record key) and ``sort_order``; id order otherwise."""
+    field = request.query.get("sort_field")
+    order = request.query.get("sort_order", "ascending")
+    if order not in ("ascending", "descending"):
+        raise ApiFailure(400, "sort_order must be ascending or descending")
+    if field is None:
+        return sorted(records, key=lambda r: r["id"], reverse=order == "descending")
+    key = allowed.get(field)
+    if key is None:
+        raise ApiFailure(400, f"sort_field must be one of {', '.join(allowed)}")
+    return sorted(
+        records,
+        key=lambda r: (r.get(key) is None, str(r.get(key) or ""), r["id"]),
+        reverse=order == "descending",
+    )
+
+
+def no_content() -> web.Response:
+    return web.Response(status=204)
