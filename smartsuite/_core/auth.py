@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import MutableMapping
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 from urllib.parse import quote
 
-from .errors import ConfigurationError
+from .errors import AuthenticationError, ConfigurationError
 
 
 class Secret:
@@ -56,6 +56,19 @@ class Auth(Protocol):
     def secrets(self) -> list[str]:
         """Raw secret strings, so redaction can scrub them from any text."""
         ...
+
+
+@runtime_checkable
+class RefreshingAuth(Auth, Protocol):
+    """An :class:`Auth` whose credential expires and can be renewed (OAuth).
+
+    The transport awaits :meth:`ensure_fresh` before each logical request, and after a 401 it
+    awaits :meth:`refresh_after` once: when that returns True the request is sent again, once.
+    """
+
+    async def ensure_fresh(self) -> None: ...
+
+    async def refresh_after(self, error: AuthenticationError) -> bool: ...
 
 
 class BearerToken:

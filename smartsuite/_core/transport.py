@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import ipaddress
 import logging
 import time
@@ -21,11 +22,12 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
 from . import sansio
-from .auth import SENSITIVE_HEADERS, Auth
+from .auth import SENSITIVE_HEADERS, Auth, RefreshingAuth
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
     APIError,
+    AuthenticationError,
     ConfigurationError,
     DecodeError,
     OutcomeUnknownError,
@@ -219,7 +221,7 @@ class Transport:
         if shared.limiter is None:
             if isinstance(shared.rate_limit, RateLimitConfig):
                 shared.limiter = shared_local_limiter(
-                    shared.service, shared.auth.fingerprint(), shared.rate_limit
+                    shared.service, shared.auth.fingerprint(), shared.rate_limit, shared.clock
                 )
             else:
                 shared.limiter = shared.rate_limit
@@ -283,6 +285,9 @@ class Transport:
     ) -> Response:
         """Send one logical request, retrying as the policy allows.
 
+        With a :class:`RefreshingAuth` (OAuth) the credential is renewed before it expires, and
+        a 401 that the auth answers by refreshing is followed by exactly one more try.
+
         Args:
             method: HTTP method.
             path: path below the base URL, or a same-host link.
@@ -297,6 +302,41 @@ class Transport:
         Raises:
             APIError subclasses, TransportError subclasses, DecodeError.
         """
+        send = functools.partial(
+            self._request,
+            method,
+            path,
+            params=params,
+            json=json,
+            content=content,
+            headers=headers,
+            idempotent=idempotent,
+            expect_json=expect_json,
+        )
+        auth = self._shared.auth
+        if not isinstance(auth, RefreshingAuth):
+            return await send()
+        await auth.ensure_fresh()
+        try:
+            return await send()
+        except AuthenticationError as exc:
+            if not await auth.refresh_after(exc):
+                raise
+        return await send()
+
+    async def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Params = None,
+        json: Any = None,
+        content: bytes | BodyFactory | None = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+        expect_json: bool = True,
+    ) -> Response:
+        """One logical request with retries; see :meth:`request`."""
         method = method.upper()
         url = self.url_for(path)
         display_path = urlsplit(url).path
