@@ -11,14 +11,15 @@ from typing import Any
 
 import attrs
 
-from .state import ApiFailure, now_iso
+from .state import CURRENT_USER, ApiFailure, now_iso
 
 #: The upload limit (https://developers.smartsheet.com/api/smartsheet/guides/basics/attachments).
 MAX_UPLOAD_BYTES = 30 * 1024 * 1024
 #: How long a temporary download URL stays valid.
 URL_TTL_MILLIS = 120_000
 
-EMULATOR_USER = {"email": "emulator.user@example.com", "name": "Emulator User"}
+#: The account's own user, as collaboration objects show their author.
+EMULATOR_USER = {"email": CURRENT_USER["email"], "name": CURRENT_USER["name"]}
 
 
 def not_found(what: str, ident: int) -> ApiFailure:
