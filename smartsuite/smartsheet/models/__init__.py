@@ -1,9 +1,38 @@
 """Typed Smartsheet models (attrs). Wire names live in the converter, not here."""
 
+from .account import (
+    Account,
+    AlternateEmail,
+    Contact,
+    Group,
+    GroupMember,
+    GroupRef,
+    ProfileImage,
+    User,
+    UserStatus,
+)
 from .attachments import Attachment, AttachmentSubType, AttachmentType, UrlAttachment
 from .automation import AutomationAction, AutomationActionType, AutomationRule
 from .cells import CellHistory, Image, ImageUrl, ImageUrlMap
 from .common import BulkItemFailure, ErrorBody, Result
+from .containers import (
+    DestinationType,
+    Favorite,
+    FavoriteType,
+    Folder,
+    Home,
+    Template,
+    Workspace,
+)
+from .discovery import (
+    Currency,
+    Event,
+    FontFamily,
+    FormatTables,
+    SearchResult,
+    SearchResultItem,
+    ServerInfo,
+)
 from .discussions import Comment, Discussion
 from .proofs import Proof, ProofRequest, ProofRequestAction
 from .recipients import MiniUser
@@ -24,6 +53,8 @@ from .update_requests import Schedule, SentUpdateRequest, UpdateRequest
 
 __all__ = [
     "AccessLevel",
+    "Account",
+    "AlternateEmail",
     "Attachment",
     "AttachmentSubType",
     "AttachmentType",
@@ -36,15 +67,29 @@ __all__ = [
     "Column",
     "ColumnIndex",
     "Comment",
+    "Contact",
     "ContainerDestination",
     "CopyOrMoveRowResult",
     "CrossSheetReference",
+    "Currency",
+    "DestinationType",
     "Discussion",
     "ErrorBody",
+    "Event",
+    "Favorite",
+    "FavoriteType",
+    "Folder",
+    "FontFamily",
+    "FormatTables",
+    "Group",
+    "GroupMember",
+    "GroupRef",
+    "Home",
     "Image",
     "ImageUrl",
     "ImageUrlMap",
     "MiniUser",
+    "ProfileImage",
     "Proof",
     "ProofRequest",
     "ProofRequestAction",
@@ -53,7 +98,10 @@ __all__ = [
     "Row",
     "RowMapping",
     "Schedule",
+    "SearchResult",
+    "SearchResultItem",
     "SentUpdateRequest",
+    "ServerInfo",
     "Share",
     "Sheet",
     "SheetPublish",
@@ -61,6 +109,10 @@ __all__ = [
     "SheetVersion",
     "SortCriterion",
     "SummaryField",
+    "Template",
     "UpdateRequest",
     "UrlAttachment",
+    "User",
+    "UserStatus",
+    "Workspace",
 ]
