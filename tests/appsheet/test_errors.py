@@ -174,3 +174,36 @@ async def test_logs_never_hold_the_key(
     await fast_client.table("People").add([{"Name": "x", "Nick": "y"}])
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert "Action" in text and smartsuite_emulator.appsheet_access_key not in text
+
+
+async def test_emulator_takes_the_query_key_only_when_the_header_is_absent(
+    smartsuite_emulator: Emulator,
+) -> None:
+    emu = smartsuite_emulator
+    path = f"/apps/{emu.appsheet_app_id}/tables/People/Action"
+    key = emu.appsheet_access_key
+    for header_value, expected in ((None, 200), ("V2-wrong", 403)):
+        auth = HeaderToken(
+            "ApplicationAccessKey" if header_value else "X-Other", header_value or "x"
+        )
+        transport = Transport(
+            service="appsheet-query-test",
+            base_url=emu.appsheet_url,
+            auth=auth,
+            rate_limit=RateLimitConfig(),
+            retry=FAST_RETRY,
+            timeouts=Timeouts(),
+        )
+        try:
+            if expected == 200:
+                response = await transport.request(
+                    "POST", path, params={"applicationAccessKey": key}, json=FIND
+                )
+                assert response.json() == []
+            else:
+                with pytest.raises(PermissionDeniedError):
+                    await transport.request(
+                        "POST", path, params={"applicationAccessKey": key}, json=FIND
+                    )
+        finally:
+            await transport.aclose()
