@@ -126,3 +126,23 @@ async def test_server_info(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa
     assert "USD" in {c.code for c in info.formats.currency}
     assert info.formats.font_family and info.formats.font_family[0].traits == ["sans-serif"]
     assert info.formats.defaults and info.formats.defaults.count(",") == 16
+
+
+async def test_old_events_age_out_but_positions_hold(
+    ss: SmartsheetClient,  # noqa: F811
+    emu: Emulator,  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from smartsuite.emulator.smartsheet import account_state
+
+    monkeypatch.setattr(account_state, "MAX_EVENTS_KEPT", 10)
+    for i in range(10):
+        await ss.home.create_folder(f"F{i}")
+    stream = ss.events.list(since=HOUR_AGO)
+    assert len(await stream.to_list()) == 10
+    for i in range(3):  # each event past the cap drops the oldest tenth (here, one)
+        await ss.home.create_folder(f"G{i}")
+    assert emu.smartsheet.state.account.events_dropped == 3
+    assert len(emu.smartsheet.state.account.events) == 10
+    newer = await ss.events.list(stream_position=stream.position).to_list()
+    assert [e.additional_details for e in newer] == [{"name": f"G{i}"} for i in range(3)]

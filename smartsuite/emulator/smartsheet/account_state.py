@@ -22,6 +22,9 @@ if TYPE_CHECKING:
 ME_EMAIL: str = CURRENT_USER["email"]
 ACCOUNT = {"id": 7_305_912_006_371_204, "name": "Emulated Organisation"}
 
+#: The feed keeps this many recent events (older ones age out, as the API's retention does).
+MAX_EVENTS_KEPT = 100_000
+
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -49,6 +52,8 @@ class AccountState:
         self.group_members: dict[int, list[int]] = {}
         self.favorites: list[dict[str, Any]] = []
         self.events: list[dict[str, Any]] = []
+        #: How many of the oldest events were dropped; stream positions count from the start.
+        self.events_dropped = 0
         self.contacts: list[dict[str, Any]] = [
             _contact("Ada Lovelace", "ada.lovelace@example.com"),
             _contact("Grace Hopper", "grace.hopper@example.com"),
@@ -242,7 +247,12 @@ class AccountState:
     def record_event(
         self, object_type: str, action: str, object_id: Any, details: dict[str, Any]
     ) -> None:
-        index = len(self.events)
+        if len(self.events) >= MAX_EVENTS_KEPT:
+            # Long load runs would otherwise grow the feed without bound.
+            drop = MAX_EVENTS_KEPT // 10
+            del self.events[:drop]
+            self.events_dropped += drop
+        index = self.events_dropped + len(self.events)
         self.events.append(
             {
                 "eventId": hashlib.sha256(f"event:{index}".encode()).hexdigest()[:32],

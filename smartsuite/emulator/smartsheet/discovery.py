@@ -176,7 +176,7 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         numeric = query.get("numericDates", "").lower() == "true"
         events = account.events
         if position is not None:
-            start = min(decode_position(position), len(events))
+            start = min(max(decode_position(position) - account.events_dropped, 0), len(events))
         else:
             floor = _hour_floor(since or "", numeric)
             start = next(
@@ -188,7 +188,7 @@ def register(service: SmartsheetService, app: web.Application) -> None:
             page = [{**e, "eventTimeStamp": _millis(e["eventTimeStamp"])} for e in page]
         return json_response(
             {
-                "nextStreamPosition": encode_position(end),
+                "nextStreamPosition": encode_position(account.events_dropped + end),
                 "moreAvailable": end < len(events),
                 "data": page,
             }
