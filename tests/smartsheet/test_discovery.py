@@ -45,6 +45,8 @@ async def test_search_cell_text_and_names(ss: SmartsheetClient, emu: Emulator) -
     assert [r.text for r in exact.results or []] == ["Book the venue"]
     both_words = await ss.search.everything("banners order")  # every word, any order
     assert [r.text for r in both_words.results or []] == ["Order banners"]
+    nowhere_together = await ss.search.everything("banners venue")
+    assert nowhere_together.results == [] and nowhere_together.total_count == 0
 
     in_sheet = await ss.search.sheet(plan, "about")  # the Notes column holds "about ..."
     check(last(emu), "GET", f"/search/sheets/{plan}", {"query": "about"})
