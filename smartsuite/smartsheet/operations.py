@@ -1,0 +1,86 @@
+"""The operation table: which client method performs each Smartsheet API operation.
+
+Built from the ``@operation`` tags on the resource classes reachable from
+:class:`SmartsheetClient`'s namespaces, so it cannot drift from the code. Run
+``python -m smartsuite.smartsheet.operations`` to print the markdown table kept in the README.
+"""
+
+from __future__ import annotations
+
+import inspect
+from functools import cached_property
+from typing import Any, NamedTuple
+
+from ._resource import SmartsheetResource
+from .client import SmartsheetClient
+
+
+class Operation(NamedTuple):
+    """One tagged operation: its operationId, HTTP method, path template and client method."""
+
+    operation_id: str
+    method: str
+    path: str
+    client_method: str
+
+
+class _NoClient:
+    """Stands in for a client so namespaces can be built without a transport."""
+
+
+def operations() -> list[Operation]:
+    """Every tagged operation of the client, sorted by path then method.
+
+    A method reachable from two namespaces is listed under the first one found in the
+    client's definition order.
+    """
+    found: dict[str, Operation] = {}
+    for name, attr in vars(SmartsheetClient).items():
+        if not isinstance(attr, cached_property):
+            continue
+        namespace: Any = attr.func(_NoClient())
+        if not isinstance(namespace, SmartsheetResource):
+            continue
+        for method_name, member in inspect.getmembers(type(namespace)):
+            tag = getattr(member, "__smartsheet_operation__", None)
+            if tag is None:
+                continue
+            operation_id, http_method, path = tag
+            if operation_id not in found:
+                found[operation_id] = Operation(
+                    operation_id, http_method, path, f"ss.{name}.{method_name}"
+                )
+    return sorted(found.values(), key=lambda o: (o.path, o.method, o.operation_id))
+
+
+def tag_counts() -> dict[str, int]:
+    """operationId -> how many distinct functions carry its tag (should be 1 each)."""
+    counts: dict[str, int] = {}
+    seen: set[int] = set()
+    for attr in vars(SmartsheetClient).values():
+        if not isinstance(attr, cached_property):
+            continue
+        namespace: Any = attr.func(_NoClient())
+        if not isinstance(namespace, SmartsheetResource):
+            continue
+        for _, member in inspect.getmembers(type(namespace)):
+            tag = getattr(member, "__smartsheet_operation__", None)
+            if tag is not None and id(member) not in seen:
+                seen.add(id(member))
+                counts[tag[0]] = counts.get(tag[0], 0) + 1
+    return counts
+
+
+def markdown_table() -> str:
+    """The operation table as markdown (operationId | method | path | client method)."""
+    lines = [
+        "| operationId | method | path | client method |",
+        "| --- | --- | --- | --- |",
+    ]
+    for op in operations():
+        lines.append(f"| `{op.operation_id}` | {op.method} | `{op.path}` | `{op.client_method}` |")
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    print(markdown_table(), end="")
