@@ -181,3 +181,24 @@ async def test_bare_arrays_and_odd_warnings_from_any_action(
     assert added.ok and added[0].value == {"A": "1"}
     assert edited.warnings == ["{'w': 1}"]
     assert edited[0].outcome is Outcome.UNKNOWN
+
+
+async def test_batches_to_one_table_never_overlap(
+    appsheet_client: AppSheetClient, smartsuite_emulator: Emulator
+) -> None:
+    import asyncio
+    import itertools
+
+    people = appsheet_client.table("People", key="ID", batch_size=50)
+    smartsuite_emulator.appsheet.faults.latency = 0.005  # widen the window for an overlap
+    first, second = await asyncio.gather(
+        people.add([{"Name": f"a{i}"} for i in range(200)]),
+        people.add([{"Name": f"b{i}"} for i in range(200)]),
+    )
+    assert first.ok and second.ok and first.requests == second.requests == 4
+    log = sorted(smartsuite_emulator.appsheet.log, key=lambda e: e.started)
+    assert [e.write_key for e in log] == ["appsheet:People"] * 8
+    # The table's write lock holds each batch until the previous one was answered, so no two
+    # requests were ever in the emulator at once (the added latency would show it).
+    assert all(a.finished <= b.started for a, b in itertools.pairwise(log))
+    assert smartsuite_emulator.appsheet.overlapping_writes == 0

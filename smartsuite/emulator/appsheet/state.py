@@ -114,9 +114,9 @@ class EmuTable:
 
     def new_key(self) -> Any:
         """A fresh key, like ``UNIQUEID()`` (eight hex digits; a number for Number keys)."""
-        for _ in range(100):
+        for attempt in range(100):
             if self.columns[self.key] == "Number":
-                candidate: Any = max((int(k) for k in self.rows), default=0) + 1
+                candidate: Any = len(self.rows) + 1 + attempt
             else:
                 candidate = secrets.token_hex(4)
             if self.key_text(candidate) not in self.rows:
