@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import tracemalloc
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -200,7 +201,14 @@ async def test_streaming_download_is_chunked(
 
     target = tmp_path / "out" / "copy.bin"
     target.parent.mkdir()
-    assert await ss.attachments.download(sheet_id, att.id, target) == len(payload)
+    tracemalloc.start()
+    try:
+        assert await ss.attachments.download(sheet_id, att.id, target) == len(payload)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # client and emulator together never held the file: peak allocations stay far below it
+    assert peak < len(payload) // 3
     assert target.read_bytes() == payload
     assert not (tmp_path / "out" / "copy.bin.part").exists()
     # the download link needs no token: the client does not send one there
