@@ -47,7 +47,7 @@ DEFAULT_BASE_URL = "https://api.rm.smartsheet.com/api/v1"
 
 #: The API publishes no fixed budget (seed 002, "Throttling & Rate-Limiting"): pace modestly,
 #: and hold everyone once ``X-RateLimit-Remaining`` reaches 1 until ``X-RateLimit-Reset``.
-DEFAULT_RATE_LIMIT = RateLimitConfig(rate=120, per=60, burst=10, slow_down_remaining=1)
+DEFAULT_RATE_LIMIT = RateLimitConfig(rate=120, per=60, burst=20, slow_down_remaining=1)
 
 #: 429s wait until ``X-RateLimit-Reset`` (plus jitter); the seed's own loop allows 25 tries.
 DEFAULT_RETRY = RetryConfig(max_attempts=10, max_total_seconds=600, max_wait_seconds=900)

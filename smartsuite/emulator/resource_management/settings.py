@@ -191,6 +191,9 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
             v for v in table.values() if v.get(key) == oid and v["custom_field_id"] == field_id
         ]
         # An array is the complete set: values not in it are removed (seed 002).
+        if field["data_type"] != "multiple_choice_selection_list" and current:
+            state.touch(current[0], {"value": wanted[0]})  # one value: changed in place
+            return json_response({"data": current[:1], "paging": _single_paging()})
         keep = []
         for record in current:
             if record["value"] in wanted and field["data_type"] == "multiple_choice_selection_list":
@@ -204,18 +207,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
             if v not in have
         ]
         out = sorted(keep + created, key=lambda r: r["id"])
-        return json_response(
-            {
-                "data": out,
-                "paging": {
-                    "page": 1,
-                    "per_page": max(1, len(out)),
-                    "previous": None,
-                    "self": None,
-                    "next": None,
-                },
-            }
-        )
+        return json_response({"data": out, "paging": _single_paging(len(out))})
 
     async def update_value(request: web.Request) -> web.Response:
         key, oid, _ = owner(request)
@@ -285,3 +277,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
     r.add_get("/webhooks", h(list_hooks))
     r.add_post("/webhooks", h(create_hook))
     r.add_delete("/webhooks/{webhook_id}", h(delete_hook))
+
+
+def _single_paging(count: int = 1) -> Record:
+    return {"page": 1, "per_page": max(1, count), "previous": None, "self": None, "next": None}
