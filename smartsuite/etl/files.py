@@ -53,9 +53,17 @@ def read_records(path: str | os.PathLike[str], fmt: str | None = None) -> list[d
     """Every record of a CSV (header row), JSON Lines or Parquet file.
 
     Raises:
-        ConfigurationError: an unknown format, or a line that is not a JSON object.
+        ConfigurationError: an unknown format, an unreadable file, or a line that is not a
+            JSON object.
     """
     fmt = guess_format(path, fmt)
+    try:
+        return _read(path, fmt)
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        raise ConfigurationError(f"cannot read {str(path)!r}: {exc}") from None
+
+
+def _read(path: str | os.PathLike[str], fmt: str) -> list[dict[str, Any]]:
     if fmt == "parquet":
         return list(_pyarrow()[1].read_table(str(path)).to_pylist())
     with open(path, newline="", encoding="utf-8") as handle:

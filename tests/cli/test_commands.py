@@ -1,0 +1,170 @@
+"""Each command against the emulator: exit codes, JSON output and the failure report.
+
+The commands run their own event loop, so they are invoked in a worker thread while the
+test's loop serves the emulator.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+from click.testing import Result
+from typer.testing import CliRunner
+
+from smartsuite.cli.app import build_app
+from smartsuite.emulator import Emulator
+
+
+async def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
+    runner = CliRunner()
+    return await asyncio.to_thread(runner.invoke, build_app(), list(args), env=env)
+
+
+def ss_args(emu: Emulator) -> list[str]:
+    return ["--base-url", emu.smartsheet_url, "--token", emu.smartsheet_token]
+
+
+def write_csv(path: Path, rows: list[dict[str, Any]]) -> None:
+    with path.open("w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+
+
+def employees(n: int) -> list[dict[str, Any]]:
+    return [{"Employee ID": f"E{i}", "Name": f"P{i}", "Team": "Ops"} for i in range(n)]
+
+
+async def test_sheets_upsert_export_list(smartsuite_emulator: Emulator, tmp_path: Path) -> None:
+    emu = smartsuite_emulator
+    data = tmp_path / "people.csv"
+    write_csv(data, employees(30))
+    result = await invoke(
+        "sheets", "upsert", "Staff", str(data), "--key", "Employee ID", "--create", "--json",
+        *ss_args(emu),
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    out = json.loads(result.stdout)
+    assert out["counts"]["added"] == 30 and out["ok"] is True
+    assert emu.smartsheet_token not in result.output
+
+    listed = json.loads((await invoke("sheets", "list", "--json", *ss_args(emu))).stdout)
+    assert [s["name"] for s in listed] == ["Staff"]
+    sheet_id = str(listed[0]["id"])
+
+    rows = employees(30)
+    rows[4]["Team"] = "Sales"
+    write_csv(data, rows)
+    dry = await invoke(
+        "sheets", "upsert", sheet_id, str(data), "--key", "Employee ID", "--dry-run", "--json",
+        *ss_args(emu),
+    )  # fmt: skip
+    assert dry.exit_code == 0
+    plan = json.loads(dry.stdout)
+    assert plan["dry_run"] and plan["counts"]["updated"] == 1
+    assert plan["changes"] == [{"index": 4, "status": "updated", "fields": ["Team"]}]
+    assert plan["write_requests"] == 0
+
+    for fmt in ("csv", "jsonl"):
+        target = tmp_path / f"export.{fmt}"
+        exported = await invoke(
+            "sheets", "export", "Staff", "--format", fmt, "-o", str(target), "--page-size", "7",
+            "--json", *ss_args(emu),
+        )  # fmt: skip
+        assert exported.exit_code == 0, exported.output
+        assert json.loads(exported.stdout)["rows"] == 30
+    with (tmp_path / "export.csv").open() as handle:
+        assert list(csv.DictReader(handle)) == employees(30)
+    lines = (tmp_path / "export.jsonl").read_text().splitlines()
+    assert json.loads(lines[2]) == employees(30)[2]
+
+
+async def test_sheets_upsert_failures_exit_non_zero_and_are_reported(
+    smartsuite_emulator: Emulator, tmp_path: Path
+) -> None:
+    emu = smartsuite_emulator
+    rows = employees(5)
+    rows[1]["Name"] = "x" * 4001  # refused: over the cell limit
+    rows[3]["Employee ID"] = "E0"  # duplicate key
+    data = tmp_path / "people.csv"
+    write_csv(data, rows)
+    report = tmp_path / "failures.csv"
+    result = await invoke(
+        "sheets", "upsert", "Staff", str(data), "--key", "Employee ID", "--create",
+        "--failures", str(report), *ss_args(emu),
+    )  # fmt: skip
+    assert result.exit_code == 1
+    with report.open() as handle:
+        failed = list(csv.DictReader(handle))
+    assert [(f["index"], f["status"]) for f in failed] == [("1", "failed"), ("3", "duplicate")]
+    assert "4000" in failed[0]["error"] and failed[1]["Employee ID"] == "E0"
+    assert "2 failed rows written" in result.stderr
+
+    jsonl = tmp_path / "failures.jsonl"
+    again = await invoke(
+        "sheets", "upsert", "Staff", str(data), "--key", "Employee ID", "--failures", str(jsonl),
+        "--json", *ss_args(emu),
+    )  # fmt: skip
+    assert again.exit_code == 1
+    lines = [json.loads(x) for x in jsonl.read_text().splitlines()]
+    assert [x["index"] for x in lines] == [1, 3] and lines[1]["record"]["Employee ID"] == "E0"
+    assert json.loads(again.stdout)["counts"]["unchanged"] == 3
+
+
+async def test_bad_input_and_missing_credentials_exit_2(
+    smartsuite_emulator: Emulator, tmp_path: Path
+) -> None:
+    emu = smartsuite_emulator
+    no_token = await invoke(
+        "sheets", "list", "--base-url", emu.smartsheet_url, env={"SMARTSHEET_ACCESS_TOKEN": ""}
+    )
+    assert no_token.exit_code == 2 and "SMARTSHEET_ACCESS_TOKEN" in no_token.stderr
+    missing = await invoke("sheets", "export", "Nope", "-o", str(tmp_path / "x.csv"), *ss_args(emu))
+    assert missing.exit_code == 2 and "no sheet named 'Nope'" in missing.stderr
+    bad_token = await invoke(
+        "sheets", "list", "--base-url", emu.smartsheet_url, "--token", "wrong-secret-value"
+    )
+    assert bad_token.exit_code == 1 and "AuthenticationError" in bad_token.stderr
+    assert "wrong-secret-value" not in bad_token.output
+
+
+async def test_embedded_emulator_flag(tmp_path: Path) -> None:
+    data = tmp_path / "people.jsonl"
+    data.write_text("".join(json.dumps(r) + "\n" for r in employees(3)))
+    result = await invoke(
+        "sheets", "upsert", "Staff", str(data), "--key", "Employee ID", "--create", "--emulator",
+        "--json",
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counts"]["added"] == 3
+
+
+async def test_appsheet_upsert_and_find(smartsuite_emulator: Emulator, tmp_path: Path) -> None:
+    emu = smartsuite_emulator
+    emu.appsheet.state.table("People").rows.clear()
+    creds = [
+        "--base-url", emu.appsheet_url, "--app-id", emu.appsheet_app_id,
+        "--access-key", emu.appsheet_access_key,
+    ]  # fmt: skip
+    data = tmp_path / "people.csv"
+    write_csv(data, [{"ID": f"A{i}", "Name": f"N{i}", "Age": str(20 + 10 * i)} for i in range(4)])
+    result = await invoke(
+        "appsheet", "upsert", "People", str(data), "--key", "ID", "--json", *creds
+    )
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["counts"]["added"] == 4
+    assert emu.appsheet_access_key not in result.output
+    found = await invoke(
+        "appsheet", "find", "People", "--selector", "Filter(People, [Age] >= 40)", "--json", *creds
+    )
+    assert found.exit_code == 0, found.output
+    assert sorted(r["ID"] for r in json.loads(found.stdout)) == ["A2", "A3"]
+    table_view = await invoke("appsheet", "find", "People", *creds)
+    assert table_view.exit_code == 0 and "4 rows" in table_view.stdout
+    missing = tmp_path / "missing.csv"
+    wrong = await invoke("appsheet", "upsert", "People", str(missing), "--key", "ID", *creds)
+    assert wrong.exit_code == 2 and "cannot read" in wrong.stderr
