@@ -78,19 +78,21 @@ class LocalRateLimit:
 
 # One bucket per (event loop, service, credential): two clients built with the same token share
 # the token's budget, as the server sees it.
-_SHARED: weakref.WeakValueDictionary[tuple[int, str, str], LocalRateLimit] = (
+_SHARED: weakref.WeakValueDictionary[tuple[int, str, str, int], LocalRateLimit] = (
     weakref.WeakValueDictionary()
 )
 
 
-def shared_local_limiter(service: str, fingerprint: str, config: RateLimitConfig) -> LocalRateLimit:
+def shared_local_limiter(
+    service: str, fingerprint: str, config: RateLimitConfig, clock: Clock = SYSTEM_CLOCK
+) -> LocalRateLimit:
     try:
         loop_id = id(asyncio.get_running_loop())
     except RuntimeError:
         loop_id = 0
-    key = (loop_id, service, fingerprint)
+    key = (loop_id, service, fingerprint, id(clock))
     limiter = _SHARED.get(key)
     if limiter is None or limiter.config != config:
-        limiter = LocalRateLimit(config)
+        limiter = LocalRateLimit(config, clock=clock)
         _SHARED[key] = limiter
     return limiter

@@ -37,6 +37,7 @@ class ScriptedFault:
     method: str | None = None
     path_contains: str | None = None
     remaining: int = 1
+    skip: int = 0
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method is None or self.method == method) and (
@@ -79,9 +80,11 @@ class FaultConfig:
         times: int = 1,
         method: str | None = None,
         path_contains: str | None = None,
+        after: int = 0,
     ) -> None:
-        """Make the next ``times`` matching requests suffer ``fault``."""
-        self._script.append(ScriptedFault(fault, method, path_contains, times))
+        """Make ``times`` matching requests suffer ``fault``, after letting ``after`` matching
+        requests through untouched."""
+        self._script.append(ScriptedFault(fault, method, path_contains, times, after))
 
     def clear(self) -> None:
         self._script.clear()
@@ -93,6 +96,9 @@ class FaultConfig:
         """The fault for this request, if any: scripted faults first, then the random mix."""
         for entry in self._script:
             if entry.matches(method, path):
+                if entry.skip > 0:
+                    entry.skip -= 1
+                    return None
                 entry.remaining -= 1
                 if entry.remaining <= 0:
                     self._script.remove(entry)

@@ -1,0 +1,3 @@
+from tests.core.support import server
+
+__all__ = ["server"]

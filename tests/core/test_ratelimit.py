@@ -1,0 +1,90 @@
+"""Limiter pacing (real time, small numbers) and the shared hold gate (fake clock)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+from smartsuite._core.config import RateLimitConfig
+from smartsuite._core.ratelimit import LocalRateLimit, shared_local_limiter
+from smartsuite.smartsheet import SmartsheetClient
+from tests.core.support import FakeClock
+
+
+async def test_bucket_paces_to_the_configured_rate() -> None:
+    limiter = LocalRateLimit(RateLimitConfig(rate=50, per=1, burst=5))
+    stamps: list[float] = []
+    start = time.monotonic()
+    for _ in range(30):
+        await limiter.acquire()
+        stamps.append(time.monotonic() - start)
+    # 5 at once, then 25 more at 50/s: at least ~0.45 s must pass (never faster than allowed)
+    assert stamps[4] < 0.2
+    assert stamps[-1] >= 0.4
+    # in any 1-second window there are at most rate + burst acquisitions
+    assert all(sum(1 for s in stamps if t <= s < t + 1) <= 55 for t in stamps)
+
+
+async def test_every_attempt_takes_a_token(smartsuite_emulator) -> None:
+    emu = smartsuite_emulator
+    from smartsuite.emulator import Fault
+
+    emu.smartsheet.faults.script(Fault.ERROR_4004, method="GET", times=2)
+    from smartsuite._core.config import RetryConfig
+
+    async with SmartsheetClient(
+        emu.smartsheet_token,
+        base_url=emu.smartsheet_url,
+        retry=RetryConfig(backoff_base=0.01, backoff_max=0.02, retry_error_codes=frozenset({4004})),
+    ) as ss:
+        limiter = ss._transport.limiter
+        taken = 0
+        original = limiter.acquire
+
+        async def counting() -> None:
+            nonlocal taken
+            taken += 1
+            await original()
+
+        limiter.acquire = counting  # type: ignore[method-assign]
+        await ss.sheets.list()
+    assert taken == 3
+
+
+async def test_hold_gate_delays_everyone() -> None:
+    clock = FakeClock()
+    limiter = LocalRateLimit(RateLimitConfig(rate=1000, per=1, burst=100), clock=clock)
+    limiter.hold_for(12.5)
+    await asyncio.gather(limiter.acquire(), limiter.acquire())
+    assert clock.sleeps and clock.sleeps[0] == 12.5
+    assert clock.monotonic() >= 12.5
+
+
+def test_observe_slows_down_near_the_wall() -> None:
+    clock = FakeClock()
+    limiter = LocalRateLimit(RateLimitConfig(slow_down_remaining=2), clock=clock)
+    limiter.observe(
+        {"X-RateLimit-Remaining": "10", "X-RateLimit-Reset": str(int(clock.time()) + 30)}
+    )
+    assert limiter._hold_until == 0.0
+    limiter.observe(
+        {"X-RateLimit-Remaining": "1", "X-RateLimit-Reset": str(int(clock.time()) + 30)}
+    )
+    assert 29 <= limiter._hold_until <= 31
+
+
+async def test_limiter_shared_per_credential() -> None:
+    cfg = RateLimitConfig()
+    a = shared_local_limiter("smartsheet", "fp1", cfg)
+    b = shared_local_limiter("smartsheet", "fp1", cfg)
+    c = shared_local_limiter("smartsheet", "fp2", cfg)
+    assert a is b and a is not c
+
+
+async def test_two_clients_with_one_token_share_a_bucket(smartsuite_emulator) -> None:
+    emu = smartsuite_emulator
+    async with (
+        SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url) as one,
+        SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url) as two,
+    ):
+        assert one._transport.limiter is two._transport.limiter
