@@ -11,6 +11,9 @@ Installed as a ``pytest11`` entry point, so with smartsuite installed (and pytes
 Fixtures:
     smartsuite_emulator: a running :class:`~smartsuite.emulator.Emulator` (fresh per test).
     smartsheet_client / rm_client / appsheet_client: clients connected to it, closed after.
+        They pace requests with :data:`EMULATOR_RATE_LIMIT` (generous: the emulator has no
+        limit unless a test sets one through ``emu.<service>.faults.rate_limit``); build your
+        own client to test pacing against the production defaults.
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from ._core.config import RateLimitConfig
 from .emulator import Emulator
+
+#: Pacing for fixture clients: fast, since the emulator is local.
+EMULATOR_RATE_LIMIT = RateLimitConfig(rate=2000, per=1, burst=200)
 
 if TYPE_CHECKING:
     from .appsheet import AppSheetClient
@@ -37,7 +44,7 @@ def _missing() -> Any:  # pragma: no cover
     pytest.fail("smartsuite's fixtures need pytest-asyncio: pip install pytest-asyncio")
 
 
-if pytest_asyncio is None:  # pragma: no cover
+if pytest_asyncio is None:  # type: ignore[unreachable]  # pragma: no cover
     smartsuite_emulator = pytest.fixture(name="smartsuite_emulator")(_missing)
 else:
 
@@ -53,7 +60,9 @@ else:
         from .smartsheet import SmartsheetClient
 
         async with SmartsheetClient(
-            smartsuite_emulator.smartsheet_token, base_url=smartsuite_emulator.smartsheet_url
+            smartsuite_emulator.smartsheet_token,
+            base_url=smartsuite_emulator.smartsheet_url,
+            rate_limit=EMULATOR_RATE_LIMIT,
         ) as client:
             yield client
 
@@ -63,7 +72,9 @@ else:
         from .resource_management import ResourceManagementClient
 
         async with ResourceManagementClient(
-            smartsuite_emulator.rm_token, base_url=smartsuite_emulator.rm_url
+            smartsuite_emulator.rm_token,
+            base_url=smartsuite_emulator.rm_url,
+            rate_limit=EMULATOR_RATE_LIMIT,
         ) as client:
             yield client
 
@@ -76,5 +87,6 @@ else:
             smartsuite_emulator.appsheet_app_id,
             smartsuite_emulator.appsheet_access_key,
             base_url=smartsuite_emulator.appsheet_url,
+            rate_limit=EMULATOR_RATE_LIMIT,
         ) as client:
             yield client
