@@ -15,12 +15,13 @@ from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sharing import Share
+from .sharing_reports import DashboardSharing, ReportSharing
 from .sharing_workspaces import WorkspaceSharing
 
 ShareInput = Share | Mapping[str, Any]
 
 
-class Sharing(WorkspaceSharing, SmartsheetResource):
+class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, SmartsheetResource):
     # -- sheets --------------------------------------------------------------------------
 
     @operation("list-sheet-shares", "GET", "/sheets/{sheetId}/shares")
