@@ -168,3 +168,34 @@ async def test_appsheet_upsert_and_find(smartsuite_emulator: Emulator, tmp_path:
     missing = tmp_path / "missing.csv"
     wrong = await invoke("appsheet", "upsert", "People", str(missing), "--key", "ID", *creds)
     assert wrong.exit_code == 2 and "cannot read" in wrong.stderr
+
+
+async def test_rm_export_time_entries(smartsuite_emulator: Emulator, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from smartsuite.resource_management import ResourceManagementClient
+
+    emu = smartsuite_emulator
+    async with ResourceManagementClient(emu.rm_token, base_url=emu.rm_url) as rm:
+        user = await rm.users.create(first_name="Ada", last_name="L")
+        project = await rm.projects.create(name="P")
+        for day in (1, 2, 3, 20):
+            await rm.time_entries.create(
+                user.id, assignable_id=project.id, date=dt.date(2024, 3, day), hours=7.5
+            )
+    target = tmp_path / "time.csv"
+    result = await invoke(
+        "rm", "export", "time-entries", "--from", "2024-03-01", "--to", "2024-03-10",
+        "-o", str(target), "--json", "--base-url", emu.rm_url, "--token", emu.rm_token,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["rows"] == 3
+    with target.open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["date"] for r in rows] == ["2024-03-01", "2024-03-02", "2024-03-03"]
+    assert {r["hours"] for r in rows} == {"7.5"}
+    bad = await invoke(
+        "rm", "export", "time-entries", "--from", "March", "-o", str(target),
+        "--base-url", emu.rm_url, "--token", emu.rm_token,
+    )  # fmt: skip
+    assert bad.exit_code == 2 and "--from must be a date" in bad.stderr
