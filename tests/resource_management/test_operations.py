@@ -33,7 +33,7 @@ def tagged() -> set[tuple[str, str, str]]:
 
     found = set()
     client = client_module.ResourceManagementClient
-    for name, prop in inspect.getmembers(client):
+    for _name, prop in inspect.getmembers(client):
         fn = getattr(prop, "func", None)
         if fn is None:
             continue
@@ -67,6 +67,8 @@ async def _walk(paginator: Any) -> list[Any]:
     return await paginator.to_list()
 
 
+SUBTASK = "/api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks/{subtask_id}"
+
 CALLS: dict[str, Call] = {
     "GET /api/v1/approvals": lambda rm, w: _walk(rm.approvals.list(fields=["approvables"])),
     "POST /api/v1/approvals": lambda rm, w: _approve(rm, w),
@@ -99,18 +101,14 @@ CALLS: dict[str, Call] = {
     "GET /api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks": lambda rm, w: _walk(
         rm.subtasks.list(w.project, w.assignment)
     ),
-    "GET /api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks/{subtask_id}": lambda rm, w: (
-        rm.subtasks.get(w.project, w.assignment, w.subtask)
-    ),
+    f"GET {SUBTASK}": lambda rm, w: rm.subtasks.get(w.project, w.assignment, w.subtask),
     "POST /api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks": lambda rm, w: (
         rm.subtasks.create(w.project, w.assignment, description="Review")
     ),
-    "PUT /api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks/{subtask_id}": lambda rm, w: (
-        rm.subtasks.update(w.project, w.assignment, w.subtask, completed=True)
+    f"PUT {SUBTASK}": lambda rm, w: rm.subtasks.update(
+        w.project, w.assignment, w.subtask, completed=True
     ),
-    "DELETE /api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks/{subtask_id}": lambda rm, w: (
-        rm.subtasks.delete(w.project, w.assignment, w.subtask)
-    ),
+    f"DELETE {SUBTASK}": lambda rm, w: rm.subtasks.delete(w.project, w.assignment, w.subtask),
     "GET /api/v1/bill_rates": lambda rm, w: _walk(rm.bill_rates.list_account()),
     "GET /api/v1/projects/{project_id}/bill_rates": lambda rm, w: _walk(
         rm.bill_rates.list(w.project)
