@@ -5,12 +5,14 @@ from __future__ import annotations
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, Unpack
 
-from .._core.auth import BearerToken, Secret
+from .._core.auth import Auth, BearerToken, Secret
 from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
 from .._core.config import RateLimitConfig, RetryConfig
 from .._core.errors import ConfigurationError
+from .models.tokens import OAuthToken
 
 if TYPE_CHECKING:
+    from .oauth import OAuthApp, TokenCallback
     from .resources.attachments import Attachments
     from .resources.automation_rules import AutomationRules
     from .resources.cells import Cells
@@ -18,13 +20,16 @@ if TYPE_CHECKING:
     from .resources.comments import Comments
     from .resources.contacts import Contacts
     from .resources.cross_sheet_references import CrossSheetReferences
+    from .resources.dashboards import Dashboards
     from .resources.discussions import Discussions
     from .resources.events import Events
     from .resources.favorites import Favorites
     from .resources.folders import Folders
     from .resources.groups import Groups
     from .resources.home import HomeResource
+    from .resources.imports import Imports
     from .resources.proofs import Proofs
+    from .resources.reports import Reports
     from .resources.rows import Rows
     from .resources.search import Search
     from .resources.server_info import ServerInfoResource
@@ -32,8 +37,10 @@ if TYPE_CHECKING:
     from .resources.sheets import Sheets
     from .resources.summary import Summary
     from .resources.templates import Templates
+    from .resources.tokens import Tokens
     from .resources.update_requests import UpdateRequests
     from .resources.users import Users
+    from .resources.webhooks import Webhooks
     from .resources.workspaces import Workspaces
 
 Region = Literal["us", "eu", "gov", "au"]
@@ -74,6 +81,9 @@ class SmartsheetClient(BaseClient):
         assume_user: send ``Assume-User`` (admin tokens acting as another user).
         change_agent: a ``Smartsheet-Change-Agent`` value sent on every write, so webhook
             callbacks caused by this client can be recognised.
+        oauth_app: with an :class:`OAuthToken` as ``token``, the app that renews it; the
+            client then refreshes before expiry and once after a 401 with errorCode 1003.
+        on_token_refresh: called (sync or async) with each renewed :class:`OAuthToken`.
         **options: :class:`TransportOptions` (rate_limit, retry, timeouts, headers, session ...).
 
     Raises:
@@ -82,12 +92,14 @@ class SmartsheetClient(BaseClient):
 
     def __init__(
         self,
-        token: str | Secret | None = None,
+        token: str | Secret | OAuthToken | None = None,
         *,
         region: Region | str = "us",
         base_url: str | None = None,
         assume_user: str | None = None,
         change_agent: str | None = None,
+        oauth_app: OAuthApp | None = None,
+        on_token_refresh: TokenCallback | None = None,
         **options: Unpack[TransportOptions],
     ) -> None:
         if base_url is None:
@@ -96,12 +108,21 @@ class SmartsheetClient(BaseClient):
                     f"unknown region {region!r}; use one of {sorted(REGIONS)} or base_url="
                 )
             base_url = REGIONS[region]
-        secret = resolve_secret(token, "SMARTSHEET_ACCESS_TOKEN", "Smartsheet access token")
+        auth: Auth
+        if isinstance(token, OAuthToken):
+            from .oauth import client_auth
+
+            auth = client_auth(
+                self, token, oauth_app, on_refresh=on_token_refresh, assume_user=assume_user
+            )
+        else:
+            secret = resolve_secret(token, "SMARTSHEET_ACCESS_TOKEN", "Smartsheet access token")
+            auth = BearerToken(secret, assume_user=assume_user)
         self.change_agent = change_agent
         self._transport = make_transport(
             service="smartsheet",
             base_url=base_url,
-            auth=BearerToken(secret, assume_user=assume_user),
+            auth=auth,
             default_rate_limit=DEFAULT_RATE_LIMIT,
             default_retry=DEFAULT_RETRY,
             options=options,
@@ -127,6 +148,41 @@ class SmartsheetClient(BaseClient):
         from .resources.sharing import Sharing
 
         return Sharing(self)
+
+    @cached_property
+    def reports(self) -> Reports:
+        """Reports: list, get (with row paging), walk rows, email, publish."""
+        from .resources.reports import Reports
+
+        return Reports(self)
+
+    @cached_property
+    def dashboards(self) -> Dashboards:
+        """Dashboards (the API's sights): list, get, rename, copy, move, delete, publish."""
+        from .resources.dashboards import Dashboards
+
+        return Dashboards(self)
+
+    @cached_property
+    def webhooks(self) -> Webhooks:
+        """Webhooks: create, list, get, update (enable), delete, reset the shared secret."""
+        from .resources.webhooks import Webhooks
+
+        return Webhooks(self)
+
+    @cached_property
+    def imports(self) -> Imports:
+        """Create sheets from CSV or XLSX files (into Sheets, a folder or a workspace)."""
+        from .resources.imports import Imports
+
+        return Imports(self)
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """OAuth tokens: get or refresh (``POST /token``), revoke (``DELETE /token``)."""
+        from .resources.tokens import Tokens
+
+        return Tokens(self)
 
     @cached_property
     def attachments(self) -> Attachments:

@@ -1,0 +1,172 @@
+"""``ss.dashboards``: dashboards, which the API calls sights (``/sights``).
+
+Dashboard shares are in ``ss.sharing`` (``share_dashboard``, ``list_dashboard_shares`` ...).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..._core.errors import ConfigurationError
+from ..._core.paging import AsyncPaginator
+from .._resource import SmartsheetResource, operation
+from ..models.common import Result
+from ..models.dashboards import Dashboard, DashboardPublish
+from ._payload import path_id
+
+_DESTINATIONS = ("folder", "workspace", "home")
+
+
+def _path(dashboard_id: int, tail: str = "") -> str:
+    return f"/sights/{path_id(dashboard_id, 'dashboard_id')}{tail}"
+
+
+def _destination(
+    destination_type: str, destination_id: int | None, new_name: str | None
+) -> dict[str, Any]:
+    kind = destination_type.lower()
+    if kind not in _DESTINATIONS:
+        raise ConfigurationError(f"destination_type must be one of {_DESTINATIONS}, got {kind!r}")
+    if kind != "home" and destination_id is None:
+        raise ConfigurationError(f"a {kind} destination needs destination_id")
+    body: dict[str, Any] = {"destinationType": kind}
+    if destination_id is not None:
+        body["destinationId"] = path_id(destination_id, "destination_id")
+    if new_name is not None:
+        body["newName"] = new_name
+    return body
+
+
+class Dashboards(SmartsheetResource):
+    @operation("list-sights", "GET", "/sights")
+    def list(
+        self,
+        *,
+        modified_since: str | None = None,
+        access_api_level: int | None = None,
+        numeric_dates: bool | None = None,
+        page_size: int | None = None,
+    ) -> AsyncPaginator[Dashboard]:
+        """List the dashboards the token can see (``GET /sights``, ``list-sights``).
+
+        Args:
+            modified_since: ISO-8601 timestamp; only dashboards modified since.
+            access_api_level: 1 to report viewer-commenter access as ``COMMENTER``.
+            numeric_dates: dates as milliseconds since the epoch.
+            page_size: page size for the walk.
+        """
+        params = {
+            "modifiedSince": modified_since,
+            "accessApiLevel": access_api_level,
+            "numericDates": numeric_dates,
+        }
+        return self._paginate("/sights", Dashboard, params, page_size=page_size)
+
+    @operation("get-sight", "GET", "/sights/{sightId}")
+    async def get(
+        self,
+        dashboard_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        level: int | None = None,
+        access_api_level: int | None = None,
+        numeric_dates: bool | None = None,
+    ) -> Dashboard:
+        """Get a dashboard with its widgets (``GET /sights/{sightId}``, ``get-sight``).
+
+        Args:
+            include: ``objectValue``, ``source``.
+            level: complex-object level for widget contents.
+
+        Raises:
+            NotFoundError: no such dashboard.
+        """
+        params = {
+            "include": include,
+            "level": level,
+            "accessApiLevel": access_api_level,
+            "numericDates": numeric_dates,
+        }
+        return await self._get(_path(dashboard_id), Dashboard, params)
+
+    @operation("update-sight", "PUT", "/sights/{sightId}")
+    async def rename(
+        self, dashboard_id: int, name: str, *, numeric_dates: bool | None = None
+    ) -> Dashboard:
+        """Rename a dashboard (``PUT /sights/{sightId}``, ``update-sight``; the name is the
+        only attribute the API lets you change).
+
+        Raises:
+            ConfigurationError: an empty name.
+        """
+        if not name or not name.strip():
+            raise ConfigurationError("a dashboard needs a non-empty name")
+        params = {"numericDates": numeric_dates}
+        return await self._send(
+            "PUT", _path(dashboard_id), Dashboard, json={"name": name}, params=params
+        )
+
+    @operation("delete-sight", "DELETE", "/sights/{sightId}")
+    async def delete(self, dashboard_id: int) -> Result:
+        """Delete a dashboard (``DELETE /sights/{sightId}``, ``delete-sight``)."""
+        return await self._result("DELETE", _path(dashboard_id))
+
+    @operation("copy-sight", "POST", "/sights/{sightId}/copy")
+    async def copy(
+        self,
+        dashboard_id: int,
+        *,
+        destination_type: str,
+        destination_id: int | None = None,
+        new_name: str | None = None,
+    ) -> Dashboard:
+        """Copy a dashboard to a folder, a workspace or home (``POST /sights/{sightId}/copy``).
+
+        Args:
+            destination_type: ``folder``, ``workspace`` or ``home``.
+            destination_id: the folder or workspace (not for ``home``).
+            new_name: the copy's name.
+
+        Returns:
+            The new dashboard (id, name, permalink).
+        """
+        body = _destination(destination_type, destination_id, new_name)
+        return await self._send("POST", _path(dashboard_id, "/copy"), Dashboard, json=body)
+
+    @operation("move-sight", "POST", "/sights/{sightId}/move")
+    async def move(
+        self, dashboard_id: int, *, destination_type: str, destination_id: int | None = None
+    ) -> Dashboard:
+        """Move a dashboard to a folder, a workspace or home (``POST /sights/{sightId}/move``).
+
+        Returns:
+            The moved dashboard.
+        """
+        body = _destination(destination_type, destination_id, None)
+        return await self._send("POST", _path(dashboard_id, "/move"), Dashboard, json=body)
+
+    @operation("get-sight-publish-status", "GET", "/sights/{sightId}/publish")
+    async def get_publish(self, dashboard_id: int) -> DashboardPublish:
+        """The dashboard's publish settings (``GET /sights/{sightId}/publish``)."""
+        return await self._get(_path(dashboard_id, "/publish"), DashboardPublish)
+
+    @operation("set-sight-publish-status", "PUT", "/sights/{sightId}/publish")
+    async def set_publish(
+        self, dashboard_id: int, *, enabled: bool, accessible_by: str | None = None
+    ) -> DashboardPublish:
+        """Publish or unpublish a dashboard (``PUT /sights/{sightId}/publish``).
+
+        Args:
+            enabled: publish (True) or stop publishing (False).
+            accessible_by: ``ALL`` (anyone with the link) or ``ORG``.
+
+        Returns:
+            The settings, with ``read_only_full_url`` when published.
+        """
+        body: dict[str, Any] = {"readOnlyFullEnabled": bool(enabled)}
+        if accessible_by is not None:
+            if accessible_by not in ("ALL", "ORG"):
+                raise ConfigurationError("accessible_by must be ALL or ORG")
+            body["readOnlyFullAccessibleBy"] = accessible_by
+        return await self._send("PUT", _path(dashboard_id, "/publish"), DashboardPublish, json=body)
