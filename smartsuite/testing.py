@@ -36,15 +36,17 @@ if TYPE_CHECKING:
 
 try:
     import pytest_asyncio
+
+    _HAVE_PYTEST_ASYNCIO = True
 except ImportError:  # pragma: no cover - without pytest-asyncio the fixtures cannot run
-    pytest_asyncio = None  # type: ignore[assignment]
+    _HAVE_PYTEST_ASYNCIO = False
 
 
 def _missing() -> Any:  # pragma: no cover
     pytest.fail("smartsuite's fixtures need pytest-asyncio: pip install pytest-asyncio")
 
 
-if pytest_asyncio is None:  # type: ignore[unreachable]  # pragma: no cover
+if not _HAVE_PYTEST_ASYNCIO:  # pragma: no cover
     smartsuite_emulator = pytest.fixture(name="smartsuite_emulator")(_missing)
 else:
 
