@@ -11,6 +11,7 @@ from .checkpoint import Checkpoint
 from .engine import Existing, OnProgress, ProgressEvent, Update, UpsertTarget, run_many, upsert
 from .files import read_records, write_records
 from .records import Key, Record, key_fields, key_of, normalize, same
+from .resource_management import RMTarget, rm_record, time_entries_target, upsert_time_entries
 from .result import (
     DuplicateKeyError,
     RecordResult,
@@ -28,6 +29,7 @@ __all__ = [
     "Key",
     "OnProgress",
     "ProgressEvent",
+    "RMTarget",
     "Record",
     "RecordResult",
     "RecordStatus",
@@ -40,12 +42,15 @@ __all__ = [
     "key_of",
     "normalize",
     "read_records",
+    "rm_record",
     "run_many",
     "same",
     "stream_sheet",
     "stream_table",
+    "time_entries_target",
     "upsert",
     "upsert_rows",
     "upsert_table",
+    "upsert_time_entries",
     "write_records",
 ]
