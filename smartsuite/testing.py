@@ -19,9 +19,7 @@ Fixtures:
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from typing import TYPE_CHECKING, Any
-
-import pytest
+from typing import TYPE_CHECKING
 
 from ._core.config import RateLimitConfig
 from .emulator import Emulator
@@ -42,13 +40,8 @@ except ImportError:  # pragma: no cover - without pytest-asyncio the fixtures ca
     _HAVE_PYTEST_ASYNCIO = False
 
 
-def _missing() -> Any:  # pragma: no cover
-    pytest.fail("smartsuite's fixtures need pytest-asyncio: pip install pytest-asyncio")
-
-
-if not _HAVE_PYTEST_ASYNCIO:  # pragma: no cover
-    smartsuite_emulator = pytest.fixture(name="smartsuite_emulator")(_missing)
-else:
+# Without pytest-asyncio the plugin defines no fixtures (and so never breaks a user's pytest).
+if _HAVE_PYTEST_ASYNCIO:
 
     @pytest_asyncio.fixture
     async def smartsuite_emulator() -> AsyncIterator[Emulator]:
