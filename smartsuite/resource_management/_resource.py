@@ -182,12 +182,12 @@ class RMResource(Resource):
             if cursor is None:
                 response = await self._request("GET", first, params=query)
             else:
-                link = str(cursor)
+                link = next_link(self._transport.base_url, str(cursor))
                 try:
-                    self._transport.url_for(next_link(self._transport.base_url, link))
+                    self._transport.url_for(link)
                 except ConfigurationError as exc:
-                    raise PagingError(f"refusing to follow paging.next {link!r}: {exc}") from None
-                response = await self._request("GET", next_link(self._transport.base_url, link))
+                    raise PagingError(f"refusing to follow paging.next {cursor!r}: {exc}") from None
+                response = await self._request("GET", link)
             return self._page(response.json(), cls, response.body)
 
         return AsyncPaginator(fetch)

@@ -28,39 +28,41 @@ def table() -> list[tuple[str, str, str]]:
         return [(r["resource"], r["method"], r["path"]) for r in csv.DictReader(f, delimiter="\t")]
 
 
-def tagged() -> set[tuple[str, str, str]]:
-    from smartsuite.resource_management import client as client_module
-
-    found = set()
-    client = client_module.ResourceManagementClient
-    for _name, prop in inspect.getmembers(client):
-        fn = getattr(prop, "func", None)
-        if fn is None:
-            continue
-        cls = inspect.signature(fn).return_annotation
-        module = inspect.getmodule(fn)
-        assert module is not None
-        resource_cls = (
-            eval(cls, {**vars(module), **_resource_namespace()}) if isinstance(cls, str) else cls
-        )
-        for _, method in inspect.getmembers(resource_cls, inspect.isfunction):
-            tag = getattr(method, "__rm_operation__", None)
-            if tag is not None:
-                found.add(tag)
-    return found
-
-
-def _resource_namespace() -> dict[str, Any]:
+def _resource_classes() -> dict[str, type]:
     import importlib
     import pkgutil
 
     from smartsuite.resource_management import resources
+    from smartsuite.resource_management._resource import RMResource
 
-    names: dict[str, Any] = {}
+    found: dict[str, type] = {}
     for info in pkgutil.iter_modules(resources.__path__):
         module = importlib.import_module(f"{resources.__name__}.{info.name}")
-        names.update({k: v for k, v in vars(module).items() if inspect.isclass(v)})
-    return names
+        for name, value in vars(module).items():
+            if inspect.isclass(value) and issubclass(value, RMResource) and value is not RMResource:
+                found[name] = value
+    return found
+
+
+def tagged() -> set[tuple[str, str, str]]:
+    """The operation tags of every resource class the client exposes as a namespace."""
+    from smartsuite.resource_management.client import ResourceManagementClient as Client
+
+    exposed = {
+        prop.func.__annotations__["return"]
+        for _, prop in inspect.getmembers(Client)
+        if hasattr(prop, "func")
+    }
+    found = set()
+    for name, cls in _resource_classes().items():
+        tags = {
+            getattr(m, "__rm_operation__", None)
+            for _, m in inspect.getmembers(cls, inspect.isfunction)
+        } - {None}
+        if tags:
+            assert name in exposed, f"{name} has operations but no client namespace"
+        found |= tags  # type: ignore[arg-type]
+    return found  # type: ignore[return-value]
 
 
 async def _walk(paginator: Any) -> list[Any]:

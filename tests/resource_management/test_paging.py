@@ -84,3 +84,18 @@ async def test_truncated_nested_collection_is_expanded(
     assert [t.value async for t in rm.expand(got.tags)] == ["a", "b", "c"]
     assert [e.path for e in emu.rm.log[before:]] == [f"/users/{user.id}/tags"]
     assert [t async for t in rm.expand(got.availabilities)] == []
+
+
+async def test_a_next_link_to_another_host_is_refused(
+    emu: Emulator, rm: ResourceManagementClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from smartsuite._core.errors import PagingError
+    from smartsuite._core.response import Response
+
+    async def evil(method: str, path: str, **kwargs: object) -> Response:
+        body = b'{"data":[{"id":1}],"paging":{"next":"https://evil.example/api/v1/users?page=2"}}'
+        return Response(200, {}, body, method, path)
+
+    monkeypatch.setattr(rm.users, "_request", evil)
+    with pytest.raises(PagingError, match="another host"):
+        await rm.users.list().to_list()
