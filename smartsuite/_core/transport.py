@@ -233,7 +233,13 @@ class Transport:
             raise TransportError("the client is closed")
         if shared.session is None:
             connector = aiohttp.TCPConnector(limit=shared.connector_limit, ssl=shared.verify_ssl)
-            shared.session = aiohttp.ClientSession(connector=connector)
+            session = aiohttp.ClientSession(connector=connector)
+            # aiohttp silently re-sends PUT/DELETE once when a kept-alive connection drops
+            # (RFC 9112 section 9.3.1 allows it). We decide about repeats ourselves: a write
+            # whose outcome is unknown must surface as OutcomeUnknownError, not be re-sent.
+            if hasattr(session, "_retry_connection"):
+                session._retry_connection = False
+            shared.session = session
         return shared.session
 
     async def aclose(self) -> None:

@@ -235,3 +235,16 @@ async def test_connection_refused_is_transport_error() -> None:
         await t.request("POST", "/x", json={})
     assert not isinstance(info.value, OutcomeUnknownError)  # never sent: safe to say so
     await t.aclose()
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE"])
+async def test_write_on_reused_connection_is_not_resent_by_aiohttp(
+    server: ScriptedServer, method: str
+) -> None:
+    server.script(OK, Answer(drop=True), OK)
+    t = make_transport(server.url, clock=FakeClock())
+    await t.request("GET", "/warm-up")  # the next request reuses this kept-alive connection
+    with pytest.raises(OutcomeUnknownError):
+        await t.request(method, "/sheets/1/rows", json=[])
+    assert [s.method for s in server.seen] == ["GET", method]
+    await t.aclose()
