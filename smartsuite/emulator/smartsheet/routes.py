@@ -13,11 +13,15 @@ from . import (
     columns,
     containers,
     cross_sheet_references,
+    dashboards,
     discovery,
     discussions,
     favorites,
     groups,
+    imports,
+    oauth,
     proofs,
+    reports,
     rows,
     rows_transfer,
     sheet_shares,
@@ -25,6 +29,7 @@ from . import (
     summary,
     update_requests,
     users,
+    webhooks,
     workspace_shares,
 )
 
@@ -33,6 +38,7 @@ if TYPE_CHECKING:
 
 
 def register(service: SmartsheetService, app: web.Application) -> None:
+    imports.register(service, app)  # first: /sheets/import must win over /sheets/{id}
     for module in (sheets, rows):
         module.register(service, app)
     for module in (columns, rows_transfer, cells, summary, cross_sheet_references, sheet_shares):
@@ -40,4 +46,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     for module in (attachments, discussions, automation, proofs, update_requests):
         module.register(service, app)
     for module in (users, groups, containers, workspace_shares, favorites, discovery):
+        module.register(service, app)
+    for module in (reports, dashboards, webhooks, oauth):
         module.register(service, app)

@@ -34,9 +34,14 @@ class SmartsheetService(EmulatedService):
     def check_credential(self, request: web.Request, credential: str | None) -> web.Response | None:
         if request.path.startswith(self.prefix + "/_files/"):
             return None  # temporary download links are pre-signed: no token, like S3 links
+        if request.method == "POST" and request.path == self.prefix + "/token":
+            return None  # the token endpoint authenticates the app by client_id and hash
         if credential is None:
             return self.error(401, "An Access Token is required.", 1001)
-        if credential not in self.tokens:
+        oauth = self.state.integrations.oauth.token_status(credential)
+        if oauth == "expired":
+            return self.error(401, "Your Access Token has expired.", 1003)
+        if credential not in self.tokens and oauth is None:
             return self.error(401, "Your Access Token is invalid.", 1002)
         return None
 

@@ -123,6 +123,9 @@ class SmartsheetState:
         from .account_state import AccountState  # late: it imports this module
 
         self.account = AccountState(self)
+        from .integrations_state import IntegrationsState  # late: it imports this module
+
+        self.integrations = IntegrationsState(self)
         #: Uploaded cell / summary images: image id -> {"data", "width", "height", ...}.
         self.images: dict[str, dict[str, Any]] = {}
         #: Emails the API was asked to send (sheet and row emails), for tests to inspect.

@@ -1,0 +1,222 @@
+"""Emulated webhooks: create, list, get, update, delete, reset the shared secret.
+
+Enabling a webhook runs the verification handshake: for a callback URL on loopback the
+emulator really POSTs the challenge (``Smartsheet-Hook-Challenge``) and checks the echo;
+other hosts cannot be reached from a test, so ``accept_remote_callbacks`` decides. Unlike the
+real API, plain ``http`` is accepted for loopback callback URLs, so tests can run a receiver.
+:func:`deliver_callback` posts a signed event callback, as Smartsheet does after a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import ipaddress
+import json
+import secrets
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+import aiohttp
+from aiohttp import web
+
+from ..base import json_response
+from ._http import body_json, handler, index_result, int_id, result
+from .state import ApiFailure, now_iso
+
+if TYPE_CHECKING:
+    from .integrations_state import IntegrationsState
+    from .service import SmartsheetService
+
+_TERMINAL = {
+    "DISABLED_APP_REVOKED": (
+        1153,
+        "This webhook cannot be enabled because access was revoked for the application.",
+    ),
+    "DISABLED_ADMINISTRATIVE": (1154, "Please contact api@smartsheet.com to enable this webhook."),
+}
+_TIMEOUT = aiohttp.ClientTimeout(total=5)
+
+
+def _is_loopback(url: str) -> bool:
+    host = urlsplit(url).hostname or ""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _check_callback_url(url: Any) -> str:
+    if not isinstance(url, str) or not urlsplit(url).netloc:
+        raise ApiFailure(400, 1012, "A required object attribute is missing: callbackUrl")
+    scheme = urlsplit(url).scheme
+    if scheme != "https" and not (scheme == "http" and _is_loopback(url)):
+        raise ApiFailure(
+            400,
+            1152,
+            "Only URLs with a protocol of 'https' are supported for attribute 'callbackUrl'.",
+        )
+    return url
+
+
+def _signed(secret: str, payload: dict[str, Any]) -> tuple[bytes, str]:
+    body = json.dumps(payload, separators=(",", ":")).encode()
+    return body, hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+
+
+async def verify_callback(hooks: IntegrationsState, hook: dict[str, Any]) -> bool:
+    """Run the verification handshake against the webhook's callback URL."""
+    url = hook["callbackUrl"]
+    if not _is_loopback(url):
+        return hooks.accept_remote_callbacks
+    challenge = secrets.token_hex(16)
+    body, signature = _signed(
+        hook["sharedSecret"], {"challenge": challenge, "webhookId": hook["id"]}
+    )
+    headers = {
+        "Smartsheet-Hook-Challenge": challenge,
+        "Smartsheet-Hmac-SHA256": signature,
+        "Content-Type": "application/json",
+    }
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=_TIMEOUT) as session,
+            session.post(url, data=body, headers=headers) as resp,
+        ):
+            status = resp.status
+            echoed = resp.headers.get("Smartsheet-Hook-Response")
+            if echoed is None:
+                try:
+                    echoed = (await resp.json(content_type=None)).get("smartsheetHookResponse")
+                except (ValueError, AttributeError):
+                    echoed = None
+    except (aiohttp.ClientError, TimeoutError):
+        status, echoed = 0, None
+    hooks.deliveries.append((hook["id"], "challenge", status))
+    return status == 200 and echoed == challenge
+
+
+async def deliver_callback(
+    hooks: IntegrationsState, webhook_id: int, events: list[dict[str, Any]]
+) -> int:
+    """POST a signed event callback for ``events`` to an enabled webhook's loopback URL.
+
+    Returns:
+        The receiver's HTTP status (0 when it could not be reached).
+    """
+    hook = hooks.webhook(webhook_id)
+    if not hook["enabled"]:
+        raise ApiFailure(400, 1008, f"webhook {webhook_id} is not enabled")
+    payload = {
+        "nonce": secrets.token_hex(8),
+        "timestamp": now_iso(),
+        "webhookId": hook["id"],
+        "scope": hook["scope"],
+        "scopeObjectId": hook["scopeObjectId"],
+        "events": events,
+    }
+    body, signature = _signed(hook["sharedSecret"], payload)
+    headers = {"Smartsheet-Hmac-SHA256": signature, "Content-Type": "application/json"}
+    try:
+        async with (
+            aiohttp.ClientSession(timeout=_TIMEOUT) as session,
+            session.post(hook["callbackUrl"], data=body, headers=headers) as resp,
+        ):
+            status = resp.status
+    except (aiohttp.ClientError, TimeoutError):
+        status = 0
+    hooks.deliveries.append((webhook_id, "callback", status))
+    hook["stats"] = {"lastCallbackAttempt": now_iso(), "lastCallbackAttemptRetryCount": 0}
+    if status == 200:
+        hook["stats"]["lastSuccessfulCallback"] = hook["stats"]["lastCallbackAttempt"]
+    return status
+
+
+def register(service: SmartsheetService, app: web.Application) -> None:
+    hooks = service.state.integrations
+
+    def shown(hook: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in hook.items() if v is not None}
+
+    async def list_hooks(request: web.Request) -> web.Response:
+        return index_result(request, [shown(h) for h in hooks.webhooks.values()])
+
+    async def create(request: web.Request) -> web.Response:
+        body = await body_json(request)
+        if not isinstance(body, dict):
+            raise ApiFailure(400, 1008, "Unable to parse request: expected an object.")
+        for key in ("name", "callbackUrl", "scope", "scopeObjectId", "events", "version"):
+            if body.get(key) in (None, ""):
+                raise ApiFailure(400, 1012, f"A required object attribute is missing: {key}")
+        url = _check_callback_url(body["callbackUrl"])
+        if body["scope"] != "sheet" or body["scopeObjectId"] not in service.state.sheets:
+            raise ApiFailure(
+                404, 1151, f"Scope '{body['scope']}', object id {body['scopeObjectId']} not found."
+            )
+        if body["events"] != ["*.*"]:
+            raise ApiFailure(400, 1031, "The value was not valid for the attribute events.")
+        stamp = now_iso()
+        hook = {
+            "id": service.state.next_id(),
+            "name": body["name"],
+            "apiClientId": None,
+            "callbackUrl": url,
+            "scope": "sheet",
+            "scopeObjectId": body["scopeObjectId"],
+            "subscope": body.get("subscope"),
+            "events": ["*.*"],
+            "version": body["version"],
+            "enabled": False,
+            "status": "NEW_NOT_VERIFIED",
+            "sharedSecret": secrets.token_hex(16),
+            "stats": {},
+            "createdAt": stamp,
+            "modifiedAt": stamp,
+        }
+        hooks.webhooks[hook["id"]] = hook
+        return result(shown(hook))
+
+    async def get_hook(request: web.Request) -> web.Response:
+        return json_response(shown(hooks.webhook(int_id(request, "webhook_id"))))
+
+    async def update(request: web.Request) -> web.Response:
+        hook = hooks.webhook(int_id(request, "webhook_id"))
+        body = await body_json(request)
+        if not isinstance(body, dict):
+            raise ApiFailure(400, 1008, "Unable to parse request: expected an object.")
+        if "callbackUrl" in body:
+            hook["callbackUrl"] = _check_callback_url(body["callbackUrl"])
+        if isinstance(body.get("name"), str) and body["name"]:
+            hook["name"] = body["name"]
+        if body.get("enabled") is True:
+            if hook["status"] in _TERMINAL:
+                code, message = _TERMINAL[hook["status"]]
+                raise ApiFailure(403, code, message)
+            verified = await verify_callback(hooks, hook)
+            hook["enabled"] = verified
+            hook["status"] = "ENABLED" if verified else "DISABLED_VERIFICATION_FAILED"
+        elif body.get("enabled") is False:
+            hook["enabled"] = False
+            hook["status"] = "DISABLED_BY_OWNER"
+        hook["modifiedAt"] = now_iso()
+        return result(shown(hook))
+
+    async def delete(request: web.Request) -> web.Response:
+        hook = hooks.webhook(int_id(request, "webhook_id"))
+        del hooks.webhooks[hook["id"]]
+        return result(None)
+
+    async def reset_secret(request: web.Request) -> web.Response:
+        hook = hooks.webhook(int_id(request, "webhook_id"))
+        hook["sharedSecret"] = secrets.token_hex(16)
+        hook["modifiedAt"] = now_iso()
+        return result({"sharedSecret": hook["sharedSecret"]})
+
+    app.router.add_get("/webhooks", handler(service, list_hooks))
+    app.router.add_post("/webhooks", handler(service, create))
+    app.router.add_get("/webhooks/{webhook_id}", handler(service, get_hook))
+    app.router.add_put("/webhooks/{webhook_id}", handler(service, update))
+    app.router.add_delete("/webhooks/{webhook_id}", handler(service, delete))
+    app.router.add_post("/webhooks/{webhook_id}/resetSharedSecret", handler(service, reset_secret))
