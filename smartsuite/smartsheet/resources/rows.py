@@ -10,7 +10,6 @@ from ..._core.bulk import BatchOutcome, BulkResult, Outcome, run_in_batches
 from ..._core.errors import ConfigurationError
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
-from ..models.sheet_extras import CopyOrMoveRowResult, SortCriterion, recipients
 from ..models.sheets import Column, ColumnIndex, Row, Sheet
 from ..records import RecordEncoder
 from ._row_writes import (
@@ -24,6 +23,7 @@ from ._row_writes import (
     missing_row,
     short_answer,
 )
+from .row_transfers import RowTransfers
 
 if TYPE_CHECKING:
     import os
@@ -36,7 +36,7 @@ RowInput = Row | Mapping[str, Any]
 _LOCATION_KEYS = ("toTop", "toBottom", "parentId", "siblingId")
 
 
-class Rows(SmartsheetResource):
+class Rows(RowTransfers, SmartsheetResource):
     @operation("row-get", "GET", "/sheets/{sheetId}/rows/{rowId}")
     async def get(
         self,
@@ -228,125 +228,6 @@ class Rows(SmartsheetResource):
             result=result,
         )
 
-    @operation("copy-rows", "POST", "/sheets/{sheetId}/rows/copy")
-    async def copy(
-        self,
-        sheet_id: int,
-        row_ids: Iterable[int],
-        to_sheet_id: int,
-        *,
-        include: Sequence[str] | None = None,
-        ignore_rows_not_found: bool | None = None,
-    ) -> CopyOrMoveRowResult:
-        """Copy rows to the bottom of another sheet (``POST /sheets/{sheetId}/rows/copy``).
-
-        Cells land in the destination columns with the same titles.
-
-        Args:
-            include: ``all``, ``attachments``, ``children``, ``discussions``.
-
-        Returns:
-            The destination sheet id and the row id mappings.
-        """
-        return await self._copy_or_move(
-            "copy", sheet_id, row_ids, to_sheet_id, include, ignore_rows_not_found
-        )
-
-    @operation("move-rows", "POST", "/sheets/{sheetId}/rows/move")
-    async def move(
-        self,
-        sheet_id: int,
-        row_ids: Iterable[int],
-        to_sheet_id: int,
-        *,
-        include: Sequence[str] | None = None,
-        ignore_rows_not_found: bool | None = None,
-    ) -> CopyOrMoveRowResult:
-        """Move rows to the bottom of another sheet (``POST /sheets/{sheetId}/rows/move``).
-
-        Args:
-            include: ``attachments``, ``discussions``.
-
-        Returns:
-            The destination sheet id and the row id mappings.
-        """
-        return await self._copy_or_move(
-            "move", sheet_id, row_ids, to_sheet_id, include, ignore_rows_not_found
-        )
-
-    @operation("rows-sort", "POST", "/sheets/{sheetId}/sort")
-    async def sort(
-        self,
-        sheet_id: int,
-        criteria: Iterable[SortCriterion | tuple[int, str] | int],
-        *,
-        include: Sequence[str] | None = None,
-        exclude: Sequence[str] | None = None,
-    ) -> Sheet:
-        """Sort the sheet's rows (``POST /sheets/{sheetId}/sort``, ``rows-sort``).
-
-        Args:
-            criteria: column ids (ascending), ``(column_id, "DESCENDING")`` pairs or
-                :class:`SortCriterion` objects, most significant first.
-
-        Returns:
-            The sorted sheet.
-        """
-        wire: list[dict[str, Any]] = []
-        for item in criteria:
-            if isinstance(item, SortCriterion):
-                wire.append(self._encode(item))
-            elif isinstance(item, tuple):
-                wire.append({"columnId": int(item[0]), "direction": str(item[1]).upper()})
-            else:
-                wire.append({"columnId": int(item), "direction": "ASCENDING"})
-        if not wire:
-            raise ConfigurationError("sort needs at least one criterion")
-        response = await self._request(
-            "POST",
-            f"/sheets/{int(sheet_id)}/sort",
-            json={"sortCriteria": wire},
-            params={"include": include, "exclude": exclude},
-        )
-        return self._decode(response.json(), Sheet)
-
-    @operation("rows-send", "POST", "/sheets/{sheetId}/rows/emails")
-    async def send(
-        self,
-        sheet_id: int,
-        row_ids: Iterable[int],
-        send_to: Any,
-        *,
-        subject: str | None = None,
-        message: str | None = None,
-        cc_me: bool | None = None,
-        column_ids: Iterable[int] | None = None,
-        include_attachments: bool | None = None,
-        include_discussions: bool | None = None,
-        layout: str | None = None,
-    ) -> Result:
-        """Email rows (``POST /sheets/{sheetId}/rows/emails``, ``rows-send``).
-
-        Args:
-            send_to: email addresses, group ids or :class:`Recipient` objects.
-            layout: ``HORIZONTAL`` or ``VERTICAL``.
-        """
-        body = {
-            "rowIds": [int(i) for i in row_ids],
-            "sendTo": recipients(send_to),
-            "subject": subject,
-            "message": message,
-            "ccMe": cc_me,
-            "columnIds": [int(c) for c in column_ids] if column_ids is not None else None,
-            "includeAttachments": include_attachments,
-            "includeDiscussions": include_discussions,
-            "layout": layout,
-        }
-        if not body["rowIds"]:
-            raise ConfigurationError("send needs at least one row id")
-        payload = {k: v for k, v in body.items() if v is not None}
-        return await self._result("POST", f"/sheets/{int(sheet_id)}/rows/emails", json=payload)
-
     async def upsert(
         self,
         sheet_id: int,
@@ -460,23 +341,3 @@ class Rows(SmartsheetResource):
             lock_key=f"sheet:{int(sheet_id)}",
             result=result,
         )
-
-    async def _copy_or_move(
-        self,
-        verb: str,
-        sheet_id: int,
-        row_ids: Iterable[int],
-        to_sheet_id: int,
-        include: Sequence[str] | None,
-        ignore_rows_not_found: bool | None,
-    ) -> CopyOrMoveRowResult:
-        ids = [int(i) for i in row_ids]
-        if not ids:
-            raise ConfigurationError(f"{verb} needs at least one row id")
-        response = await self._request(
-            "POST",
-            f"/sheets/{int(sheet_id)}/rows/{verb}",
-            json={"rowIds": ids, "to": {"sheetId": int(to_sheet_id)}},
-            params={"include": include, "ignoreRowsNotFound": ignore_rows_not_found},
-        )
-        return self._decode(response.json(), CopyOrMoveRowResult)

@@ -1,0 +1,154 @@
+"""Row operations across sheets and whole-sheet row operations: copy and move rows to another
+sheet, sort a sheet's rows, and email rows (mixed into ``ss.rows``)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..._core.errors import ConfigurationError
+from .._resource import SmartsheetResource, operation
+from ..models.common import Result
+from ..models.sheet_extras import CopyOrMoveRowResult, SortCriterion, recipients
+from ..models.sheets import Sheet
+
+
+class RowTransfers(SmartsheetResource):
+    @operation("copy-rows", "POST", "/sheets/{sheetId}/rows/copy")
+    async def copy(
+        self,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        to_sheet_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        ignore_rows_not_found: bool | None = None,
+    ) -> CopyOrMoveRowResult:
+        """Copy rows to the bottom of another sheet (``POST /sheets/{sheetId}/rows/copy``).
+
+        Cells land in the destination columns with the same titles.
+
+        Args:
+            include: ``all``, ``attachments``, ``children``, ``discussions``.
+
+        Returns:
+            The destination sheet id and the row id mappings.
+        """
+        return await self._copy_or_move(
+            "copy", sheet_id, row_ids, to_sheet_id, include, ignore_rows_not_found
+        )
+
+    @operation("move-rows", "POST", "/sheets/{sheetId}/rows/move")
+    async def move(
+        self,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        to_sheet_id: int,
+        *,
+        include: Sequence[str] | None = None,
+        ignore_rows_not_found: bool | None = None,
+    ) -> CopyOrMoveRowResult:
+        """Move rows to the bottom of another sheet (``POST /sheets/{sheetId}/rows/move``).
+
+        Args:
+            include: ``attachments``, ``discussions``.
+
+        Returns:
+            The destination sheet id and the row id mappings.
+        """
+        return await self._copy_or_move(
+            "move", sheet_id, row_ids, to_sheet_id, include, ignore_rows_not_found
+        )
+
+    @operation("rows-sort", "POST", "/sheets/{sheetId}/sort")
+    async def sort(
+        self,
+        sheet_id: int,
+        criteria: Iterable[SortCriterion | tuple[int, str] | int],
+        *,
+        include: Sequence[str] | None = None,
+        exclude: Sequence[str] | None = None,
+    ) -> Sheet:
+        """Sort the sheet's rows (``POST /sheets/{sheetId}/sort``, ``rows-sort``).
+
+        Args:
+            criteria: column ids (ascending), ``(column_id, "DESCENDING")`` pairs or
+                :class:`SortCriterion` objects, most significant first.
+
+        Returns:
+            The sorted sheet.
+        """
+        wire: list[dict[str, Any]] = []
+        for item in criteria:
+            if isinstance(item, SortCriterion):
+                wire.append(self._encode(item))
+            elif isinstance(item, tuple):
+                wire.append({"columnId": int(item[0]), "direction": str(item[1]).upper()})
+            else:
+                wire.append({"columnId": int(item), "direction": "ASCENDING"})
+        if not wire:
+            raise ConfigurationError("sort needs at least one criterion")
+        response = await self._request(
+            "POST",
+            f"/sheets/{int(sheet_id)}/sort",
+            json={"sortCriteria": wire},
+            params={"include": include, "exclude": exclude},
+        )
+        return self._decode(response.json(), Sheet)
+
+    @operation("rows-send", "POST", "/sheets/{sheetId}/rows/emails")
+    async def send(
+        self,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        send_to: Any,
+        *,
+        subject: str | None = None,
+        message: str | None = None,
+        cc_me: bool | None = None,
+        column_ids: Iterable[int] | None = None,
+        include_attachments: bool | None = None,
+        include_discussions: bool | None = None,
+        layout: str | None = None,
+    ) -> Result:
+        """Email rows (``POST /sheets/{sheetId}/rows/emails``, ``rows-send``).
+
+        Args:
+            send_to: email addresses, group ids or :class:`Recipient` objects.
+            layout: ``HORIZONTAL`` or ``VERTICAL``.
+        """
+        body = {
+            "rowIds": [int(i) for i in row_ids],
+            "sendTo": recipients(send_to),
+            "subject": subject,
+            "message": message,
+            "ccMe": cc_me,
+            "columnIds": [int(c) for c in column_ids] if column_ids is not None else None,
+            "includeAttachments": include_attachments,
+            "includeDiscussions": include_discussions,
+            "layout": layout,
+        }
+        if not body["rowIds"]:
+            raise ConfigurationError("send needs at least one row id")
+        payload = {k: v for k, v in body.items() if v is not None}
+        return await self._result("POST", f"/sheets/{int(sheet_id)}/rows/emails", json=payload)
+
+    async def _copy_or_move(
+        self,
+        verb: str,
+        sheet_id: int,
+        row_ids: Iterable[int],
+        to_sheet_id: int,
+        include: Sequence[str] | None,
+        ignore_rows_not_found: bool | None,
+    ) -> CopyOrMoveRowResult:
+        ids = [int(i) for i in row_ids]
+        if not ids:
+            raise ConfigurationError(f"{verb} needs at least one row id")
+        response = await self._request(
+            "POST",
+            f"/sheets/{int(sheet_id)}/rows/{verb}",
+            json={"rowIds": ids, "to": {"sheetId": int(to_sheet_id)}},
+            params={"include": include, "ignoreRowsNotFound": ignore_rows_not_found},
+        )
+        return self._decode(response.json(), CopyOrMoveRowResult)
