@@ -1,0 +1,69 @@
+"""Operation walk entries for reports, report and dashboard shares, dashboards, webhooks,
+imports and tokens: one call per operationId (dummy ids; an API error answer is fine)."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from smartsuite.smartsheet import SmartsheetClient
+from smartsuite.smartsheet.models.reports import ReportPublish
+
+Call = Callable[[SmartsheetClient], Awaitable[object]]
+SHARE = {"email": "walk@example.com", "accessLevel": "VIEWER"}
+
+
+async def _revoke_with_other_token(ss: SmartsheetClient) -> object:
+    # The walk shares one client: revoking its own token would lock every later call out.
+    async with SmartsheetClient("walk-unknown-token", base_url=ss.base_url) as other:
+        return await other.tokens.revoke()
+
+
+CALLS: dict[str, Call] = {
+    # reports
+    "getReports": lambda ss: ss.reports.list(),
+    "getReport": lambda ss: ss.reports.get(1, page_size=10, page=1),
+    "sendReportViaEmail": lambda ss: ss.reports.send(1, "someone@example.com"),
+    "getReportPublish": lambda ss: ss.reports.get_publish(1),
+    "SetReportPublish": lambda ss: ss.reports.set_publish(
+        1, ReportPublish(read_only_full_enabled=True)
+    ),
+    # report shares
+    "list-report-shares": lambda ss: ss.sharing.list_report_shares(1),
+    "share-report": lambda ss: ss.sharing.share_report(1, SHARE),
+    "share-report-get": lambda ss: ss.sharing.get_report_share(1, "abc"),
+    "update-report-share": lambda ss: ss.sharing.update_report_share(1, "abc", "EDITOR"),
+    "delete-report-share": lambda ss: ss.sharing.delete_report_share(1, "abc"),
+    # dashboards
+    "list-sights": lambda ss: ss.dashboards.list(),
+    "get-sight": lambda ss: ss.dashboards.get(1),
+    "update-sight": lambda ss: ss.dashboards.rename(1, "Renamed"),
+    "delete-sight": lambda ss: ss.dashboards.delete(1),
+    "copy-sight": lambda ss: ss.dashboards.copy(1, destination_type="home"),
+    "move-sight": lambda ss: ss.dashboards.move(1, destination_type="folder", destination_id=2),
+    "get-sight-publish-status": lambda ss: ss.dashboards.get_publish(1),
+    "set-sight-publish-status": lambda ss: ss.dashboards.set_publish(1, enabled=True),
+    # dashboard shares
+    "list-sight-shares": lambda ss: ss.sharing.list_dashboard_shares(1),
+    "share-sight": lambda ss: ss.sharing.share_dashboard(1, SHARE),
+    "share-sight-get": lambda ss: ss.sharing.get_dashboard_share(1, "abc"),
+    "update-sight-share": lambda ss: ss.sharing.update_dashboard_share(1, "abc", "EDITOR"),
+    "delete-sight-share": lambda ss: ss.sharing.delete_dashboard_share(1, "abc"),
+    # webhooks
+    "list-webhooks": lambda ss: ss.webhooks.list(),
+    "getWebhook": lambda ss: ss.webhooks.get(1),
+    "createWebhook": lambda ss: ss.webhooks.create("walk", "https://example.com/hook", 1),
+    "updateWebhook": lambda ss: ss.webhooks.update(1, enabled=False),
+    "deleteWebhook": lambda ss: ss.webhooks.delete(1),
+    "resetSharedSecret": lambda ss: ss.webhooks.reset_shared_secret(1),
+    # imports
+    "import-sheet-into-sheets-folder": lambda ss: ss.imports.sheet(b"a,b\n1,2\n", "Walk"),
+    "import-sheet-into-folder": lambda ss: ss.imports.sheet_into_folder(1, b"a\n1\n", "Walk"),
+    "import-sheet-into-workspace": lambda ss: ss.imports.sheet_into_workspace(
+        1, b"a\n1\n", "Walk"
+    ),
+    # tokens
+    "tokens-getOrRefresh": lambda ss: ss.tokens.get_or_refresh(
+        client_id="walk-app", grant_type="authorization_code", code="c", hash="0" * 64
+    ),
+    "tokens-delete": _revoke_with_other_token,
+}
