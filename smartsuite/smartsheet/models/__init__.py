@@ -24,6 +24,7 @@ from .containers import (
     Template,
     Workspace,
 )
+from .dashboards import Dashboard, DashboardPublish, Widget, WidgetType
 from .discovery import (
     Currency,
     Event,
@@ -36,6 +37,7 @@ from .discovery import (
 from .discussions import Comment, Discussion
 from .proofs import Proof, ProofRequest, ProofRequestAction
 from .recipients import MiniUser
+from .reports import Report, ReportCell, ReportColumn, ReportPublish, ReportRow, SourceSheet
 from .sharing import AccessLevel, Share
 from .sheet_extras import (
     ContainerDestination,
@@ -49,7 +51,9 @@ from .sheet_extras import (
 )
 from .sheets import Cell, Column, ColumnIndex, Row, Sheet
 from .summary import SheetSummary, SummaryField
+from .tokens import OAuthScope, OAuthToken
 from .update_requests import Schedule, SentUpdateRequest, UpdateRequest
+from .webhooks import Callback, CallbackEvent, Subscope, Webhook, WebhookStats, WebhookStatus
 
 __all__ = [
     "AccessLevel",
@@ -62,6 +66,8 @@ __all__ = [
     "AutomationActionType",
     "AutomationRule",
     "BulkItemFailure",
+    "Callback",
+    "CallbackEvent",
     "Cell",
     "CellHistory",
     "Column",
@@ -72,6 +78,8 @@ __all__ = [
     "CopyOrMoveRowResult",
     "CrossSheetReference",
     "Currency",
+    "Dashboard",
+    "DashboardPublish",
     "DestinationType",
     "Discussion",
     "ErrorBody",
@@ -89,11 +97,18 @@ __all__ = [
     "ImageUrl",
     "ImageUrlMap",
     "MiniUser",
+    "OAuthScope",
+    "OAuthToken",
     "ProfileImage",
     "Proof",
     "ProofRequest",
     "ProofRequestAction",
     "Recipient",
+    "Report",
+    "ReportCell",
+    "ReportColumn",
+    "ReportPublish",
+    "ReportRow",
     "Result",
     "Row",
     "RowMapping",
@@ -108,11 +123,18 @@ __all__ = [
     "SheetSummary",
     "SheetVersion",
     "SortCriterion",
+    "SourceSheet",
+    "Subscope",
     "SummaryField",
     "Template",
     "UpdateRequest",
     "UrlAttachment",
     "User",
     "UserStatus",
+    "Webhook",
+    "WebhookStats",
+    "WebhookStatus",
+    "Widget",
+    "WidgetType",
     "Workspace",
 ]
