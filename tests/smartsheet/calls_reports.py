@@ -58,9 +58,7 @@ CALLS: dict[str, Call] = {
     # imports
     "import-sheet-into-sheets-folder": lambda ss: ss.imports.sheet(b"a,b\n1,2\n", "Walk"),
     "import-sheet-into-folder": lambda ss: ss.imports.sheet_into_folder(1, b"a\n1\n", "Walk"),
-    "import-sheet-into-workspace": lambda ss: ss.imports.sheet_into_workspace(
-        1, b"a\n1\n", "Walk"
-    ),
+    "import-sheet-into-workspace": lambda ss: ss.imports.sheet_into_workspace(1, b"a\n1\n", "Walk"),
     # tokens
     "tokens-getOrRefresh": lambda ss: ss.tokens.get_or_refresh(
         client_id="walk-app", grant_type="authorization_code", code="c", hash="0" * 64
