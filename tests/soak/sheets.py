@@ -8,6 +8,7 @@ it switched off.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +70,7 @@ async def soak_sheets(
     spike_seconds: float = 0.2,
     existing_share: float = 0.2,
     batch_size: int = 500,
+    scripted: Sequence[tuple[Fault, int]] = (),
 ) -> SoakReport:
     """Run the soak and return its figures (``report.verification`` says what was found).
 
@@ -82,6 +84,8 @@ async def soak_sheets(
         spike_seconds: the delay of a latency spike.
         existing_share: the part of each sheet's rows present (with stale values) beforehand.
         batch_size: rows per write request (smaller batches: more requests under fault).
+        scripted: faults certain to hit row writes, besides the random ones: each
+            ``(fault, after)`` lets ``after`` row writes through, then hits the next.
     """
     per_sheet = rows // sheets
     report = SoakReport("smartsheet", sheets, dict(mix))
@@ -103,6 +107,8 @@ async def soak_sheets(
     emu.smartsheet.faults = attrs.evolve(
         emu.smartsheet.faults, mix=dict(mix), seed=seed, spike_seconds=spike_seconds
     )
+    for fault, after in scripted:
+        emu.smartsheet.faults.script(fault, method="POST", path_contains="/rows", after=after)
     restarts: Counter[str] = Counter()
     async with soak_client(emu) as ss:
 
