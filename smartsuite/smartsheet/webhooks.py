@@ -154,7 +154,8 @@ class WebhookReceiver:
         secrets: the shared secret of one webhook (a string), or a mapping of webhook id to
             shared secret, or a function from webhook id to secret (None when unknown).
         known_webhook_ids: when given, challenges for other webhook ids are refused (403).
-            With a mapping of secrets, the mapping's keys are the known ids by default.
+            With per-webhook secrets (a mapping or a function), a challenge for a webhook
+            without a secret is refused too.
         max_body_bytes: larger bodies are refused with 413 before they are parsed.
         change_agent: our ``Smartsheet-Change-Agent``, for :meth:`is_own_change`.
 
@@ -246,13 +247,19 @@ class WebhookReceiver:
     def _challenge(
         self, challenge: str, webhook_id: int | None, body: bytes, signature: str | None
     ) -> WebhookDecision:
-        if self._known is not None and webhook_id not in self._known:
+        secret = self.secret_for(webhook_id)
+        per_webhook = not isinstance(self._secrets, str | Secret)
+        if (self._known is not None and webhook_id not in self._known) or (
+            per_webhook and secret is None
+        ):
             # A non-200 answer makes Smartsheet disable the webhook we did not create.
             return _reject(403, f"challenge for unknown webhook {webhook_id}", webhook_id)
-        if signature is not None:
-            secret = self.secret_for(webhook_id)
-            if secret is not None and not verify_signature(secret, body, signature):
-                return _reject(401, "the challenge's signature does not match", webhook_id)
+        if (
+            signature is not None
+            and secret is not None
+            and not verify_signature(secret, body, signature)
+        ):
+            return _reject(401, "the challenge's signature does not match", webhook_id)
         return WebhookDecision(
             Outcome.CHALLENGE,
             200,
