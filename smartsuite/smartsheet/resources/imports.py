@@ -40,7 +40,8 @@ class Imports(SmartsheetResource):
             raise ConfigurationError("data must be the file's bytes")
         if len(data) > MAX_IMPORT_BYTES:
             raise LimitExceededError(
-                f"the file is {len(data)} bytes; imports are limited to {MAX_IMPORT_BYTES}"
+                f"the file is {len(data)} bytes; imports are limited to 30 MB "
+                f"({MAX_IMPORT_BYTES} bytes)"
             )
         if not sheet_name or not sheet_name.isascii():
             raise ConfigurationError("sheet_name must be a non-empty ASCII string")
