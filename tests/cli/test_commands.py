@@ -12,8 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from click.testing import Result
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from smartsuite.cli.app import build_app
 from smartsuite.emulator import Emulator
