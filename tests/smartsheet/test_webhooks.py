@@ -191,3 +191,33 @@ async def test_writes_carry_the_change_agent_and_reads_do_not() -> None:
     finally:
         await runner.cleanup()
     assert seen == [("POST", "my-sync"), ("GET", None)]
+
+
+async def test_sheet_changes_send_callbacks_that_name_the_change_agent(
+    emu: Emulator,  # noqa: F811
+    endpoint: Endpoint,
+) -> None:
+    async with (
+        SmartsheetClient(
+            emu.smartsheet_token, base_url=emu.smartsheet_url, change_agent="my-sync"
+        ) as ours,
+        SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url) as theirs,
+    ):
+        sheet = await people_sheet(theirs, "Shared", [])
+        hook = await theirs.webhooks.create("loop", endpoint.url, sheet)
+        assert hook.id is not None and hook.shared_secret is not None
+        endpoint.secrets[hook.id] = hook.shared_secret
+        assert (await theirs.webhooks.update(hook.id, enabled=True)).status == "ENABLED"
+
+        mine = await ours.rows.add(sheet, [{"Name": "from us"}])
+        other = await theirs.rows.add(sheet, [{"Name": "from someone else"}])
+        await emu.smartsheet.state.integrations.settle()
+
+    callbacks = [d.callback for d in endpoint.decisions if d.callback is not None]
+    events = [e for c in callbacks for e in c.events]
+    assert [(e.object_type, e.event_type) for e in events] == [("row", "created")] * 2
+    by_row = {e.id: e for e in events}
+    our_row, their_row = mine.values()[0].id, other.values()[0].id
+    assert endpoint.receiver.is_own_change(by_row[our_row])
+    assert not endpoint.receiver.is_own_change(by_row[their_row])
+    assert by_row[our_row].change_agent == "my-sync" and by_row[their_row].change_agent is None

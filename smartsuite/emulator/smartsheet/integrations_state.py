@@ -8,9 +8,11 @@ Tests create reports and dashboards with :meth:`IntegrationsState.add_report` an
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import secrets
 import time
+from collections.abc import Coroutine
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -217,6 +219,18 @@ class IntegrationsState:
         self.accept_remote_callbacks = True
         #: Challenges and callbacks the emulator sent: (webhook id, kind, HTTP status).
         self.deliveries: list[tuple[int, str, int]] = []
+        self._pending: set[asyncio.Task[Any]] = set()
+
+    def schedule(self, delivery: Coroutine[Any, Any, Any]) -> None:
+        """Run a callback delivery in the background (the write's answer does not wait)."""
+        task = asyncio.get_running_loop().create_task(delivery)
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def settle(self) -> None:
+        """Wait until every scheduled callback delivery has finished."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending), return_exceptions=True)
 
     def add_report(
         self, name: str, sheet_ids: list[int], columns: list[str] | None = None

@@ -4,7 +4,9 @@ Enabling a webhook runs the verification handshake: for a callback URL on loopba
 emulator really POSTs the challenge (``Smartsheet-Hook-Challenge``) and checks the echo;
 other hosts cannot be reached from a test, so ``accept_remote_callbacks`` decides. Unlike the
 real API, plain ``http`` is accepted for loopback callback URLs, so tests can run a receiver.
-:func:`deliver_callback` posts a signed event callback, as Smartsheet does after a change.
+:func:`deliver_callback` posts a signed event callback; after every successful write to a
+watched sheet the emulator sends one by itself (in the background: ``await
+state.integrations.settle()`` waits for them), with the writer's ``Smartsheet-Change-Agent``.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import hashlib
 import hmac
 import ipaddress
 import json
+import re
 import secrets
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
@@ -21,8 +24,8 @@ import aiohttp
 from aiohttp import web
 
 from ..base import json_response
-from ._http import body_json, handler, index_result, int_id, result
-from .state import ApiFailure, now_iso
+from ._http import Handler, body_json, handler, index_result, int_id, result
+from .state import CURRENT_USER, ApiFailure, now_iso
 
 if TYPE_CHECKING:
     from .integrations_state import IntegrationsState
@@ -134,8 +137,56 @@ async def deliver_callback(
     return status
 
 
+_SHEET_WRITE = re.compile(r"^/sheets/(\d+)(/rows)?(?:/|$)")
+_ROW_EVENTS = {"POST": "created", "PUT": "updated", "DELETE": "deleted"}
+
+
+def sheet_events(method: str, path: str, answer: Any, agent: str | None) -> tuple[int, list[Any]]:
+    """The sheet a successful write changed and the callback events it causes (row writes
+    name each row; other writes report the sheet as updated). ``(0, [])`` for other paths."""
+    match = _SHEET_WRITE.match(path)
+    if match is None or method not in _ROW_EVENTS:
+        return 0, []
+    sheet_id = int(match.group(1))
+    stamp = now_iso()
+    base: dict[str, Any] = {"timestamp": stamp, "userId": CURRENT_USER["id"]}
+    if agent:
+        base["changeAgent"] = agent
+    payload = answer.get("result") if isinstance(answer, dict) else None
+    items = payload if isinstance(payload, list) else [payload]
+    row_ids = [i["id"] if isinstance(i, dict) else i for i in items]
+    row_ids = [i for i in row_ids if isinstance(i, int)]
+    if match.group(2) and row_ids:
+        kind = _ROW_EVENTS[method]
+        return sheet_id, [
+            {**base, "objectType": "row", "eventType": kind, "id": i} for i in row_ids
+        ]
+    return sheet_id, [{**base, "objectType": "sheet", "eventType": "updated", "id": sheet_id}]
+
+
 def register(service: SmartsheetService, app: web.Application) -> None:
     hooks = service.state.integrations
+
+    @web.middleware
+    async def announce_changes(request: web.Request, handler: Handler) -> web.StreamResponse:
+        """After a successful write to a sheet, send callbacks to its enabled webhooks."""
+        response = await handler(request)
+        if request.method == "GET" or response.status != 200 or not hooks.webhooks:
+            return response
+        path = request.path[len(service.prefix) :]
+        body = getattr(response, "body", None)
+        try:
+            answer = json.loads(body) if isinstance(body, bytes) and body else None
+        except ValueError:
+            answer = None
+        agent = request.headers.get("Smartsheet-Change-Agent")
+        sheet_id, events = sheet_events(request.method, path, answer, agent)
+        for hook in list(hooks.webhooks.values()):
+            if events and hook["enabled"] and hook["scopeObjectId"] == sheet_id:
+                hooks.schedule(deliver_callback(hooks, hook["id"], events))
+        return response
+
+    app.middlewares.append(announce_changes)
 
     def shown(hook: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in hook.items() if v is not None}
