@@ -214,3 +214,13 @@ async def test_report_shares(ss: SmartsheetClient, emu: Emulator) -> None:  # no
     assert owner_edit.value.code == 1028
     with pytest.raises(NotFoundError):
         await ss.sharing.get_report_share(report_id, "nope")
+
+
+async def test_export_csv(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
+    report_id = await two_sheet_report(ss, emu)
+    data = await ss.reports.export_csv(report_id)
+    entry = last(emu)
+    assert (entry.method, entry.path, entry.query) == ("GET", f"/reports/{report_id}", {})
+    lines = data.decode().splitlines()
+    assert lines[0] == "Name,Team,Score" and len(lines) == 9
+    assert lines[1] == "n0,N,0" and lines[-1] == "s2,S,12"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import secrets
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +33,23 @@ def _paging(request: web.Request) -> tuple[int, int]:
     return size, max(1, page)
 
 
+def _csv(columns: list[dict[str, Any]], rows: list[dict[str, Any]]) -> web.Response:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow([c["title"] for c in columns])
+    for row in rows:
+        by_column = {c["virtualColumnId"]: c for c in row["cells"]}
+        writer.writerow(
+            [
+                by_column.get(c["virtualId"], {}).get(
+                    "displayValue", by_column.get(c["virtualId"], {}).get("value", "")
+                )
+                for c in columns
+            ]
+        )
+    return web.Response(body=out.getvalue().encode(), content_type="text/csv")
+
+
 def register(service: SmartsheetService, app: web.Application) -> None:
     state = service.state
     reports = state.integrations
@@ -42,6 +61,8 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         report = reports.report(int_id(request, "report_id"))
         columns = reports.report_columns(report)
         rows = reports.report_rows(report, columns)
+        if "text/csv" in request.headers.get("Accept", ""):
+            return _csv(columns, rows)
         size, page = _paging(request)
         pages = max(1, -(-len(rows) // size))
         page = min(page, pages)
