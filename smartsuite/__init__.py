@@ -1,6 +1,8 @@
 """smartsuite: async clients for Smartsheet, Resource Management and AppSheet."""
 
+from ._core.auth import Secret
 from ._core.bulk import BulkResult, BulkWriteError, ItemResult, Outcome
+from ._core.config import RateLimitConfig, RetryConfig, Timeouts
 from ._core.errors import (
     APIError,
     AuthenticationError,
@@ -18,9 +20,18 @@ from ._core.errors import (
     SmartsuiteError,
     TransportError,
 )
+from ._core.paging import AsyncPaginator, Page
+from ._core.ratelimit import LocalRateLimit, RateLimiter
+from ._core.transport import TransportStats
+from ._version import __version__
+from .appsheet import AppSheetClient
+from .resource_management import ResourceManagementClient
+from .smartsheet import SmartsheetClient
 
 __all__ = [
     "APIError",
+    "AppSheetClient",
+    "AsyncPaginator",
     "AuthenticationError",
     "BadRequestError",
     "BulkResult",
@@ -29,14 +40,25 @@ __all__ = [
     "DecodeError",
     "ItemResult",
     "LimitExceededError",
+    "LocalRateLimit",
     "NotFoundError",
     "Outcome",
     "OutcomeUnknownError",
+    "Page",
     "PagingError",
     "PermissionDeniedError",
+    "RateLimitConfig",
     "RateLimitedError",
+    "RateLimiter",
     "RequestTimeoutError",
+    "ResourceManagementClient",
+    "RetryConfig",
+    "Secret",
     "ServerError",
+    "SmartsheetClient",
     "SmartsuiteError",
+    "Timeouts",
     "TransportError",
+    "TransportStats",
+    "__version__",
 ]
