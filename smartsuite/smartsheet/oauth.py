@@ -250,6 +250,11 @@ _REFRESHING: contextvars.ContextVar[bool] = contextvars.ContextVar(
     "smartsuite_oauth_refreshing", default=False
 )
 
+#: The token this task last sent: a 401 for a token someone already renewed needs no refresh.
+_SENT: contextvars.ContextVar[OAuthToken | None] = contextvars.ContextVar(
+    "smartsuite_oauth_sent", default=None
+)
+
 Refresher = Callable[[OAuthToken], Awaitable[OAuthToken]]
 
 
@@ -293,6 +298,7 @@ class OAuthAuth:
     def apply(self, headers: MutableMapping[str, str]) -> None:
         if _REFRESHING.get():
             return
+        _SENT.set(self.token)
         headers["Authorization"] = f"Bearer {self.token.access_token.reveal()}"
         if self._assume_user:
             headers["Assume-User"] = quote(self._assume_user, safe="")
@@ -317,7 +323,7 @@ class OAuthAuth:
         """After a 401: refresh when the server says the token expired (errorCode 1003)."""
         if self._refresher is None or _REFRESHING.get() or error.code != TOKEN_EXPIRED:
             return False
-        await self._refresh(self.token)
+        await self._refresh(_SENT.get() or self.token)
         return True
 
     async def _refresh(self, stale: OAuthToken) -> None:

@@ -282,3 +282,27 @@ async def test_secrets_stay_out_of_reprs_errors_and_logs(
     for secret in (APP_SECRET, access, refresh, "bogus-refresh"):
         assert secret not in blob
     assert CLIENT_ID in repr(app)
+
+
+async def test_a_late_1003_for_an_already_renewed_token_does_not_refresh_again() -> None:
+    calls: list[str] = []
+
+    async def refresher(stale: OAuthToken) -> OAuthToken:
+        calls.append(stale.access_token.reveal())
+        return OAuthToken(f"renewed-{len(calls)}", refresh_token="r")
+
+    auth = OAuthAuth(OAuthToken("t0", refresh_token="r0", expires_in=3600), refresher)
+    auth.apply({})  # this request went out with t0 ...
+    # ... meanwhile another request met the expiry and renewed the token:
+    other = asyncio.get_running_loop().create_task(auth._refresh(auth.token))
+    await other
+    assert calls == ["t0"]
+    late = AuthenticationError("expired", status=401, method="GET", path="/x", code=1003)
+    assert await auth.refresh_after(late)  # retry with the new token ...
+    assert calls == ["t0"] and auth.token.access_token.reveal() == "renewed-1"  # ... no refresh
+    headers: dict[str, str] = {}
+    auth.apply(headers)
+    assert headers["Authorization"] == "Bearer renewed-1"
+    assert await auth.refresh_after(late) and calls == ["t0", "renewed-1"]
+    other_code = AuthenticationError("invalid", status=401, method="GET", path="/x", code=1002)
+    assert not await auth.refresh_after(other_code)
