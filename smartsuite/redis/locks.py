@@ -266,7 +266,7 @@ class RedisWriteLocks:
                 )
             # Poll with a growing step, never past the holder's lease or our deadline.
             pttl = int(reply[1]) / 1000 if int(reply[1]) > 0 else delay
-            delay = min(delay * 2, 0.1)
+            delay = min(delay * 2, 0.05)
             await asyncio.sleep(min(delay * random.uniform(0.5, 1.0), pttl, left))
 
     async def _keep(self, lease: Lease, task: asyncio.Task[object] | None) -> None:
