@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final, Literal, TypeVar
 
 import attrs
@@ -90,7 +90,16 @@ def make_converter(*, camel_case: bool) -> cattrs.Converter:
         }
 
     def structure_factory(cls: type) -> Callable[[Any, type], Any]:
-        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False, **rename(cls))
+        fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False, **rename(cls))
+
+        def structure_object(data: Any, tp: type) -> Any:
+            # cattrs only tests `"name" in data`: a list, or a string without the field names
+            # as substrings, would pass as an object with every field at its default.
+            if not isinstance(data, Mapping):
+                raise TypeError(f"expected a JSON object, got {type(data).__name__}")
+            return fn(data, tp)
+
+        return structure_object
 
     def unstructure_factory(cls: type) -> Callable[[Any], Any]:
         base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv, **rename(cls))
