@@ -90,7 +90,9 @@ def make_converter(*, camel_case: bool) -> cattrs.Converter:
         }
 
     def structure_factory(cls: type) -> Callable[[Any, type], Any]:
-        fn = make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=False, **rename(cls))
+        fn: Callable[[Any, type], Any] = make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=False, **rename(cls)
+        )
 
         def structure_object(data: Any, tp: type) -> Any:
             # cattrs only tests `"name" in data`: a list, or a string without the field names
