@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
-from urllib.parse import quote
 
 from .._core.auth import HeaderToken, Secret
 from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
 from .._core.config import RateLimitConfig, RetryConfig
 from .._core.errors import ConfigurationError
+from .._core.paths import segment
 from .models import Properties, Row
 
 if TYPE_CHECKING:
@@ -119,8 +119,13 @@ class AppSheetClient(BaseClient):
         )
 
     def action_path(self, table: str) -> str:
-        """The Action path of ``table``, app id and table name URL-encoded."""
-        return f"/apps/{quote(self.app_id, safe='')}/tables/{quote(table, safe='')}/Action"
+        """The Action path of ``table``, app id and table name URL-encoded.
+
+        Raises:
+            ConfigurationError: ``table`` is empty, ``.`` or ``..``.
+        """
+        app, name = segment(self.app_id, "app_id"), segment(table, "table name")
+        return f"/apps/{app}/tables/{name}/Action"
 
     @overload
     def table(

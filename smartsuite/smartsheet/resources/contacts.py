@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
+from ..._core.paths import segment
 from .._resource import SmartsheetResource, operation
 from ..models.account import Contact
 from ._payload import when_param
@@ -34,10 +35,12 @@ class Contacts(SmartsheetResource):
             include: ``profileImage``.
 
         Raises:
-            ConfigurationError: an empty id or one containing ``/``.
+            ConfigurationError: an empty id, ``.``, ``..`` or one containing ``/`` or ``?``.
             NotFoundError: no such contact.
         """
         text = str(contact_id)
         if not text or "/" in text or "?" in text:
             raise ConfigurationError(f"invalid contact id {contact_id!r}")
-        return await self._get(f"/contacts/{text}", Contact, {"include": include})
+        return await self._get(
+            f"/contacts/{segment(text, 'contact_id')}", Contact, {"include": include}
+        )
