@@ -9,6 +9,8 @@ import attrs
 
 from . import sansio
 
+_NOT_DECODED: Any = object()
+
 
 @attrs.frozen(repr=False)
 class Response:
@@ -26,10 +28,17 @@ class Response:
     body: bytes
     method: str
     path: str
+    _decoded: Any = attrs.field(default=_NOT_DECODED, init=False, eq=False)
 
     def json(self) -> Any:
-        """The decoded JSON body; :class:`DecodeError` when it is not JSON."""
-        return sansio.loads(self.body, status=self.status)
+        """The decoded JSON body; :class:`DecodeError` when it is not JSON.
+
+        The body is parsed once (the transport already checks it); later calls return the
+        same object.
+        """
+        if self._decoded is _NOT_DECODED:
+            object.__setattr__(self, "_decoded", sansio.loads(self.body, status=self.status))
+        return self._decoded
 
     def __repr__(self) -> str:
         return f"Response({self.method} {self.path} -> {self.status}, {len(self.body)} bytes)"
