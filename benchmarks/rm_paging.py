@@ -1,0 +1,149 @@
+"""Benchmark 3: walking 50,000 Resource Management time entries, sequentially and with prefetch.
+
+The emulator answers every request after 50 ms. The consumer does what an export does with each
+entry (turn it into a dict and JSON-encode it). Sequential paging asks for page n+1 only after
+the consumer finished page n; with prefetch (the default of every smartsuite paginator) the next
+page is already on its way while the consumer works. Reported: wall time, and the share of it
+the consumer spent waiting for a page.
+
+Run: ``python -m benchmarks.rm_paging`` (``--help`` for sizes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import json
+import time
+
+import attrs
+
+from smartsuite import RateLimitConfig, ResourceManagementClient
+from smartsuite._core.paging import AsyncPaginator
+from smartsuite.emulator import Emulator
+
+from ._harness import EmulatorThread, Samples, emit, fmt_ratio, fmt_seconds, machine, table
+
+LATENCY = 0.050
+PER_PAGE = 1000
+#: The emulator's limit is off; the client must not be the bottleneck either.
+UNLIMITED = RateLimitConfig(rate=10_000, per=1, burst=10_000)
+
+
+@attrs.frozen
+class Walk:
+    wall: float
+    waiting: float
+    items: int
+    pages: int
+
+
+@attrs.frozen
+class ModeResult:
+    name: str
+    walks: tuple[Walk, ...]
+
+    @property
+    def wall(self) -> Samples:
+        return Samples(tuple(w.wall for w in self.walks))
+
+    @property
+    def waiting_share(self) -> Samples:
+        return Samples(tuple(w.waiting / w.wall for w in self.walks))
+
+
+async def seed(emu: Emulator, entries: int) -> None:
+    """``entries`` time entries spread over users of one project, loaded into the state."""
+    async with ResourceManagementClient(emu.rm_token, base_url=emu.rm_url) as rm:
+        project = await rm.projects.create(name="Benchmark project")
+        per_user = 1000
+        users = -(-entries // per_user)
+        start = dt.date(2020, 1, 1)
+        for n in range(users):
+            user = await rm.users.create(first_name="Bench", last_name=f"User {n}")
+            count = min(per_user, entries - n * per_user)
+            days = [start + dt.timedelta(days=i) for i in range(count)]
+            emu.rm.state.add_time_entries(user.id or 0, project.id or 0, days, hours=1.5)
+
+
+def consume(entry: object, sink: list[bytes]) -> None:
+    """What an export does with one entry."""
+    sink.append(json.dumps(attrs.asdict(entry), default=str).encode())  # type: ignore[arg-type]
+
+
+async def walk(emu: Emulator, *, prefetch: bool) -> Walk:
+    async with ResourceManagementClient(
+        emu.rm_token, base_url=emu.rm_url, rate_limit=UNLIMITED
+    ) as rm:
+        listed = rm.time_entries.list(per_page=PER_PAGE)
+        # The same fetch function, with prefetch switched as asked (the default is on).
+        paginator = AsyncPaginator(listed._fetch, prefetch=prefetch)
+        sink: list[bytes] = []
+        waiting = 0.0
+        pages = 0
+        start = time.perf_counter()
+        iterator = paginator.pages().__aiter__()
+        while True:
+            asked = time.perf_counter()
+            try:
+                page = await iterator.__anext__()
+            except StopAsyncIteration:
+                waiting += time.perf_counter() - asked
+                break
+            waiting += time.perf_counter() - asked
+            pages += 1
+            for entry in page.items:
+                consume(entry, sink)
+        wall = time.perf_counter() - start
+        return Walk(wall, waiting, len(sink), pages)
+
+
+def run(*, entries: int, repeat: int) -> list[ModeResult]:
+    with EmulatorThread() as emu:
+        asyncio.run(seed(emu, entries))
+        emu.rm.faults.latency = LATENCY
+        results = []
+        for name, prefetch in (("sequential", False), ("prefetch (default)", True)):
+            walks = tuple(asyncio.run(walk(emu, prefetch=prefetch)) for _ in range(repeat))
+            for w in walks:
+                if w.items != entries:
+                    raise RuntimeError(f"{name} walk saw {w.items} of {entries} entries")
+            results.append(ModeResult(name, walks))
+    return results
+
+
+def render(results: list[ModeResult], entries: int) -> str:
+    base = results[0]
+    lines = [
+        (
+            r.name,
+            str(r.walks[0].pages),
+            fmt_seconds(r.wall.median),
+            fmt_seconds(r.wall.min),
+            fmt_seconds(r.wall.max),
+            fmt_ratio(r.wall.median / base.wall.median),
+            f"{r.waiting_share.median:.0%}",
+        )
+        for r in results
+    ]
+    title = (
+        f"RM paging: {entries:,} time entries, {PER_PAGE} per page, server "
+        f"{LATENCY * 1000:.0f} ms latency; {len(base.walks)} runs"
+    )
+    headers = ("mode", "pages", "median", "min", "max", "vs sequential", "time waiting")
+    return table(title, headers, lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.rm_paging", description=__doc__)
+    parser.add_argument("--entries", type=int, default=50_000, help="time entries (50000)")
+    parser.add_argument("--repeat", type=int, default=5, help="walks per mode (5)")
+    args = parser.parse_args(argv)
+    emit(f"machine: {machine()}")
+    emit(render(run(entries=args.entries, repeat=args.repeat), args.entries))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
