@@ -10,6 +10,7 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Handler,
+    add_tag_routes,
     b_bool,
     b_date,
     b_int,
@@ -179,28 +180,6 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
 
     # -- user tags ---------------------------------------------------------------------------
 
-    async def list_user_tags(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
-        return paged(service, request, state.tag_records(state.user_tags[uid]))
-
-    async def add_user_tag(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
-        value = (await body(request)).get("value")
-        if not isinstance(value, str) or not value.strip():
-            raise ApiFailure(400, "value is required")
-        tag_id = state.find_or_create_tag(value)
-        if tag_id not in state.user_tags[uid]:
-            state.user_tags[uid].append(tag_id)
-        return json_response({"id": tag_id, "value": value})
-
-    async def remove_user_tag(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
-        tag_id = int_id(request, "tag_id")
-        if tag_id not in state.user_tags[uid]:
-            raise ApiFailure(404, f"tag {tag_id} is not attached to user {uid}")
-        state.user_tags[uid].remove(tag_id)
-        return no_content()
-
     # -- availabilities --------------------------------------------------------------------
 
     def availability_changes(data: Record) -> Record:
@@ -319,9 +298,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
     r.add_post("/users", h(create_user))
     r.add_get("/users/{user_id}", h(get_user))
     r.add_put("/users/{user_id}", h(update_user))
-    r.add_get("/users/{user_id}/tags", h(list_user_tags))
-    r.add_post("/users/{user_id}/tags", h(add_user_tag))
-    r.add_delete("/users/{user_id}/tags/{tag_id}", h(remove_user_tag))
+    add_tag_routes(service, app, "users", "user_id", "user", state.user_tags)
     r.add_get("/users/{user_id}/availabilities", h(list_availabilities))
     r.add_post("/users/{user_id}/availabilities", h(create_availability))
     r.add_get("/users/{user_id}/availabilities/{id}", h(get_availability))

@@ -11,6 +11,7 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Handler,
+    add_tag_routes,
     b_bool,
     b_date,
     b_int,
@@ -278,28 +279,6 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
 
     # -- tags, users and placeholders on a project -----------------------------------------
 
-    async def list_project_tags(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
-        return paged(service, request, state.tag_records(state.project_tags[pid]))
-
-    async def add_project_tag(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
-        value = (await body(request)).get("value")
-        if not isinstance(value, str) or not value.strip():
-            raise ApiFailure(400, "value is required")
-        tag_id = state.find_or_create_tag(value)
-        if tag_id not in state.project_tags[pid]:
-            state.project_tags[pid].append(tag_id)
-        return json_response({"id": tag_id, "value": value})
-
-    async def remove_project_tag(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
-        tag_id = int_id(request, "tag_id")
-        if tag_id not in state.project_tags[pid]:
-            raise ApiFailure(404, f"tag {tag_id} is not attached to project {pid}")
-        state.project_tags[pid].remove(tag_id)
-        return no_content()
-
     def assigned_ids(request: web.Request, project_id: int) -> set[int]:
         targets = {project_id}
         if q_bool(request, "with_phases"):
@@ -335,9 +314,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
     r.add_post("/projects/{project_id}/phases", h(create_phase))
     r.add_put("/projects/{project_id}/phases/{phase_id}", h(update_phase))
     r.add_delete("/projects/{project_id}/phases/{phase_id}", h(delete_phase))
-    r.add_get("/projects/{project_id}/tags", h(list_project_tags))
-    r.add_post("/projects/{project_id}/tags", h(add_project_tag))
-    r.add_delete("/projects/{project_id}/tags/{tag_id}", h(remove_project_tag))
+    add_tag_routes(service, app, "projects", "project_id", "project", state.project_tags)
     r.add_get("/projects/{project_id}/users", h(project_users))
     r.add_get("/projects/{project_id}/placeholder_resources", h(project_placeholders))
 
