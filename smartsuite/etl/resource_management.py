@@ -47,6 +47,7 @@ class RMTarget:
         change: updates object ``id`` with the changed fields (the whole record is given too).
         fields: the record fields allowed (None: any).
         concurrency: writes in flight at once (one batch).
+        check: returns why a record must not be sent (bad values), or None.
     """
 
     def __init__(
@@ -58,6 +59,7 @@ class RMTarget:
         *,
         fields: Sequence[str] | None = None,
         concurrency: int = 8,
+        check: Callable[[Record], SmartsuiteError | None] | None = None,
     ) -> None:
         if concurrency < 1:
             raise ConfigurationError(f"concurrency must be >= 1, got {concurrency}")
@@ -67,6 +69,10 @@ class RMTarget:
         self._change = change
         self._fields = set(fields) if fields is not None else None
         self._concurrency = concurrency
+        self._check = check
+        #: The values of each object seen by the last read, by id (for writes that need the
+        #: whole object, such as a replacement).
+        self.current: dict[Any, dict[str, Any]] = {}
 
     @property
     def name(self) -> str:
@@ -86,12 +92,14 @@ class RMTarget:
             )
 
     def validate(self, record: Record) -> SmartsuiteError | None:
-        return None
+        return self._check(record) if self._check is not None else None
 
     async def read(self, key: Sequence[str]) -> dict[Key, Existing]:
         found: dict[Key, Existing] = {}
+        self.current = {}
         async for obj in self._list():
             record = rm_record(obj)
+            self.current[record.get("id")] = record
             k = key_of(record, key)
             if k is not None and k not in found:
                 found[k] = Existing(record.get("id"), record)
@@ -117,6 +125,22 @@ async def _each(calls: list[Awaitable[Any]]) -> list[BatchOutcome[Any]]:
         else:
             outcomes.append((Outcome.LANDED, getattr(answer, "id", None), None))
     return outcomes
+
+
+def stream_time_entries(
+    rm: ResourceManagementClient, *, from_: dt.date | None = None, to: dt.date | None = None
+) -> AsyncPaginator[dict[str, Any]]:
+    """Time entries between two dates (both included) as flat records (see :func:`rm_record`),
+    page by page with the next page prefetched.
+
+    Args:
+        rm: the client.
+        from_ / to: the date window (None: open-ended).
+
+    Returns:
+        A paginator of records: ``async for record in stream_time_entries(rm)``.
+    """
+    return rm.time_entries.list(from_=from_, to=to).map(rm_record)
 
 
 _TIME_FIELDS = ("id", "user_id", "assignable_id", "date", "hours", "task", "notes", "bill_rate_id")

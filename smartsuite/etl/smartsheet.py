@@ -3,12 +3,13 @@ sheets and reports."""
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._core.bulk import BatchOutcome, BulkResult
 from .._core.errors import ConfigurationError, LimitExceededError, SmartsuiteError
 from .._core.paging import AsyncPaginator, Page
+from ..smartsheet.models.reports import Report
 from ..smartsheet.models.sheets import Cell, Row, Sheet
 from .engine import Existing, OnProgress, Update, upsert
 from .records import Key, Record, key_of, normalize
@@ -24,6 +25,8 @@ MAX_ROWS_PER_REQUEST = 500
 MAX_CELL_CHARS = 4000
 #: Rows per page when streaming a sheet or report.
 EXPORT_PAGE_SIZE = 1000
+#: The API serves at most this many report rows per page.
+MAX_REPORT_PAGE_SIZE = 10_000
 
 
 class SheetTarget:
@@ -161,15 +164,17 @@ async def upsert_rows(
     )
 
 
-def _paged(fetch_page: Any, page_size: int) -> AsyncPaginator[dict[str, Any]]:
+#: Fetches page ``n`` (1-based): its records and the total row count.
+_FetchRecords = Callable[[int], Awaitable[tuple[list[dict[str, Any]], int | None]]]
+
+
+def _paged(fetch_page: _FetchRecords, page_size: int) -> AsyncPaginator[dict[str, Any]]:
     if page_size < 1:
         raise ConfigurationError(f"page_size must be >= 1, got {page_size}")
 
     async def fetch(cursor: Hashable | None) -> Page[dict[str, Any]]:
         number = cursor if isinstance(cursor, int) else 1
-        page = await fetch_page(number)
-        records = page.to_records()
-        total = page.total_row_count
+        records, total = await fetch_page(number)
         more = isinstance(total, int) and number * page_size < total and bool(records)
         return Page(records, number + 1 if more else None, total, number)
 
@@ -191,7 +196,56 @@ def stream_sheet(
         A paginator: ``async for record in stream_sheet(ss, sheet_id)``.
     """
 
-    async def page(number: int) -> Sheet:
-        return await ss.sheets.get(sheet_id, page=number, page_size=page_size)
+    async def page(number: int) -> tuple[list[dict[str, Any]], int | None]:
+        sheet = await ss.sheets.get(sheet_id, page=number, page_size=page_size)
+        return sheet.to_records(), sheet.total_row_count
+
+    return _paged(page, page_size)
+
+
+def _report_records(report: Report, source_field: str | None) -> list[dict[str, Any]]:
+    records = report.to_records()
+    if source_field is not None:
+        for row, record in zip(report.rows or (), records, strict=True):
+            record[source_field] = row.sheet_id
+    return records
+
+
+def stream_report(
+    ss: SmartsheetClient,
+    report_id: int,
+    *,
+    page_size: int = EXPORT_PAGE_SIZE,
+    source_field: str | None = None,
+) -> AsyncPaginator[dict[str, Any]]:
+    """Every row of a report as a dict keyed by report column title, one page at a time; the
+    next page is fetched while the caller works on the current one.
+
+    A report gathers rows from several sheets; pass ``source_field`` to tag each record with
+    the id of the sheet its row lives in.
+
+    Args:
+        ss: the client.
+        report_id: the report.
+        page_size: rows per request (1 to 10,000).
+        source_field: the name of an extra field holding each row's source sheet id (None:
+            no such field).
+
+    Returns:
+        A paginator: ``async for record in stream_report(ss, report_id)``.
+
+    Raises:
+        ConfigurationError: a page size outside 1..10,000, or a ``source_field`` that is empty.
+    """
+    if page_size > MAX_REPORT_PAGE_SIZE:
+        raise LimitExceededError(
+            f"page_size must be at most {MAX_REPORT_PAGE_SIZE} for a report, got {page_size}"
+        )
+    if source_field is not None and not source_field:
+        raise ConfigurationError("source_field must be a non-empty field name, or None")
+
+    async def page(number: int) -> tuple[list[dict[str, Any]], int | None]:
+        report = await ss.reports.get(report_id, page=number, page_size=page_size)
+        return _report_records(report, source_field), report.total_row_count
 
     return _paged(page, page_size)
