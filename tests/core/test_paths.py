@@ -63,3 +63,22 @@ async def test_contact_id_fragment_is_encoded(
     entry = smartsuite_emulator.smartsheet.log[-1]
     assert entry.path == "/contacts/AAAA#frag"
     assert entry.query == {}
+
+
+@pytest.mark.parametrize("share_id", ["AQ?x=1", "AQ#frag", "AQ%2F"])
+async def test_share_id_stays_one_segment(
+    share_id: str, smartsheet_client: SmartsheetClient, smartsuite_emulator: Emulator
+) -> None:
+    with pytest.raises(NotFoundError):
+        await smartsheet_client.sharing.get_sheet_share(1, share_id)
+    entry = smartsuite_emulator.smartsheet.log[-1]
+    assert entry.path == f"/sheets/1/shares/{share_id}"
+    assert entry.query == {}
+
+
+async def test_share_id_dot_segment_is_refused(
+    smartsheet_client: SmartsheetClient, smartsuite_emulator: Emulator
+) -> None:
+    with pytest.raises(ConfigurationError, match="share_id"):
+        await smartsheet_client.sharing.delete_sheet_share(1, "..")
+    assert smartsuite_emulator.smartsheet.log == []

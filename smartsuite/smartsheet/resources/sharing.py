@@ -12,13 +12,12 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
+from ..._core.paths import segment
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sharing import Share
 from .sharing_reports import DashboardSharing, ReportSharing
-from .sharing_workspaces import WorkspaceSharing
-
-ShareInput = Share | Mapping[str, Any]
+from .sharing_workspaces import ShareInput, WorkspaceSharing
 
 
 class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, SmartsheetResource):
@@ -184,4 +183,4 @@ def _share_id(share_id: str) -> str:
     text = str(share_id)
     if not text or "/" in text:
         raise ConfigurationError(f"invalid share id {share_id!r}")
-    return text
+    return segment(text, "share_id")
