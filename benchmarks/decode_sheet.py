@@ -117,17 +117,35 @@ def check(body: bytes, rows: int, *, with_sdk: bool) -> None:
             raise RuntimeError("the official SDK decoded a different number of rows")
 
 
-def run(rows: int, columns: int, *, repeat: int, sdk_repeat: int, with_sdk: bool) -> list[Result]:
-    """Time and measure every decoder on one body of ``rows`` x ``columns``."""
+def run(
+    rows: int,
+    columns: int,
+    *,
+    repeat: int,
+    sdk_repeat: int,
+    with_sdk: bool,
+    check_first: bool = True,
+) -> list[Result]:
+    """Time and measure every decoder on one body of ``rows`` x ``columns``.
+
+    Rounds are interleaved (each round times every decoder once), so a change in machine load
+    during the run affects all of them alike. The official SDK runs only in the first
+    ``sdk_repeat`` rounds.
+    """
     body = sheet_body(rows, columns)
-    check(body, rows, with_sdk=with_sdk)
-    results = []
-    for name, fn in decoders(with_sdk=with_sdk):
-        reps = sdk_repeat if name == SDK else repeat
-        seconds = time_calls(lambda fn=fn: fn(body), reps)  # type: ignore[misc]
-        peak = peak_bytes(lambda fn=fn: fn(body))  # type: ignore[misc]
-        results.append(Result(name, seconds, peak))
-    return results
+    if check_first:
+        check(body, rows, with_sdk=with_sdk)
+    contenders = decoders(with_sdk=with_sdk)
+    times: dict[str, list[float]] = {name: [] for name, _ in contenders}
+    for round_no in range(repeat):
+        for name, fn in contenders:
+            if name == SDK and round_no >= sdk_repeat:
+                continue
+            times[name].extend(time_calls(lambda fn=fn: fn(body), 1).values)  # type: ignore[misc]
+    return [
+        Result(name, Samples(tuple(times[name])), peak_bytes(lambda fn=fn: fn(body)))  # type: ignore[misc]
+        for name, fn in contenders
+    ]
 
 
 def render(results: list[Result], rows: int, columns: int, body_bytes: int) -> str:

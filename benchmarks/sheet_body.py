@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import random
+from collections.abc import Iterator
 from typing import Any
 
 SHEET_ID = 4_583_173_393_803_140
@@ -128,24 +129,7 @@ def _cell(rng: random.Random, column: dict[str, Any], row_number: int) -> dict[s
     return cell
 
 
-def sheet_dict(rows: int = 20_000, column_count: int = 25, *, seed: int = 7) -> dict[str, Any]:
-    """The decoded form of a ``GET /sheets/{id}`` answer with ``rows`` rows."""
-    rng = random.Random(seed)
-    cols = columns(column_count)
-    out_rows: list[dict[str, Any]] = []
-    for number in range(1, rows + 1):
-        stamp = f"2024-{1 + number % 12:02d}-{1 + number % 28:02d}T{number % 24:02d}:15:00Z"
-        row: dict[str, Any] = {
-            "id": 1_000_000_000_000_000 + number * 7919,
-            "rowNumber": number,
-            "expanded": True,
-            "createdAt": stamp,
-            "modifiedAt": stamp,
-            "cells": [_cell(rng, c, number) for c in cols],
-        }
-        if number % 50 == 0:
-            row["format"] = ",,1,,,,,,,,,,,,,,"
-        out_rows.append(row)
+def _header(rows: int, column_count: int) -> dict[str, Any]:
     return {
         "id": SHEET_ID,
         "name": f"Benchmark sheet ({rows} x {column_count})",
@@ -164,12 +148,43 @@ def sheet_dict(rows: int = 20_000, column_count: int = 25, *, seed: int = 7) -> 
         "createdAt": "2023-11-02T09:30:00Z",
         "modifiedAt": "2024-06-30T17:45:00Z",
         "isMultiPicklistEnabled": True,
-        "columns": cols,
-        "rows": out_rows,
+        "columns": columns(column_count),
     }
 
 
+def iter_rows(rows: int, column_count: int = 25, *, seed: int = 7) -> Iterator[dict[str, Any]]:
+    """The sheet's rows, one at a time."""
+    rng = random.Random(seed)
+    cols = columns(column_count)
+    for number in range(1, rows + 1):
+        stamp = f"2024-{1 + number % 12:02d}-{1 + number % 28:02d}T{number % 24:02d}:15:00Z"
+        row: dict[str, Any] = {
+            "id": 1_000_000_000_000_000 + number * 7919,
+            "rowNumber": number,
+            "expanded": True,
+            "createdAt": stamp,
+            "modifiedAt": stamp,
+            "cells": [_cell(rng, c, number) for c in cols],
+        }
+        if number % 50 == 0:
+            row["format"] = ",,1,,,,,,,,,,,,,,"
+        yield row
+
+
+def sheet_dict(rows: int = 20_000, column_count: int = 25, *, seed: int = 7) -> dict[str, Any]:
+    """The decoded form of a ``GET /sheets/{id}`` answer with ``rows`` rows."""
+    return {**_header(rows, column_count), "rows": list(iter_rows(rows, column_count, seed=seed))}
+
+
 def sheet_body(rows: int = 20_000, column_count: int = 25, *, seed: int = 7) -> bytes:
-    """:func:`sheet_dict` encoded as the server sends it (compact UTF-8 JSON)."""
-    data = sheet_dict(rows, column_count, seed=seed)
-    return json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode()
+    """:func:`sheet_dict` encoded as the server sends it (compact UTF-8 JSON), built row by row
+    so that a 16x body does not need its dict form in memory."""
+    encoder = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+    head = encoder.encode({**_header(rows, column_count), "rows": []})
+    parts = [head[: -len("[]}")].encode(), b"["]
+    for i, row in enumerate(iter_rows(rows, column_count, seed=seed)):
+        if i:
+            parts.append(b",")
+        parts.append(encoder.encode(row).encode())
+    parts.append(b"]}")
+    return b"".join(parts)
