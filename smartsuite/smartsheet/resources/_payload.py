@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 from ..._core.errors import ConfigurationError, DecodeError
 from .._resource import SmartsheetResource
+from ..models.sheet_extras import recipients
 
 T = TypeVar("T")
 
@@ -111,3 +112,22 @@ def email_param(value: str) -> str:
     if not local or "." not in domain or " " in text:
         raise ConfigurationError(f"{value!r} is not an email address")
     return text
+
+
+def email_body(
+    send_to: Any,
+    format: str,
+    paper_size: str | None,
+    subject: str | None,
+    message: str | None,
+    cc_me: bool | None,
+) -> dict[str, Any]:
+    """The body of "send as attachment" (sheets and reports): recipients, format, and the
+    optional paper size, subject, message and copy to the sender."""
+    body: dict[str, Any] = {"sendTo": recipients(send_to), "format": format}
+    if paper_size is not None:
+        body["formatDetails"] = {"paperSize": paper_size}
+    for key, value in (("subject", subject), ("message", message), ("ccMe", cc_me)):
+        if value is not None:
+            body[key] = value
+    return body

@@ -13,8 +13,7 @@ from ..._core.paging import AsyncPaginator, Page
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.reports import Report, ReportPublish, ReportRow
-from ..models.sheet_extras import recipients
-from ._payload import path_id
+from ._payload import email_body, path_id
 
 #: The API serves at most this many report rows per page.
 MAX_REPORT_PAGE_SIZE = 10_000
@@ -159,12 +158,7 @@ class Reports(SmartsheetResource):
         """
         if format not in REPORT_EMAIL_FORMATS:
             raise ConfigurationError(f"format must be one of {REPORT_EMAIL_FORMATS}")
-        body: dict[str, Any] = {"sendTo": recipients(send_to), "format": format}
-        if paper_size is not None:
-            body["formatDetails"] = {"paperSize": paper_size}
-        for key, value in (("subject", subject), ("message", message), ("ccMe", cc_me)):
-            if value is not None:
-                body[key] = value
+        body = email_body(send_to, format, paper_size, subject, message, cc_me)
         path = f"/reports/{path_id(report_id, 'report_id')}/emails"
         return await self._result("POST", path, json=body)
 

@@ -10,8 +10,9 @@ from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
-from ..models.sheet_extras import SheetPublish, SheetVersion, recipients
+from ..models.sheet_extras import SheetPublish, SheetVersion
 from ..models.sheets import Column, Sheet
+from ._payload import email_body
 
 ColumnInput = Column | dict[str, Any]
 _DESTINATIONS = ("home", "folder", "workspace")
@@ -273,12 +274,7 @@ class Sheets(SmartsheetResource):
             format: ``PDF``, ``EXCEL`` or ``PDF_GANTT``.
             paper_size: ``LETTER``, ``LEGAL``, ``A4`` ... (PDF only).
         """
-        body: dict[str, Any] = {"sendTo": recipients(send_to), "format": format}
-        if paper_size is not None:
-            body["formatDetails"] = {"paperSize": paper_size}
-        for key, value in (("subject", subject), ("message", message), ("ccMe", cc_me)):
-            if value is not None:
-                body[key] = value
+        body = email_body(send_to, format, paper_size, subject, message, cc_me)
         return await self._result("POST", f"/sheets/{int(sheet_id)}/emails", json=body)
 
     @operation("get-sheetPublish", "GET", "/sheets/{sheetId}/publish")
