@@ -66,7 +66,7 @@ async def settle(baseline: set[asyncio.Task[object]]) -> set[asyncio.Task[object
     """The tasks still alive that were not alive at ``baseline``, once the server finished."""
     for _ in range(50):
         extra = {t for t in asyncio.all_tasks() if t not in baseline and not t.done()}
-        extra.discard(asyncio.current_task())  # type: ignore[arg-type]
+        extra.discard(asyncio.current_task())
         if not extra:
             return extra
         await asyncio.sleep(0.02)

@@ -62,8 +62,9 @@ async def smartsheet_calls(emu: Emulator, seen: Texts) -> list[str]:
         await seen.expect_error(ss.sheets.get(1))
         await seen.expect_error(ss.rows.add(sheet.id, [{"Nope": 1}]))
         hook = await ss.webhooks.create("h", "https://hooks.example.com/cb", sheet.id)
+        assert hook.id is not None
         seen.show(hook, await ss.webhooks.get(hook.id))
-        met = [hook.shared_secret or ""]
+        met: list[Any] = [hook.shared_secret]
     async with SmartsheetClient(
         WRONG["smartsheet"], base_url=emu.smartsheet_url, assume_user="boss@example.com"
     ) as bad:
