@@ -1,11 +1,11 @@
-"""Emulated shares of reports and dashboards (``/reports/{id}/shares``, ``/sights/{id}/shares``):
-the owner's share plus shares with users and groups, with the documented errors (1025 exists,
-1027 not found, 1028 the owner's share)."""
+"""Emulated shares of sheets, reports and dashboards (``/sheets/{id}/shares``,
+``/reports/{id}/shares``, ``/sights/{id}/shares``): the owner's share plus shares with users and
+groups, with the documented errors (1025 exists, 1027 not found, 1028 the owner's share)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from aiohttp import web
 
@@ -23,12 +23,16 @@ class Shareable(Protocol):
     shares: list[dict[str, Any]]
 
 
+S = TypeVar("S", bound=Shareable)
+
+
 def _api_level(request: web.Request) -> int:
     raw = request.query.get("accessApiLevel", "0")
     return int(raw) if raw.isdigit() else 0
 
 
 def _shown(share: dict[str, Any], api_level: int) -> dict[str, Any]:
+    # Without accessApiLevel=1, COMMENTER is reported as VIEWER for older clients.
     if api_level < 1 and share.get("accessLevel") == "COMMENTER":
         return {**share, "accessLevel": "VIEWER"}
     return share
@@ -59,7 +63,10 @@ def _new_share(spec: Any, api_level: int) -> dict[str, Any]:
         return {"id": share_id("group", gid), "type": "GROUP", "groupId": gid, **base}
     email = spec.get("email")
     if isinstance(email, str) and "@" in email:
-        return {"id": share_id("user", email.lower()), "type": "USER", "email": email, **base}
+        share = {"id": share_id("user", email.lower()), "type": "USER", "email": email, **base}
+        if isinstance(spec.get("userId"), int):
+            share["userId"] = spec["userId"]
+        return share
     if isinstance(spec.get("userId"), int):
         uid = spec["userId"]
         return {"id": share_id("user", uid), "type": "USER", "userId": uid, **base}
@@ -70,12 +77,20 @@ def register_shares(
     service: SmartsheetService,
     app: web.Application,
     collection: str,
-    lookup: Callable[[int], Shareable],
+    lookup: Callable[[int], S],
+    touch: Callable[[S], int] | None = None,
 ) -> None:
-    """Add the five share routes under ``collection`` (``/reports/{object_id}/shares``)."""
+    """Add the five share routes under ``collection`` (``/reports/{object_id}/shares``).
+
+    ``lookup`` finds the :class:`Shareable` by id; ``touch``, when given, records a change to
+    it and returns the new version, which write results then carry (sheets do this).
+    """
     owner = service.state.integrations.owner_share
 
-    def target(request: web.Request) -> Shareable:
+    def done(obj: S, payload: Any) -> web.Response:
+        return result(payload, version=touch(obj) if touch is not None else None)
+
+    def target(request: web.Request) -> S:
         return lookup(int_id(request, "object_id"))
 
     def all_shares(obj: Shareable) -> list[dict[str, Any]]:
@@ -104,14 +119,15 @@ def register_shares(
             raise ApiFailure(400, 1025, "The share already exists.")
         obj.shares.extend(created)
         shown = [_shown(s, level) for s in created]
-        return result(shown if isinstance(body, list) else shown[0])
+        return done(obj, shown if isinstance(body, list) else shown[0])
 
     async def get_share(request: web.Request) -> web.Response:
         share = find(target(request), request.match_info["share_id"])
         return json_response(_shown(share, _api_level(request)))
 
     async def update(request: web.Request) -> web.Response:
-        share = find(target(request), request.match_info["share_id"])
+        obj = target(request)
+        share = find(obj, request.match_info["share_id"])
         if share["accessLevel"] == "OWNER":
             raise ApiFailure(400, 1028, "You cannot edit the share of the owner.")
         body = await body_json(request)
@@ -120,7 +136,7 @@ def register_shares(
         level = _api_level(request)
         share["accessLevel"] = _level(body.get("accessLevel"), level)
         share["modifiedAt"] = now_iso()
-        return result(_shown(share, level))
+        return done(obj, _shown(share, level))
 
     async def delete(request: web.Request) -> web.Response:
         obj = target(request)
@@ -128,7 +144,7 @@ def register_shares(
         if share["accessLevel"] == "OWNER":
             raise ApiFailure(400, 1028, "You cannot edit the share of the owner.")
         obj.shares[:] = [s for s in obj.shares if s["id"] != share["id"]]
-        return result(None)
+        return done(obj, None)
 
     one = collection + "/{share_id}"
     app.router.add_get(collection, handler(service, list_shares))
