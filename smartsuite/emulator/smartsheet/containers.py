@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
 from ..base import json_response
-from ._http import body_json, handler, index_result, int_id, result
+from ._http import Handler, body_json, handler, index_result, int_id, result
 from .container_state import HOME, Place
 from .state import ApiFailure, now_iso
 
@@ -51,6 +52,26 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     def folder_body(folder: dict[str, Any]) -> dict[str, Any]:
         return {**places.folder_summary(folder), **places.contents(("folder", folder["id"]))}
 
+    def folders_of(place_of: Callable[[web.Request], Place]) -> tuple[Handler, Handler]:
+        """List and create the folders directly in a workspace, a folder or Home."""
+
+        async def listing(request: web.Request) -> web.Response:
+            folders = places.folders_in(place_of(request))
+            return index_result(request, [places.folder_summary(f) for f in folders])
+
+        async def create(request: web.Request) -> web.Response:
+            parent = place_of(request)  # an unknown parent is 404 before a bad body is 400
+            folder = places.create_folder(await _name(request), parent)
+            return result(places.folder_summary(folder))
+
+        return listing, create
+
+    def in_workspace(request: web.Request) -> Place:
+        return ("workspace", places.workspace(int_id(request, "workspace_id"))["id"])
+
+    def in_folder(request: web.Request) -> Place:
+        return ("folder", places.folder(int_id(request, "folder_id"))["id"])
+
     # -- workspaces ---------------------------------------------------------------------------
 
     async def list_workspaces(request: web.Request) -> web.Response:
@@ -84,16 +105,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         summary = places.workspace_summary(copied)
         return result({k: summary[k] for k in ("id", "name", "accessLevel", "permalink")})
 
-    async def list_workspace_folders(request: web.Request) -> web.Response:
-        workspace = places.workspace(int_id(request, "workspace_id"))
-        folders = places.folders_in(("workspace", workspace["id"]))
-        return index_result(request, [places.folder_summary(f) for f in folders])
-
-    async def create_workspace_folder(request: web.Request) -> web.Response:
-        workspace = places.workspace(int_id(request, "workspace_id"))
-        folder = places.create_folder(await _name(request), ("workspace", workspace["id"]))
-        return result(places.folder_summary(folder))
-
     # -- folders ------------------------------------------------------------------------------
 
     async def get_folder(request: web.Request) -> web.Response:
@@ -108,16 +119,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         folder = places.folder(int_id(request, "folder_id"))
         places.delete_place(("folder", folder["id"]))
         return result(None)
-
-    async def list_subfolders(request: web.Request) -> web.Response:
-        folder = places.folder(int_id(request, "folder_id"))
-        subfolders = places.folders_in(("folder", folder["id"]))
-        return index_result(request, [places.folder_summary(f) for f in subfolders])
-
-    async def create_subfolder(request: web.Request) -> web.Response:
-        parent = places.folder(int_id(request, "folder_id"))
-        folder = places.create_folder(await _name(request), ("folder", parent["id"]))
-        return result(places.folder_summary(folder))
 
     async def copy_folder(request: web.Request) -> web.Response:
         source = places.folder(int_id(request, "folder_id"))
@@ -141,13 +142,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         body["workspaces"] = [places.workspace_summary(w) for w in places.workspaces.values()]
         return json_response(body)
 
-    async def home_folders(request: web.Request) -> web.Response:
-        return index_result(request, [places.folder_summary(f) for f in places.folders_in(HOME)])
-
-    async def create_home_folder(request: web.Request) -> web.Response:
-        folder = places.create_folder(await _name(request), HOME)
-        return result(places.folder_summary(folder))
-
     async def list_templates(request: web.Request) -> web.Response:
         return index_result(request, places.templates)
 
@@ -162,19 +156,21 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     route.add_put(ws, handler(service, update_workspace))
     route.add_delete(ws, handler(service, delete_workspace))
     route.add_post(ws + "/copy", handler(service, copy_workspace))
-    route.add_get(ws + "/folders", handler(service, list_workspace_folders))
-    route.add_post(ws + "/folders", handler(service, create_workspace_folder))
+    for path, place_of in (
+        (ws + "/folders", in_workspace),
+        ("/folders/{folder_id}/folders", in_folder),
+        ("/home/folders", lambda _: HOME),
+    ):
+        listing, create = folders_of(place_of)
+        route.add_get(path, handler(service, listing))
+        route.add_post(path, handler(service, create))
     # /folders/personal must be registered before /folders/{folder_id}.
     route.add_get("/folders/personal", handler(service, home_contents))
     folder = "/folders/{folder_id}"
     route.add_get(folder, handler(service, get_folder))
     route.add_put(folder, handler(service, update_folder))
     route.add_delete(folder, handler(service, delete_folder))
-    route.add_get(folder + "/folders", handler(service, list_subfolders))
-    route.add_post(folder + "/folders", handler(service, create_subfolder))
     route.add_post(folder + "/copy", handler(service, copy_folder))
     route.add_post(folder + "/move", handler(service, move_folder))
-    route.add_get("/home/folders", handler(service, home_folders))
-    route.add_post("/home/folders", handler(service, create_home_folder))
     route.add_get("/templates", handler(service, list_templates))
     route.add_get("/templates/public", handler(service, list_public_templates))
