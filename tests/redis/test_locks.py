@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from smartsuite._core.bulk import Outcome
+from smartsuite._core.config import RateLimitConfig
 from smartsuite._core.errors import ConfigurationError
 from smartsuite.redis import (
     LeaseLostError,
@@ -160,7 +161,10 @@ async def test_shared_locks_keep_two_clients_serial_over_http(
     emu.smartsheet.faults.latency = 0.03
 
     def client(**options: Any) -> SmartsheetClient:
-        return SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url, **options)
+        fast = RateLimitConfig(rate=1000, per=1, burst=100)
+        return SmartsheetClient(
+            emu.smartsheet_token, base_url=emu.smartsheet_url, rate_limit=fast, **options
+        )
 
     # Without shared locks, two workers' batches to one sheet overlap (errorCode 4004) ...
     async with client() as a, client() as b:
