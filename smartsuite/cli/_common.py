@@ -12,6 +12,7 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from .._core.errors import ConfigurationError, SmartsuiteError
 from ..emulator import Emulator
@@ -70,10 +71,12 @@ def run(coro_fn: Callable[[], Coroutine[Any, Any, int]]) -> None:
     try:
         code = asyncio.run(coro_fn())
     except ConfigurationError as exc:
-        err_console.print(f"[red]error:[/red] {exc}", highlight=False)
+        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
         raise typer.Exit(2) from None
     except SmartsuiteError as exc:
-        err_console.print(f"[red]error:[/red] {type(exc).__name__}: {exc}", highlight=False)
+        err_console.print(
+            f"[red]error:[/red] {type(exc).__name__}: {escape(str(exc))}", highlight=False
+        )
         raise typer.Exit(1) from None
     except KeyboardInterrupt:
         err_console.print("[yellow]interrupted[/yellow]")

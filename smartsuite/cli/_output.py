@@ -5,11 +5,12 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -25,7 +26,7 @@ from rich.text import Text
 
 from .._core.ratelimit import RateLimiter
 from .._core.transport import TransportStats
-from ..etl import ProgressEvent, UpsertResult
+from ..etl import ProgressEvent, UpsertResult, write_records
 from ..etl.records import show_key
 from ._common import err_console, out_console, print_json
 
@@ -111,6 +112,31 @@ class JobProgress:
             task = self.progress.add_task(phase, total=total, wait=self._wait())
             self.tasks[phase] = task
         self.progress.update(task, completed=done, total=total, wait=self._wait())
+
+
+async def export_to_file(
+    records: AsyncIterable[Mapping[str, Any]],
+    output: str,
+    kind: str,
+    progress: JobProgress,
+    *,
+    every: int = 1000,
+) -> int:
+    """Write streamed records to ``output`` as they arrive, counting them on the progress bar
+    every ``every`` records; returns how many were written."""
+    done = 0
+
+    async def counted() -> AsyncIterator[Mapping[str, Any]]:
+        nonlocal done
+        async for record in records:
+            done += 1
+            if done % every == 0:
+                progress.count("export", done)
+            yield record
+
+    count = await write_records(counted(), output, kind)
+    progress.count("export", count, count)
+    return count
 
 
 def write_failure_report(
@@ -207,9 +233,9 @@ def report_upsert(
         out_console.print(table)
         if result.dry_run:
             for r in [r for r in result if r.status.value == "updated"][:20]:
-                out_console.print(f"would update {show_key(r.key)}: {', '.join(r.changed)}")
+                out_console.print(escape(f"would update {show_key(r.key)}: {', '.join(r.changed)}"))
         for p in result.problems[:20]:
-            err_console.print(f"[red]{p.describe()}[/red]", highlight=False)
+            err_console.print(f"[red]{escape(p.describe())}[/red]", highlight=False)
         if written:
-            err_console.print(f"{written} failed rows written to {failures}")
+            err_console.print(escape(f"{written} failed rows written to {failures}"))
     return 0 if result.ok else 1

@@ -7,7 +7,7 @@ import typer
 
 def build_app() -> typer.Typer:
     """Assemble the command tree (imported lazily by :func:`smartsuite.cli.main`)."""
-    from . import appsheet_cmd, rm_cmd, sheets_cmd
+    from . import appsheet_cmd, reports_cmd, rm_cmd, sheets_cmd
     from .demo import demo
     from .emulator_cmd import emulator
 
@@ -21,6 +21,7 @@ def build_app() -> typer.Typer:
     app.command("demo")(demo)
     app.command("emulator")(emulator)
     app.add_typer(sheets_cmd.app, name="sheets")
+    app.add_typer(reports_cmd.app, name="reports")
     app.add_typer(rm_cmd.app, name="rm")
     app.add_typer(appsheet_cmd.app, name="appsheet")
     return app

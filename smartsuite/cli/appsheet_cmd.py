@@ -8,6 +8,7 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .._core.ratelimit import LocalRateLimit
@@ -93,7 +94,7 @@ def find(
                 view.add_row(*(str(r.get(c, "")) for c in columns))
             out_console.print(view)
         else:
-            out_console.print(f"wrote {len(rows)} rows to {output}")
+            out_console.print(escape(f"wrote {len(rows)} rows to {output}"))
         return 0
 
     run(job)

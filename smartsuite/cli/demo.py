@@ -16,13 +16,21 @@ from typing import Annotated, Any
 
 import attrs
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .._core.errors import NotFoundError, SmartsuiteError
 from .._core.ratelimit import LocalRateLimit
 from .._core.transport import TransportStats
 from ..emulator import Emulator
-from ..etl import read_records, stream_sheet, upsert_rows, upsert_table, write_records
+from ..etl import (
+    read_records,
+    stream_sheet,
+    stream_time_entries,
+    upsert_rows,
+    upsert_table,
+    write_records,
+)
 from ..smartsheet import Column, SmartsheetClient
 from ..smartsheet.client import DEFAULT_RATE_LIMIT
 from ._common import err_console, out_console, run
@@ -181,10 +189,8 @@ async def _resource_management(emu: Emulator, work: Path, out: _Summary) -> None
                 date=day + dt.timedelta(days=offset),
                 hours=8.0,
             )
-        entries = rm.time_entries.list(from_=day, to=day + dt.timedelta(days=6))
-        written = await write_records(
-            (attrs.asdict(e, recurse=False) async for e in entries), work / "time.jsonl"
-        )
+        entries = stream_time_entries(rm, from_=day, to=day + dt.timedelta(days=6))
+        written = await write_records(entries, work / "time.jsonl")
         check(written == 5, f"RM time entries exported: {written}")
         out.add("RM time-entry export", written, rm.stats)
 
@@ -213,7 +219,9 @@ async def _demo(count: int, seed: int) -> int:
             try:
                 await _resource_management(emu, Path(tmp), summary)
             except NotFoundError as exc:  # an emulator without the RM time-entry routes
-                err_console.print(f"[yellow]RM step skipped: {exc}[/yellow]", highlight=False)
+                err_console.print(
+                    f"[yellow]RM step skipped: {escape(str(exc))}[/yellow]", highlight=False
+                )
             await _appsheet(emu, summary)
     summary.table.caption = f"total {time.perf_counter() - total:.1f} s"
     out_console.print(summary.table)

@@ -8,11 +8,12 @@ from collections.abc import AsyncIterator
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from .._core.errors import ConfigurationError
 from .._core.ratelimit import LocalRateLimit
-from ..etl import read_records, stream_sheet, upsert_rows, write_records
+from ..etl import read_records, stream_sheet, upsert_rows
 from ..etl.files import guess_format
 from ..smartsheet import Column, SmartsheetClient
 from ..smartsheet.client import DEFAULT_RATE_LIMIT
@@ -28,7 +29,7 @@ from ._common import (
     print_json,
     run,
 )
-from ._output import JobProgress, MeasuredLimiter, report_upsert, stats_dict
+from ._output import JobProgress, MeasuredLimiter, export_to_file, report_upsert, stats_dict
 
 app = typer.Typer(help="Smartsheet sheets: list, export, upsert.", no_args_is_help=True)
 
@@ -123,24 +124,14 @@ def export(
             if sheet_id is None:
                 raise ConfigurationError(f"no sheet named {sheet!r}")
             with JobProgress(not as_json, limiter) as progress:
-                done = 0
-
-                async def counted() -> AsyncIterator[dict[str, object]]:
-                    nonlocal done
-                    async for record in stream_sheet(ss, sheet_id, page_size=page_size):
-                        done += 1
-                        if done % page_size == 0:
-                            progress.count("export", done)
-                        yield record
-
-                count = await write_records(counted(), output, kind)
-                progress.count("export", count, count)
+                records = stream_sheet(ss, sheet_id, page_size=page_size)
+                count = await export_to_file(records, output, kind, progress, every=page_size)
             summary = {"rows": count, "file": output, "format": kind}
             summary.update(stats_dict(ss.stats, time.perf_counter() - start))
         if as_json:
             print_json(summary)
         else:
-            out_console.print(f"exported {count} rows to {output} ({kind})")
+            out_console.print(escape(f"exported {count} rows to {output} ({kind})"))
         return 0
 
     run(job)

@@ -1,0 +1,110 @@
+"""``smartsuite reports``: list and export Smartsheet reports (rows gathered from sheets)."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from .._core.errors import ConfigurationError
+from ..etl import stream_report
+from ..etl.files import guess_format
+from ..smartsheet import SmartsheetClient
+from ._common import BaseUrlOpt, EmulatorOpt, JsonOpt, out_console, print_json, run
+from ._output import JobProgress, export_to_file, stats_dict
+from .sheets_cmd import SsRegionOpt, TokenOpt, connect
+
+app = typer.Typer(help="Smartsheet reports: list, export.", no_args_is_help=True)
+
+ReportArg = Annotated[str, typer.Argument(help="Report id, or its exact name.")]
+
+
+async def resolve_report(ss: SmartsheetClient, ref: str) -> int:
+    """The id of the report given by id or by name.
+
+    Raises:
+        ConfigurationError: no report, or several reports, have that name.
+    """
+    if ref.isdigit():
+        return int(ref)
+    found = [r.id async for r in ss.reports.list() if r.name == ref and r.id is not None]
+    if not found:
+        raise ConfigurationError(f"no report named {ref!r}")
+    if len(found) > 1:
+        raise ConfigurationError(f"{len(found)} reports are named {ref!r}; give the report id")
+    return found[0]
+
+
+@app.command("list")
+def list_reports(
+    emulator: EmulatorOpt = False,
+    base_url: BaseUrlOpt = None,
+    token: TokenOpt = None,
+    region: SsRegionOpt = "us",
+    as_json: JsonOpt = False,
+) -> None:
+    """List the reports the token can see."""
+
+    async def job() -> int:
+        async with connect(emulator, base_url, token, region) as (ss, _):
+            reports = [r async for r in ss.reports.list()]
+        if as_json:
+            print_json([{"id": r.id, "name": r.name} for r in reports])
+            return 0
+        table = Table("id", "name")
+        for r in reports:
+            table.add_row(str(r.id), r.name or "")
+        out_console.print(table)
+        return 0
+
+    run(job)
+
+
+@app.command("export")
+def export(
+    report: ReportArg,
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write.")],
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv, jsonl or parquet (default: from -o).")
+    ] = None,
+    page_size: Annotated[
+        int, typer.Option("--page-size", min=1, max=10_000, help="Rows per request.")
+    ] = 1000,
+    source_column: Annotated[
+        str | None,
+        typer.Option(
+            "--source-column",
+            help="Add a column of this name holding each row's source sheet id.",
+        ),
+    ] = None,
+    emulator: EmulatorOpt = False,
+    base_url: BaseUrlOpt = None,
+    token: TokenOpt = None,
+    region: SsRegionOpt = "us",
+    as_json: JsonOpt = False,
+) -> None:
+    """Export every row of a report to CSV, JSON Lines or Parquet, page by page (the next
+    page prefetched)."""
+
+    async def job() -> int:
+        kind = guess_format(output, fmt)
+        start = time.perf_counter()
+        async with connect(emulator, base_url, token, region) as (ss, limiter):
+            report_id = await resolve_report(ss, report)
+            with JobProgress(not as_json, limiter) as progress:
+                records = stream_report(
+                    ss, report_id, page_size=page_size, source_field=source_column
+                )
+                count = await export_to_file(records, output, kind, progress, every=page_size)
+            summary = {"rows": count, "file": output, "format": kind, "report_id": report_id}
+            summary.update(stats_dict(ss.stats, time.perf_counter() - start))
+        if as_json:
+            print_json(summary)
+        else:
+            out_console.print(escape(f"exported {count} report rows to {output} ({kind})"))
+        return 0
+
+    run(job)
