@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
-from smartsuite._core.config import RateLimitConfig, RetryConfig
+from smartsuite._core.config import RetryConfig
 from smartsuite.emulator import Emulator
-from smartsuite.emulator.base import LoggedRequest
 from smartsuite.smartsheet import Column, SmartsheetClient
+
+from . import emulator_helpers
+from .emulator_helpers import last
+
+__all__ = ["fast_client", "last", "sheet_with_row"]
+
+RETRY = RetryConfig(max_attempts=3, backoff_base=0.01, backoff_max=0.05)
 
 
 async def sheet_with_row(ss: SmartsheetClient) -> tuple[int, int]:
@@ -20,18 +26,7 @@ async def sheet_with_row(ss: SmartsheetClient) -> tuple[int, int]:
     return sheet.id, row_id
 
 
-def last(emu: Emulator, method: str | None = None) -> LoggedRequest:
-    """The last request the emulated Smartsheet saw (optionally of one method)."""
-    entries = [e for e in emu.smartsheet.log if method is None or e.method == method]
-    assert entries, "no request reached the emulator"
-    return entries[-1]
-
-
 def fast_client(emu: Emulator) -> SmartsheetClient:
-    """A client on the emulator without Smartsheet's 300/minute pacing (tests send bursts)."""
-    return SmartsheetClient(
-        emu.smartsheet_token,
-        base_url=emu.smartsheet_url,
-        rate_limit=RateLimitConfig(rate=10_000, per=1, burst=10_000),
-        retry=RetryConfig(max_attempts=3, backoff_base=0.01, backoff_max=0.05),
-    )
+    """A client on the emulator without Smartsheet's 300/minute pacing (tests send bursts),
+    allowed three attempts."""
+    return emulator_helpers.fast_client(emu, retry=RETRY)
