@@ -47,7 +47,12 @@ class LocalRateLimit:
     def _get_bucket(self) -> AsyncLimiter:
         if self._bucket is None:
             cfg = self.config
-            self._bucket = AsyncLimiter(cfg.burst, cfg.burst / cfg.per_second)
+            # One token of the bucket is kept in reserve: the server's bucket fills by arrival
+            # times, ours by send times, and a request that travels a few ms faster than the
+            # one before it would otherwise arrive while the server is a fraction of a token
+            # short (a 429 although both sides agree on the limit). The steady rate is unchanged.
+            size = cfg.burst - 1 if cfg.burst > 1 else 1
+            self._bucket = AsyncLimiter(size, size / cfg.per_second)
         return self._bucket
 
     async def acquire(self) -> None:
