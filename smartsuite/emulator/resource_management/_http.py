@@ -12,7 +12,7 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from ..base import json_response
-from .state import ApiFailure, Record
+from .state import ApiFailure, Record, RMState
 
 if TYPE_CHECKING:
     from .service import ResourceManagementService
@@ -57,6 +57,16 @@ def int_id(request: web.Request, name: str) -> int:
         return int(request.match_info[name])
     except ValueError:
         raise ApiFailure(404, f"{name} {request.match_info[name]!r} not found") from None
+
+
+def user_of(state: RMState, request: web.Request) -> Record:
+    """The user the path's ``{user_id}`` names (404 when there is none)."""
+    return state.get("users", int_id(request, "user_id"), "user")
+
+
+def project_of(state: RMState, request: web.Request) -> Record:
+    """The project the path's ``{project_id}`` names (404 when there is none)."""
+    return state.get("projects", int_id(request, "project_id"), "project")
 
 
 def q_bool(request: web.Request, name: str) -> bool:

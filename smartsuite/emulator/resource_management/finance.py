@@ -17,6 +17,7 @@ from ._http import (
     int_id,
     no_content,
     paged,
+    project_of,
     q_bool,
 )
 from .state import ApiFailure, Record, RMState
@@ -52,9 +53,6 @@ def rate_for(
 def register(service: ResourceManagementService, app: web.Application) -> None:
     state = service.state
 
-    def project_of(request: web.Request) -> Record:
-        return state.get("projects", int_id(request, "project_id"), "project")
-
     # -- bill rates ------------------------------------------------------------------------
 
     def rate_changes(data: Record) -> Record:
@@ -70,7 +68,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return changes
 
     def project_rate(request: web.Request) -> Record:
-        project = project_of(request)
+        project = project_of(state, request)
         rate = state.get("bill_rates", int_id(request, "bill_rate_id"), "bill rate")
         if rate["assignable_id"] != project["id"]:
             raise ApiFailure(404, f"bill rate {rate['id']} not found in project {project['id']}")
@@ -82,7 +80,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         )
 
     async def list_rates(request: web.Request) -> web.Response:
-        pid = project_of(request)["id"]
+        pid = project_of(state, request)["id"]
         return paged(
             service, request, [r for r in state.all("bill_rates") if r["assignable_id"] == pid]
         )
@@ -91,7 +89,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(project_rate(request))
 
     async def create_rate(request: web.Request) -> web.Response:
-        pid = project_of(request)["id"]
+        pid = project_of(state, request)["id"]
         data = await body(request)
         if "rate" not in data:
             raise ApiFailure(400, "rate is required")
@@ -154,7 +152,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return item
 
     async def list_items(request: web.Request) -> web.Response:
-        pid = project_of(request)["id"]
+        pid = project_of(state, request)["id"]
         item_type = request.query.get("item_type")
         if item_type not in ITEM_TYPES:
             raise ApiFailure(400, f"item_type is required: one of {', '.join(ITEM_TYPES)}")
@@ -169,7 +167,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(budget_item(request))
 
     async def create_item(request: web.Request) -> web.Response:
-        project = project_of(request)
+        project = project_of(state, request)
         data = await body(request)
         if data.get("item_type") not in ITEM_TYPES:
             raise ApiFailure(400, f"item_type is required: one of {', '.join(ITEM_TYPES)}")
@@ -203,7 +201,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
 
     def project_categories(item_types: tuple[str, ...]) -> Handler:
         async def lines(request: web.Request) -> web.Response:
-            pid = project_of(request)["id"]
+            pid = project_of(state, request)["id"]
             items = [
                 b
                 for b in state.all("budget_items")

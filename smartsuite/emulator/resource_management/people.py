@@ -24,6 +24,7 @@ from ._http import (
     q_bool,
     q_fields,
     sort_records,
+    user_of,
 )
 from .state import ApiFailure, Record
 
@@ -123,7 +124,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
 
     async def get_user(request: web.Request) -> web.Response:
         fields = q_fields(request, USER_FIELDS)
-        record = state.get("users", int_id(request, "user_id"), "user")
+        record = user_of(state, request)
         return json_response(render_person(service, request, record, fields))
 
     async def create_user(request: web.Request) -> web.Response:
@@ -165,7 +166,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(user)
 
     async def update_user(request: web.Request) -> web.Response:
-        user = state.get("users", int_id(request, "user_id"), "user")
+        user = user_of(state, request)
         data = await body(request)
         changes = user_changes(data)
         if "archived" in data:
@@ -203,7 +204,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return record
 
     async def list_availabilities(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
+        uid = user_of(state, request)["id"]
         return paged(
             service, request, [a for a in state.all("availabilities") if a["user_id"] == uid]
         )
@@ -212,7 +213,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(availability(request))
 
     async def create_availability(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
+        uid = user_of(state, request)["id"]
         defaults = {f"day{n}": (8.0 if 1 <= n <= 5 else 0.0) for n in range(7)}
         record = {"user_id": uid, "starts_at": None, "ends_at": None, **defaults}
         record.update(availability_changes(await body(request)))
@@ -230,12 +231,12 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
     # -- statuses --------------------------------------------------------------------------
 
     async def list_statuses(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
+        uid = user_of(state, request)["id"]
         mine = [s for s in state.all("statuses") if s["user_id"] == uid]
         return paged(service, request, sorted(mine, key=lambda s: -s["id"]))
 
     async def create_status(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
+        uid = user_of(state, request)["id"]
         data = await body(request)
         if data.get("status") not in STATUS_CODES:
             raise ApiFailure(400, f"status must be one of {', '.join(STATUS_CODES)}")

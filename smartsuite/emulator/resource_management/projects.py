@@ -21,6 +21,7 @@ from ._http import (
     nested,
     no_content,
     paged,
+    project_of,
     q_bool,
     q_date,
     q_fields,
@@ -208,7 +209,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
 
     async def get_project(request: web.Request) -> web.Response:
         fields = q_fields(request, PROJECT_FIELDS)
-        project = state.get("projects", int_id(request, "project_id"), "project")
+        project = project_of(state, request)
         return json_response(render_project(service, request, project, fields))
 
     async def create_project(request: web.Request) -> web.Response:
@@ -220,7 +221,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(project)
 
     async def update_project(request: web.Request) -> web.Response:
-        project = state.get("projects", int_id(request, "project_id"), "project")
+        project = project_of(state, request)
         data = await body(request)
         archived = b_bool(data["archived"]) if "archived" in data else None
         if project.get("archived") and archived is not False:
@@ -234,7 +235,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(project)
 
     async def delete_project(request: web.Request) -> web.Response:
-        project = state.get("projects", int_id(request, "project_id"), "project")
+        project = project_of(state, request)
         for phase in phases_of(state, project["id"]):
             del state.tables["projects"][phase["id"]]
         del state.tables["projects"][project["id"]]
@@ -243,18 +244,18 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
     # -- phases ----------------------------------------------------------------------------
 
     def phase_of(request: web.Request) -> tuple[Record, Record]:
-        project = state.get("projects", int_id(request, "project_id"), "project")
+        project = project_of(state, request)
         phase = state.get("projects", int_id(request, "phase_id"), "phase")
         if phase.get("parent_id") != project["id"]:
             raise ApiFailure(404, f"phase {phase['id']} not found in project {project['id']}")
         return project, phase
 
     async def list_phases(request: web.Request) -> web.Response:
-        project = state.get("projects", int_id(request, "project_id"), "project")
+        project = project_of(state, request)
         return paged(service, request, phases_of(state, project["id"]))
 
     async def create_phase(request: web.Request) -> web.Response:
-        project = state.get("projects", int_id(request, "project_id"), "project")
+        project = project_of(state, request)
         data = await body(request)
         if not data.get("phase_name"):
             raise ApiFailure(400, "phase_name is required")
@@ -286,7 +287,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return {a["user_id"] for a in state.all("assignments") if a["assignable_id"] in targets}
 
     async def project_users(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
+        pid = project_of(state, request)["id"]
         fields = q_fields(request, USER_FIELDS)
         ids = assigned_ids(request, pid)
         people = visible_users(request, [u for u in state.all("users") if u["id"] in ids])
@@ -296,7 +297,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return paged(service, request, [render_person(service, request, p, fields) for p in people])
 
     async def project_placeholders(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
+        pid = project_of(state, request)["id"]
         ids = assigned_ids(request, pid)
         return paged(service, request, [p for p in state.all("placeholders") if p["id"] in ids])
 

@@ -18,7 +18,9 @@ from ._http import (
     int_id,
     no_content,
     paged,
+    project_of,
     q_bool,
+    user_of,
 )
 from .state import MAX_WEBHOOKS_PER_EVENT, WEBHOOK_EVENTS, ApiFailure, Record
 
@@ -152,9 +154,9 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
 
     def owner(request: web.Request) -> tuple[str, int, str]:
         if "project_id" in request.match_info:
-            pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
+            pid = project_of(state, request)["id"]
             return "project_id", pid, "assignables"
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
+        uid = user_of(state, request)["id"]
         return "user_id", uid, "users"
 
     def check_value(field: Record, value: object) -> list[str]:

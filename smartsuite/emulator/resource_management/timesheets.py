@@ -20,10 +20,12 @@ from ._http import (
     nested,
     no_content,
     paged,
+    project_of,
     q_bool,
     q_date,
     q_fields,
     sort_records,
+    user_of,
 )
 from .finance import rate_for
 from .projects import is_locked
@@ -188,7 +190,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return no_content()
 
     async def list_project_entries(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
+        pid = project_of(state, request)["id"]
         records = entries(request, lambda e: e["assignable_id"] == pid)
         return paged(service, request, records, dresser(request, "TimeEntry", "/time_entries"))
 
@@ -196,7 +198,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(entry(request, "assignable_id"))
 
     async def create_project_entry(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
+        pid = project_of(state, request)["id"]
         data = await body(request)
         if data.get("assignable_id") is not None and b_int(data, "assignable_id") != pid:
             raise ApiFailure(400, "assignable_id in the body does not match the URL")
@@ -225,7 +227,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return record
 
     async def list_user_expenses(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
+        uid = user_of(state, request)["id"]
         start, end = q_date(request, "from"), q_date(request, "to")
         records = [
             x
@@ -237,7 +239,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return paged(service, request, records, dresser(request, "ExpenseItem", "/expense_items"))
 
     async def list_project_expenses(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
+        pid = project_of(state, request)["id"]
         return paged(
             service, request, [x for x in state.all("expense_items") if x["assignable_id"] == pid]
         )
@@ -246,7 +248,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return json_response(expense(request))
 
     async def create_expense(request: web.Request) -> web.Response:
-        uid = state.get("users", int_id(request, "user_id"), "user")["id"]
+        uid = user_of(state, request)["id"]
         data = await body(request)
         targets = [
             data[k]

@@ -19,6 +19,7 @@ from ._http import (
     nested,
     no_content,
     paged,
+    project_of,
     q_bool,
     q_date,
     q_fields,
@@ -170,7 +171,7 @@ def register(service: ResourceManagementService, app: web.Application) -> None:
         return no_content()
 
     async def list_for_project(request: web.Request) -> web.Response:
-        pid = state.get("projects", int_id(request, "project_id"), "project")["id"]
+        pid = project_of(state, request)["id"]
         fields = q_fields(request, ("subtasks_counts",))
         ids = {pid}
         if q_bool(request, "with_phases"):
