@@ -45,7 +45,8 @@ class LoggedRequest:
         status: the status answered (0 when the connection was dropped).
         fault: the injected fault, if any.
         credential: a short hash of the credential used (never the credential).
-        write_key: the object a write went to (for example ``sheet:123``), set by handlers.
+        write_key: the object a write went to (for example ``sheet:123``).
+        overlapped: the write arrived while another write to the same object was in flight.
     """
 
     service: str
@@ -59,6 +60,7 @@ class LoggedRequest:
     fault: Fault | None = None
     credential: str = ""
     write_key: str | None = None
+    overlapped: bool = False
 
     def json(self) -> Any:
         return json.loads(self.body) if self.body else None
@@ -120,12 +122,24 @@ class EmulatedService(abc.ABC):
         self.add_routes(app)
         return app
 
+    def write_key(self, request: web.Request) -> str | None:
+        """The object a non-GET request writes to (``sheet:123``), or None.
+
+        The middleware keeps such a write "in flight" from arrival to answer (injected latency
+        included), so overlapping writes are seen as a client would cause them.
+        """
+        return None
+
+    def writes_in_flight(self, key: str) -> int:
+        return self._inflight_writes.get(key, 0)
+
     def begin_write(self, key: str) -> bool:
         """Mark a write to ``key`` as in flight; False when another write to it already is."""
         entry = CURRENT_REQUEST.get()
+        busy = self._inflight_writes.get(key, 0) > 0
         if entry is not None:
             entry.write_key = key
-        busy = self._inflight_writes.get(key, 0) > 0
+            entry.overlapped = busy
         self._inflight_writes[key] = self._inflight_writes.get(key, 0) + 1
         if busy:
             self.overlapping_writes += 1
@@ -149,10 +163,16 @@ class EmulatedService(abc.ABC):
         CURRENT_REQUEST.set(entry)
         if len(self.log) < self.max_log:
             self.log.append(entry)
+        key = None if request.method in ("GET", "HEAD", "OPTIONS") else self.write_key(request)
+        if key is not None:
+            self.begin_write(key)
         try:
             response = await self._serve(request, handler, entry, cred)
         except web.HTTPException as exc:
             response = exc
+        finally:
+            if key is not None:
+                self.end_write(key)
         entry.status = response.status if response is not None else 0
         entry.finished = time.monotonic()
         if response is None:

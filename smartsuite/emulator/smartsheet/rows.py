@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
 
-from ..base import json_response
+from ..base import CURRENT_REQUEST, json_response
 from ._http import body_json, handler, int_id, query_bool, query_ids, result
 from .cellvalues import apply_cells, present_cell, present_column, record
 from .state import (
@@ -97,9 +97,8 @@ def serial(service: SmartsheetService, fn: Route) -> Route:
     """Answer 4004 to a write that overlaps another write to the same sheet."""
 
     async def wrapped(request: web.Request) -> web.StreamResponse:
-        key = f"sheet:{request.match_info['sheet_id']}"
-        if not service.begin_write(key):
-            service.end_write(key)
+        entry = CURRENT_REQUEST.get()
+        if entry is not None and entry.overlapped:
             raise ApiFailure(
                 500,
                 4004,
@@ -107,10 +106,7 @@ def serial(service: SmartsheetService, fn: Route) -> Route:
                 "being updated by another request that uses the same access token. Please "
                 "retry your request once the previous request has completed.",
             )
-        try:
-            return await fn(request)
-        finally:
-            service.end_write(key)
+        return await fn(request)
 
     return wrapped
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from typing import ClassVar
 
 from aiohttp import web
@@ -15,6 +16,9 @@ from .state import SmartsheetState
 _DEFAULT_CODES = {400: 1008, 401: 1002, 403: 1004, 404: 1006, 405: 1010, 429: 4003, 500: 4000}
 
 
+_SHEET_PATH = re.compile(r"^/sheets/(\d+)(?:/|$)")
+
+
 class SmartsheetService(EmulatedService):
     name: ClassVar[str] = "smartsheet"
     prefix: ClassVar[str] = "/smartsheet/2.0"
@@ -24,6 +28,11 @@ class SmartsheetService(EmulatedService):
         self.tokens = set(tokens)
         self.state = SmartsheetState()
         self._ref_ids = itertools.count(1)
+
+    def write_key(self, request: web.Request) -> str | None:
+        # Smartsheet answers 4004 to concurrent updates of one sheet, whatever the endpoint.
+        match = _SHEET_PATH.match(request.path[len(self.prefix) :])
+        return f"sheet:{match.group(1)}" if match else None
 
     def credential(self, request: web.Request) -> str | None:
         header = request.headers.get("Authorization", "")
