@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Hashable, Iterable, Mapping
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from .._core.client import Resource
@@ -20,6 +20,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 #: The API's own path prefix; ``paging`` links start with it.
 API_PREFIX = "/api/v1"
+
+#: ``sort_order`` values every sortable listing accepts.
+SortOrder = Literal["ascending", "descending"]
+SORT_ORDERS = ("ascending", "descending")
 
 #: The largest page the API serves, and the page size of every walk unless asked otherwise.
 MAX_PER_PAGE = 1000
@@ -74,6 +78,16 @@ def choice(value: str | None, allowed: Iterable[str], name: str) -> str | None:
     if value not in options:
         raise ConfigurationError(f"{name} must be one of {options}, got {value!r}")
     return str(value)
+
+
+def sort_params(
+    sort_field: str | None, allowed_fields: Iterable[str], sort_order: str | None
+) -> dict[str, str | None]:
+    """The ``sort_field`` and ``sort_order`` query values, each checked against its choices."""
+    return {
+        "sort_field": choice(sort_field, allowed_fields, "sort_field"),
+        "sort_order": choice(sort_order, SORT_ORDERS, "sort_order"),
+    }
 
 
 def fields_param(fields: Iterable[str] | None, allowed: Iterable[str]) -> str | None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, choice, fields_param, operation
+from .._resource import RMResource, SortOrder, fields_param, operation, sort_params
 from ..models.people import User
-from .users import SORT_ORDERS, USER_FIELDS, USER_SORT_FIELDS, SortOrder, UserField, UserSortField
+from .users import USER_FIELDS, USER_SORT_FIELDS, UserField, UserSortField
 
 
 class ProjectUsers(RMResource):
@@ -32,8 +32,7 @@ class ProjectUsers(RMResource):
         """
         params = {
             "fields": fields_param(fields, USER_FIELDS),
-            "sort_field": choice(sort_field, USER_SORT_FIELDS, "sort_field"),
-            "sort_order": choice(sort_order, SORT_ORDERS, "sort_order"),
+            **sort_params(sort_field, USER_SORT_FIELDS, sort_order),
             "with_phases": with_phases,
             "with_archived": with_archived,
             "include_placeholders": include_placeholders,

@@ -8,9 +8,16 @@ from typing import Literal
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, date_param, fields_param, operation
+from .._resource import (
+    RMResource,
+    SortOrder,
+    choice,
+    date_param,
+    fields_param,
+    operation,
+    sort_params,
+)
 from ..models.projects import Project
-from .users import SORT_ORDERS, SortOrder
 
 ProjectField = Literal[
     "children",
@@ -80,8 +87,7 @@ class Projects(RMResource):
             "fields": fields_param(fields, PROJECT_FIELDS),
             "filter_field": "project_state" if states else None,
             "filter_list": states or None,
-            "sort_field": choice(sort_field, ("created", "updated"), "sort_field"),
-            "sort_order": choice(sort_order, SORT_ORDERS, "sort_order"),
+            **sort_params(sort_field, ("created", "updated"), sort_order),
             "project_code": project_code,
             "phase_name": phase_name,
             "with_archived": with_archived,

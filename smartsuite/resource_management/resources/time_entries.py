@@ -9,9 +9,8 @@ from typing import Any, Literal
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, date_param, fields_param, operation
+from .._resource import RMResource, SortOrder, date_param, fields_param, operation, sort_params
 from ..models.time import TimeEntry
-from .users import SORT_ORDERS, SortOrder
 
 TimeEntryField = Literal["approvals"]
 _NOTE_LIMIT = 255
@@ -28,8 +27,7 @@ def _query(
     return {
         "from": date_param(from_, "from_"),
         "to": date_param(to, "to"),
-        "sort_field": choice(sort_field, ("created", "updated"), "sort_field"),
-        "sort_order": choice(sort_order, SORT_ORDERS, "sort_order"),
+        **sort_params(sort_field, ("created", "updated"), sort_order),
         "with_suggestions": with_suggestions,
         "fields": fields_param(fields, ("approvals",)),
     }

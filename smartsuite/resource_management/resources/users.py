@@ -8,7 +8,7 @@ from typing import Literal
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, fields_param, operation
+from .._resource import RMResource, SortOrder, fields_param, operation, sort_params
 from ..models.people import User
 
 UserField = Literal["tags", "assignments", "availabilities", "custom_field_values"]
@@ -24,8 +24,6 @@ USER_SORT_FIELDS = (
     "hire_date",
     "termination_date",
 )
-SortOrder = Literal["ascending", "descending"]
-SORT_ORDERS = ("ascending", "descending")
 
 
 class Users(RMResource):
@@ -54,8 +52,7 @@ class Users(RMResource):
         """
         params = {
             "fields": fields_param(fields, USER_FIELDS),
-            "sort_field": choice(sort_field, USER_SORT_FIELDS, "sort_field"),
-            "sort_order": choice(sort_order, SORT_ORDERS, "sort_order"),
+            **sort_params(sort_field, USER_SORT_FIELDS, sort_order),
             "with_archived": with_archived,
             "include_placeholders": include_placeholders,
         }
