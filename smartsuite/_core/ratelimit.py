@@ -22,8 +22,8 @@ from .config import RateLimitConfig
 class RateLimiter(Protocol):
     """What the transport needs from a limiter. In-process and Redis backends implement it."""
 
-    async def acquire(self) -> None:
-        """Wait for a token (and for any server-imposed hold) before one attempt."""
+    async def acquire(self, cost: int = 1) -> None:
+        """Wait for ``cost`` tokens (and for any server-imposed hold) before one attempt."""
         ...
 
     def hold_for(self, seconds: float) -> None:
@@ -55,14 +55,16 @@ class LocalRateLimit:
             self._bucket = AsyncLimiter(size, size / cfg.per_second)
         return self._bucket
 
-    async def acquire(self) -> None:
+    async def acquire(self, cost: int = 1) -> None:
         # Bounded: a hold can be extended while we sleep, but not forever.
         for _ in range(100):
             wait = self._hold_until - self._clock.monotonic()
             if wait <= 0:
                 break
             await self._clock.sleep(wait)
-        await self._get_bucket().acquire()
+        # A request never costs more than the bucket holds, or it could never be sent.
+        bucket = self._get_bucket()
+        await bucket.acquire(max(1, min(int(cost), int(bucket.max_rate))))
 
     def hold_for(self, seconds: float) -> None:
         if seconds > 0:

@@ -295,6 +295,7 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         idempotent: bool | None = None,
         expect_json: bool = True,
+        cost: int = 1,
     ) -> Response:
         """Send one logical request, retrying as the policy allows.
 
@@ -311,6 +312,8 @@ class Transport:
             headers: extra headers for this request.
             idempotent: whether repeating is safe; defaults to True only for GET/HEAD/OPTIONS.
             expect_json: check the body decodes as JSON (a 2xx HTML page is a DecodeError).
+            cost: how many requests this one counts as against the rate limit (Smartsheet
+                counts file uploads and cell history as 10).
 
         Raises:
             APIError subclasses, TransportError subclasses, DecodeError.
@@ -325,6 +328,7 @@ class Transport:
             headers=headers,
             idempotent=idempotent,
             expect_json=expect_json,
+            cost=cost,
         )
         if not self._shared.refreshing:
             return await send()
@@ -348,6 +352,7 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         idempotent: bool | None = None,
         expect_json: bool = True,
+        cost: int = 1,
     ) -> Response:
         """One logical request with retries; see :meth:`request`."""
         method = method.upper()
@@ -373,7 +378,7 @@ class Transport:
         last_error: SmartsuiteError | None = None
 
         for attempt in range(1, self.retry.max_attempts + 1):
-            await self.limiter.acquire()
+            await self.limiter.acquire(cost)
             stats.attempts += 1
             payload = body
             if content is not None:

@@ -39,10 +39,10 @@ class MeasuredLimiter:
         self.inner = inner
         self.waited = 0.0
 
-    async def acquire(self) -> None:
-        """Wait for a token, timing the wait."""
+    async def acquire(self, cost: int = 1) -> None:
+        """Wait for ``cost`` tokens, timing the wait."""
         start = time.perf_counter()
-        await self.inner.acquire()
+        await self.inner.acquire(cost)
         self.waited += time.perf_counter() - start
 
     def hold_for(self, seconds: float) -> None:

@@ -30,7 +30,8 @@ log = logging.getLogger("smartsuite.redis")
 
 OnUnavailable = Literal["fail", "local"]
 
-# KEYS: tat, hold. ARGV: emission interval (µs), burst. Times are µs of Redis's clock.
+# KEYS: tat, hold. ARGV: emission interval (µs), burst, cost (requests this one counts as).
+# Times are µs of Redis's clock.
 # Returns {wait µs, hold-until seen}: the caller sleeps the wait, then checks the hold is
 # unchanged (a hold set while it slept means its slot must be taken again, after the hold).
 _RESERVE = Script(
@@ -40,10 +41,11 @@ local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local interval = tonumber(ARGV[1])
 local burst = tonumber(ARGV[2])
+local cost = tonumber(ARGV[3] or '1')
 local hold = tonumber(redis.call('GET', KEYS[2]) or '0')
 local tat = tonumber(redis.call('GET', KEYS[1]) or '0')
 if tat < now then tat = now end
-local new_tat = tat + interval
+local new_tat = tat + interval * cost
 local allow_at = new_tat - burst * interval
 if allow_at < now then allow_at = now end
 local ttl = math.ceil((new_tat - now) / 1000) + 1000
@@ -228,8 +230,8 @@ class RedisRateLimit:
 
     # -- the RateLimiter protocol ---------------------------------------------------------------
 
-    async def acquire(self) -> None:
-        """Wait for this process's hold, then for a slot in the shared bucket.
+    async def acquire(self, cost: int = 1) -> None:
+        """Wait for this process's hold, then for ``cost`` slots in the shared bucket.
 
         Raises:
             RedisUnavailableError: at the first call when Redis cannot be reached, and later
@@ -239,15 +241,15 @@ class RedisRateLimit:
             await self.check()
         await self._wait_local_hold()
         if self._fallback is not None and time.monotonic() < self._retry_at:
-            await self._acquire_local()
+            await self._acquire_local(cost)
             return
         try:
-            await self._acquire_shared()
+            await self._acquire_shared(cost)
         except RedisUnavailableError as exc:
             if self.on_unavailable == "fail":
                 raise
             self._fall_back(exc)
-            await self._acquire_local()
+            await self._acquire_local(cost)
             return
         if self._fallback is not None:
             self._fallback = None
@@ -280,7 +282,7 @@ class RedisRateLimit:
 
     # -- internals -----------------------------------------------------------------------------
 
-    async def reserve(self) -> tuple[float, int]:
+    async def reserve(self, cost: int = 1) -> tuple[float, int]:
         """Take the next slot in Redis: (seconds until it, the hold-until seen, µs).
 
         Raises:
@@ -290,14 +292,14 @@ class RedisRateLimit:
             _RESERVE,
             "taking a rate-limit slot",
             self._keys,
-            [self._interval_us, self.config.burst],
+            [self._interval_us, self.config.burst, max(1, min(int(cost), self.config.burst))],
         )
         self.stats.reservations += 1
         return int(wait_us) / 1_000_000, int(hold)
 
-    async def _acquire_shared(self) -> None:
+    async def _acquire_shared(self, cost: int) -> None:
         for _ in range(_MAX_REROUNDS):
-            wait, hold_seen = await self.reserve()
+            wait, hold_seen = await self.reserve(cost)
             if wait <= 0:
                 return
             await self._sleep(wait)
@@ -363,9 +365,9 @@ class RedisRateLimit:
             share * 100,
         )
 
-    async def _acquire_local(self) -> None:
+    async def _acquire_local(self, cost: int) -> None:
         assert self._fallback is not None
-        await self._fallback.acquire()
+        await self._fallback.acquire(cost)
         self.stats.local_acquires += 1
 
     def __repr__(self) -> str:

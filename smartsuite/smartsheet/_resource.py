@@ -30,6 +30,9 @@ def operation(operation_id: str, method: str, path: str) -> Callable[[F], F]:
     return tag
 
 
+#: What an upload or a cell-history read counts as against the rate limit.
+_HEAVY_COST = 10
+
 #: Page size for walks: the largest the API serves without ``includeAll``.
 WALK_PAGE_SIZE = 1000
 
@@ -42,6 +45,11 @@ class SmartsheetResource(Resource):
         if agent and method != "GET":
             # Lets webhook receivers recognise (and skip) changes this client made.
             kwargs["headers"] = {"Smartsheet-Change-Agent": agent, **(kwargs.get("headers") or {})}
+        if _is_file_upload(kwargs.get("headers")) or path.endswith("/history"):
+            # Smartsheet counts file uploads and cell history as 10 requests each against the
+            # 300/minute limit (https://developers.smartsheet.com/api/smartsheet/guides/basics/
+            # rate-limiting): pace them as such instead of earning 429s.
+            kwargs.setdefault("cost", _HEAVY_COST)
         return await super()._request(method, path, **kwargs)
 
     async def _get(self, path: str, cls: type[T], params: Mapping[str, Any] | None = None) -> T:
@@ -117,3 +125,12 @@ class SmartsheetResource(Resource):
             number if isinstance(number, int) else None,
             total_pages if isinstance(total_pages, int) else None,
         )
+
+
+def _is_file_upload(headers: Mapping[str, str] | None) -> bool:
+    if not headers:
+        return False
+    lowered = {k.lower(): v for k, v in headers.items()}
+    return "content-disposition" in lowered or lowered.get("content-type", "").startswith(
+        "multipart/"
+    )

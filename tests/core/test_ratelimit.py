@@ -41,10 +41,10 @@ async def test_every_attempt_takes_a_token(smartsuite_emulator) -> None:
         taken = 0
         original = limiter.acquire
 
-        async def counting() -> None:
+        async def counting(cost: int = 1) -> None:
             nonlocal taken
             taken += 1
-            await original()
+            await original(cost)
 
         limiter.acquire = counting  # type: ignore[method-assign]
         await ss.sheets.list()
@@ -88,3 +88,41 @@ async def test_two_clients_with_one_token_share_a_bucket(smartsuite_emulator) ->
         SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url) as two,
     ):
         assert one._transport.limiter is two._transport.limiter
+
+
+async def test_cost_takes_that_many_tokens() -> None:
+    limiter = LocalRateLimit(RateLimitConfig(rate=1, per=1, burst=10))
+    await limiter.acquire(cost=10)
+    bucket = limiter._get_bucket()
+    assert not bucket.has_capacity(1)
+    # a cost above the bucket size is clamped, so the request can still be sent
+    roomy = LocalRateLimit(RateLimitConfig(rate=1000, per=1, burst=5))
+    await roomy.acquire(cost=50)
+    assert not roomy._get_bucket().has_capacity(1)
+
+
+async def test_smartsheet_uploads_and_cell_history_count_as_ten(smartsuite_emulator) -> None:
+    from smartsuite.smartsheet import Column
+
+    emu = smartsuite_emulator
+    async with SmartsheetClient(
+        emu.smartsheet_token,
+        base_url=emu.smartsheet_url,
+        rate_limit=RateLimitConfig(rate=1000, per=1, burst=100),
+    ) as ss:
+        sheet = await ss.sheets.create("S", [Column(title="A", primary=True)])
+        added = await ss.rows.add(sheet.id, [{"A": "x"}])
+        row_id = added[0].value.id
+        costs: list[int] = []
+        limiter = ss._transport.limiter
+        original = limiter.acquire
+
+        async def recording(cost: int = 1) -> None:
+            costs.append(cost)
+            await original(cost)
+
+        limiter.acquire = recording  # type: ignore[method-assign]
+        await ss.sheets.get(sheet.id)
+        await ss.attachments.attach_to_sheet(sheet.id, b"hello", filename="a.txt")
+        await ss.cells.history(sheet.id, row_id, sheet.columns[0].id).to_list()
+    assert costs == [1, 10, 10]

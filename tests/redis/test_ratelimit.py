@@ -235,3 +235,16 @@ async def test_client_429_holds_every_worker_over_http(
     statuses = [e.status for e in emu.smartsheet.log]
     assert statuses.count(429) == 1
     assert lim.stats.reservations == len(statuses)
+
+
+async def test_a_costly_request_takes_that_many_slots(redis_server: RedisServer) -> None:
+    a = limiter(redis_server.url, rate=1, per=1, burst=10)
+    b = limiter(redis_server.url, rate=1, per=1, burst=10)
+    first, _ = await a.reserve(cost=10)  # an upload: the whole burst at once
+    assert first == 0.0
+    after, _ = await b.reserve()  # the next worker waits about one interval
+    assert 0.5 < after <= 1.0
+    huge, _ = await a.reserve(cost=50)  # clamped to the bucket size, so it can still go
+    assert huge <= 11.0
+    for lim in (a, b):
+        await lim.aclose()
