@@ -33,14 +33,8 @@ try:  # orjson is optional (the ``speed`` extra); it parses small and medium bod
     import orjson
 
     _loads: Callable[[bytes], Any] = orjson.loads
-    _JSON_ERRORS: tuple[type[Exception], ...] = (
-        orjson.JSONDecodeError,
-        json.JSONDecodeError,
-        UnicodeDecodeError,
-    )
 except ImportError:  # pragma: no cover - exercised when orjson is absent
     _loads = _std_loads
-    _JSON_ERRORS = (json.JSONDecodeError, UnicodeDecodeError)
 
 
 def _loads_large(body: bytes) -> Any:
@@ -59,7 +53,7 @@ def loads(body: bytes, *, status: int | None = None) -> Any:
         raise DecodeError("expected a JSON body, got an empty one", body=body, status=status)
     try:
         return _loads_large(body) if len(body) > LARGE_BODY_BYTES else _loads(body)
-    except _JSON_ERRORS as exc:
+    except ValueError as exc:  # JSON and UTF-8 errors of both parsers, and over-long integers
         looks_html = body.lstrip()[:1] == b"<"
         what = "an HTML page" if looks_html else "malformed JSON"
         raise DecodeError(
