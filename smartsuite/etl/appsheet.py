@@ -59,6 +59,9 @@ class AppSheetTarget:
     def validate(self, record: Record) -> SmartsuiteError | None:
         return None
 
+    def refuse_adds(self, count: int) -> SmartsuiteError | None:
+        return None
+
     async def read(self, key: Sequence[str]) -> dict[Key, Existing]:
         """One Find of the whole table."""
         rows: list[dict[str, Any]] = await self._table.find()

@@ -103,6 +103,14 @@ class UpsertTarget(Protocol):
         """The current rows / objects by key (the first one wins when keys repeat)."""
         ...
 
+    def refuse_adds(self, count: int) -> SmartsuiteError | None:
+        """A reason to add none of ``count`` new items (a size limit of the target), or None.
+
+        Asked after :meth:`read`, before anything is written, so a job that cannot fit is
+        refused whole instead of landing part-way.
+        """
+        ...
+
     async def add(self, records: Sequence[Record]) -> Sequence[BatchOutcome[Any]]:
         """Create one batch; the outcome value is the new id."""
         ...
@@ -310,6 +318,10 @@ class _Job:
         self.progress("read", len(existing), len(existing))
         for round_ in range(max_rounds + 1):
             adds, updates = self.plan(todo, existing)
+            if adds and (refusal := self.target.refuse_adds(len(adds))) is not None:
+                for i in adds:
+                    self.settle(RecordResult(i, self.keys[i], RecordStatus.FAILED, error=refusal))
+                adds = []
             if dry_run:
                 self.out.dry_run = True
                 for i, up in updates:

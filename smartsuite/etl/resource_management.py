@@ -94,6 +94,9 @@ class RMTarget:
     def validate(self, record: Record) -> SmartsuiteError | None:
         return self._check(record) if self._check is not None else None
 
+    def refuse_adds(self, count: int) -> SmartsuiteError | None:
+        return None
+
     async def read(self, key: Sequence[str]) -> dict[Key, Existing]:
         found: dict[Key, Existing] = {}
         self.current = {}

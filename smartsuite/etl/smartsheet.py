@@ -11,6 +11,7 @@ from .._core.errors import ConfigurationError, LimitExceededError, SmartsuiteErr
 from .._core.paging import AsyncPaginator, Page
 from ..smartsheet.models.reports import Report
 from ..smartsheet.models.sheets import Cell, Row, Sheet
+from ..smartsheet.resources._row_writes import check_cell_budget
 from .engine import Existing, OnProgress, Update, upsert
 from .records import Key, Record, key_of, normalize
 from .result import UpsertResult
@@ -50,6 +51,7 @@ class SheetTarget:
         self._batch_size = batch_size
         self._ids: dict[str, int] = {}
         self._read_ids: list[int] = []
+        self._shape: Sheet | None = None  # columns and row count, from prepare() and read()
 
     @property
     def name(self) -> str:
@@ -61,7 +63,8 @@ class SheetTarget:
 
     async def prepare(self, fields: Sequence[str], key: Sequence[str]) -> None:
         """Learn the column ids; refuse titles the sheet does not have."""
-        columns = await self._ss.rows.columns_by_title(self.sheet_id)
+        self._shape = await self._ss.rows.sheet_shape(self.sheet_id)
+        columns = {c.title: c for c in self._shape.columns or () if c.title is not None}
         unknown = [f for f in (*key, *fields) if f not in columns]
         if unknown:
             titles = ", ".join(repr(t) for t in columns)
@@ -84,12 +87,24 @@ class SheetTarget:
     async def read(self, key: Sequence[str]) -> dict[Key, Existing]:
         """One GET of the sheet, only the key and written columns (``columnIds``)."""
         sheet = await self._ss.sheets.get(self.sheet_id, column_ids=self._read_ids)
+        if self._shape is not None:
+            self._shape.total_row_count = sheet.total_row_count or len(sheet.rows or ())
         found: dict[Key, Existing] = {}
         for row_id, record in _row_records(sheet):
             k = key_of(record, key)
             if k is not None and k not in found:
                 found[k] = Existing(row_id, record)
         return found
+
+    def refuse_adds(self, count: int) -> SmartsuiteError | None:
+        """Refuse adds that would take the sheet past 500,000 cells, before any write."""
+        if self._shape is None:
+            return None
+        try:
+            check_cell_budget(self._shape, count)
+        except LimitExceededError as exc:
+            return exc
+        return None
 
     def _cells(self, values: Mapping[str, Any], *, clear: bool) -> list[Cell]:
         cells = []

@@ -65,11 +65,6 @@ async def test_sheet_over_500000_cells_is_refused_locally(
     assert (await ss.rows.add(nearly_full, [{"K": "last"}])).ok
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="ETL SheetTarget.add calls rows.add with Row objects and batch_size=len(rows), "
-    "so the 500,000-cell check never runs on the upsert path; the server refuses (1061)",
-)
 async def test_upsert_over_500000_cells_is_refused_locally(
     ss: SmartsheetClient, smartsuite_emulator: Emulator, nearly_full: int
 ) -> None:
