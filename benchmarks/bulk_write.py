@@ -156,7 +156,7 @@ async def smartsuite_upsert(
 
 def sdk_add_rows(emu: Emulator, sheet_ids: Sequence[int], per_sheet: int) -> None:
     """The official SDK's documented bulk add: 500 rows per ``add_rows``, sequentially."""
-    import smartsheet
+    import smartsheet  # type: ignore[import-untyped]
 
     client = smartsheet.Smartsheet(
         access_token=emu.smartsheet_token, api_base=emu.smartsheet_url, user_agent="bench"

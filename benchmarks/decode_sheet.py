@@ -75,7 +75,7 @@ def typed_decode_orjson(body: bytes) -> Sheet:
 
 def sdk_decode(body: bytes) -> Any:
     """The official SDK: ``resp.json()`` (the stdlib parser, via requests), then its models."""
-    import smartsheet
+    import smartsheet  # type: ignore[import-untyped]
 
     return smartsheet.models.Sheet(json.loads(body))
 

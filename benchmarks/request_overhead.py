@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import time
 from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import attrs
@@ -30,7 +31,7 @@ from ._harness import EmulatorThread, Samples, emit, fmt_ratio, fmt_seconds, mac
 FLOOR = "bare aiohttp loop (floor)"
 #: High enough that the limiter never waits; its bookkeeping still runs on every request.
 NO_WAIT = RateLimitConfig(rate=1_000_000, per=1, burst=1_000_000)
-COLUMNS = [
+COLUMNS: list[dict[str, Any]] = [
     {"title": "Key", "type": "TEXT_NUMBER", "primary": True},
     {"title": "Name", "type": "TEXT_NUMBER"},
     {"title": "Hours", "type": "TEXT_NUMBER"},

@@ -4,7 +4,8 @@ The emulator answers every request after 50 ms. The consumer does what an export
 entry (turn it into a dict and JSON-encode it). Sequential paging asks for page n+1 only after
 the consumer finished page n; with prefetch (the default of every smartsuite paginator) the next
 page is already on its way while the consumer works. Reported: wall time, and the share of it
-the consumer spent waiting for a page.
+the consumer spent waiting for a page, and the share in which the client had nothing to run
+(the thread's CPU time against wall time: what prefetch can still win).
 
 Run: ``python -m benchmarks.rm_paging`` (``--help`` for sizes).
 """
@@ -35,6 +36,7 @@ UNLIMITED = RateLimitConfig(rate=10_000, per=1, burst=10_000)
 class Walk:
     wall: float
     waiting: float
+    cpu: float
     items: int
     pages: int
 
@@ -51,6 +53,11 @@ class ModeResult:
     @property
     def waiting_share(self) -> Samples:
         return Samples(tuple(w.waiting / w.wall for w in self.walks))
+
+    @property
+    def idle_share(self) -> Samples:
+        """Share of the wall time the client's thread was not running (nothing to do)."""
+        return Samples(tuple(max(0.0, 1 - w.cpu / w.wall) for w in self.walks))
 
 
 async def seed(emu: Emulator, entries: int) -> None:
@@ -82,7 +89,7 @@ async def walk(emu: Emulator, *, prefetch: bool) -> Walk:
         sink: list[bytes] = []
         waiting = 0.0
         pages = 0
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         iterator = paginator.pages().__aiter__()
         while True:
             asked = time.perf_counter()
@@ -96,7 +103,7 @@ async def walk(emu: Emulator, *, prefetch: bool) -> Walk:
             for entry in page.items:
                 consume(entry, sink)
         wall = time.perf_counter() - start
-        return Walk(wall, waiting, len(sink), pages)
+        return Walk(wall, waiting, time.thread_time() - cpu, len(sink), pages)
 
 
 def run(*, entries: int, repeat: int) -> list[ModeResult]:
@@ -123,7 +130,9 @@ def render(results: list[ModeResult], entries: int) -> str:
             fmt_seconds(r.wall.min),
             fmt_seconds(r.wall.max),
             fmt_ratio(r.wall.median / base.wall.median),
+            fmt_ratio(r.wall.median / (r.walks[0].pages * LATENCY)),
             f"{r.waiting_share.median:.0%}",
+            f"{r.idle_share.median:.0%}",
         )
         for r in results
     ]
@@ -131,8 +140,23 @@ def render(results: list[ModeResult], entries: int) -> str:
         f"RM paging: {entries:,} time entries, {PER_PAGE} per page, server "
         f"{LATENCY * 1000:.0f} ms latency; {len(base.walks)} runs"
     )
-    headers = ("mode", "pages", "median", "min", "max", "vs sequential", "time waiting")
-    return table(title, headers, lines)
+    headers = (
+        "mode",
+        "pages",
+        "median",
+        "min",
+        "max",
+        "vs sequential",
+        "vs pages x latency",
+        "consumer waiting",
+        "client idle",
+    )
+    note = (
+        "\n- consumer waiting: time blocked on the next page (network and the client's own decode"
+        " of it);\n  client idle: time the client thread did not run (waiting on the server and the"
+        " network).\n"
+    )
+    return table(title, headers, lines) + note
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -48,6 +48,10 @@ class Page(Generic[T]):
         return self.next_cursor is not None
 
 
+#: Loop turns granted to a prefetch before the current page is handed over (enough for the
+#: limiter, the pooled connection and the request write when none of them has to wait).
+_PREFETCH_HEAD_START = 4
+
 FetchPage = Callable[[Hashable | None], Awaitable[Page[T]]]
 
 
@@ -86,6 +90,11 @@ class AsyncPaginator(Generic[T]):
                     seen.add(nxt)
                     if self._prefetch:
                         pending = asyncio.ensure_future(self._fetch(nxt))
+                        # Let the fetch put its request on the wire now: a caller that works
+                        # through the page without awaiting would otherwise not let it start
+                        # until it asks for the next page, and nothing would overlap.
+                        for _ in range(_PREFETCH_HEAD_START):
+                            await asyncio.sleep(0)
                 yield page
                 if nxt is None:
                     return

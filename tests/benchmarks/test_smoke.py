@@ -13,6 +13,7 @@ import pytest
 
 from benchmarks import bulk_write, decode_sheet, request_overhead, rm_paging, scale
 from benchmarks.sheet_body import columns, sheet_body, sheet_dict
+from smartsuite.smartsheet import Sheet
 
 
 def test_sheet_body_is_the_json_of_sheet_dict() -> None:
@@ -28,7 +29,7 @@ def test_decode_check_refuses_a_decoder_that_loses_data(monkeypatch: pytest.Monk
     body = sheet_body(30)
     original = decode_sheet.typed_decode
 
-    def lossy(raw: bytes) -> decode_sheet.Sheet:
+    def lossy(raw: bytes) -> Sheet:
         sheet = original(raw)
         assert sheet.rows is not None
         sheet.rows.pop()
