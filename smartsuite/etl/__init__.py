@@ -26,6 +26,7 @@ from .result import (
     RecordResult,
     RecordStatus,
     UpsertFailedError,
+    UpsertInterruptedError,
     UpsertResult,
 )
 from .rm_assignments import (
@@ -52,6 +53,7 @@ __all__ = [
     "SheetTarget",
     "Update",
     "UpsertFailedError",
+    "UpsertInterruptedError",
     "UpsertResult",
     "UpsertTarget",
     "assignments_target",

@@ -24,7 +24,13 @@ from .checkpoint import (
     job_fingerprint,
 )
 from .records import Key, Record, changed_fields, key_fields, key_of, show_key
-from .result import DuplicateKeyError, RecordResult, RecordStatus, UpsertResult
+from .result import (
+    DuplicateKeyError,
+    RecordResult,
+    RecordStatus,
+    UpsertInterruptedError,
+    UpsertResult,
+)
 
 T = TypeVar("T")
 
@@ -307,6 +313,18 @@ class _Job:
                 err = error or SmartsuiteError("the service refused the record")
                 self.settle(RecordResult(i, key, RecordStatus.FAILED, error=err))
 
+    def interrupted(self, cause: SmartsuiteError) -> UpsertResult:
+        """The result so far: every unsettled record FAILED with an unknown outcome."""
+        for i, settled in enumerate(self.results):
+            if settled is None:
+                err = OutcomeUnknownError(
+                    f"the job stopped before this record was settled ({cause}); it may or may "
+                    "not have landed: run the upsert again"
+                )
+                self.results[i] = RecordResult(i, self.keys[i], RecordStatus.FAILED, error=err)
+        self.out.records = [r for r in self.results if r is not None]
+        return self.out
+
     async def save(self) -> None:
         if self.cp is not None:
             await asyncio.to_thread(self.cp.save)
@@ -406,7 +424,8 @@ async def upsert(
 
     Raises:
         ConfigurationError: an unknown field, a bad key, or a checkpoint of another job.
-        APIError / TransportError: reading the current state failed.
+        UpsertInterruptedError: the job stopped part-way (reading the current state failed
+            for good); its ``.result`` accounts for every record.
     """
     rows = list(records)
     fields = key_fields(key)
@@ -416,7 +435,12 @@ async def upsert(
         keys = [key_of(r, fields) for r in rows]
         cp = Checkpoint.open(checkpoint, job_fingerprint(target.name, fields, keys), len(rows))
     job = _Job(target, rows, fields, on_progress, cp)
-    return await job.run(dry_run, max_reconcile_rounds)
+    try:
+        return await job.run(dry_run, max_reconcile_rounds)
+    except (ConfigurationError, UpsertInterruptedError):
+        raise
+    except SmartsuiteError as exc:
+        raise UpsertInterruptedError(job.interrupted(exc), exc) from exc
 
 
 async def run_many(jobs: Iterable[Awaitable[T]], *, concurrency: int | None = None) -> list[T]:

@@ -69,6 +69,21 @@ class UpsertFailedError(SmartsuiteError):
         super().__init__(result.summary())
 
 
+class UpsertInterruptedError(SmartsuiteError):
+    """The job stopped part-way (a read failed for good, or the client was closed).
+
+    ``.result`` still has one entry per record: what was settled before the stop keeps its
+    status; the rest are FAILED with an :class:`OutcomeUnknownError` naming the stop. Running the
+    same upsert again is safe: it matches on the key, so nothing is written twice.
+    """
+
+    def __init__(self, result: UpsertResult, cause: SmartsuiteError) -> None:
+        self.result = result
+        self.cause = cause
+        unsettled = sum(1 for r in result.records if r.status is RecordStatus.FAILED)
+        super().__init__(f"upsert stopped part-way ({cause}); {unsettled} records not settled")
+
+
 @attrs.define
 class UpsertResult:
     """Per-record results of an upsert, in input order.

@@ -170,3 +170,30 @@ async def test_checkpoint_of_another_job_is_refused(ss: SmartsheetClient, tmp_pa
     checkpoint.write_text("not json")
     with pytest.raises(ConfigurationError, match="not a smartsuite checkpoint"):
         await ss.rows.upsert(sheet_id, people(1), key="Employee ID", checkpoint=checkpoint)
+
+
+async def test_a_failed_reread_stops_the_job_but_accounts_for_every_record(
+    ss: SmartsheetClient, smartsuite_emulator: Emulator
+) -> None:
+    from smartsuite._core.errors import OutcomeUnknownError, ServerError
+    from smartsuite.etl import UpsertInterruptedError
+
+    emu = smartsuite_emulator
+    sheet_id = await make_sheet(ss)
+    faults = emu.smartsheet.faults
+    faults.script(Fault.DROP_AFTER, method="POST", path_contains="/rows", after=1)
+    # the shape read and the first state read pass; the reconciliation re-read fails for good
+    faults.script(Fault.SERVER_ERROR, method="GET", path_contains=f"/sheets/{sheet_id}", after=2)
+    with pytest.raises(UpsertInterruptedError) as info:
+        await ss.rows.upsert(sheet_id, people(1200), key="Employee ID")
+    result = info.value.result
+    assert isinstance(info.value.cause, ServerError)
+    assert len(result) == 1200 and [r.index for r in result] == list(range(1200))
+    landed = [r for r in result if r.status is RecordStatus.ADDED]
+    unsettled = [r for r in result if r.status is RecordStatus.FAILED]
+    assert len(landed) == 700 and len(unsettled) == 500  # the 2nd batch's answer was lost
+    assert all(isinstance(r.error, OutcomeUnknownError) for r in unsettled)
+    # running it again settles them, exactly once
+    again = await ss.rows.upsert(sheet_id, people(1200), key="Employee ID")
+    assert again.ok
+    assert sorted(sheet_keys(emu, sheet_id)) == [p["Employee ID"] for p in people(1200)]
