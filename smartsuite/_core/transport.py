@@ -8,27 +8,25 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import ipaddress
 import logging
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, cast
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import aiohttp
 import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
-from . import sansio
-from .auth import SENSITIVE_HEADERS, Auth, RefreshingAuth
+from . import sansio, wire
+from .auth import Auth, RefreshingAuth
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
     APIError,
     AuthenticationError,
-    ConfigurationError,
     DecodeError,
     OutcomeUnknownError,
     RequestTimeoutError,
@@ -39,14 +37,13 @@ from .locks import LocalWriteLocks, WriteLocks
 from .ratelimit import RateLimiter, shared_local_limiter
 from .response import Response
 from .retry import Backoff
+from .urls import Params, check_base_url, clean_params, join_url
 
 log = logging.getLogger("smartsuite")
 
 USER_AGENT = f"smartsuite/{__version__} (+python aiohttp)"
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-MAX_REDIRECTS = 5
 
-Params = Mapping[str, Any] | None
 BodyFactory = Callable[[], Any]
 
 
@@ -64,49 +61,6 @@ class TransportStats:
     @property
     def total_retries(self) -> int:
         return sum(self.retries.values())
-
-
-def _is_loopback(host: str | None) -> bool:
-    if not host:
-        return False
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host.strip("[]")).is_loopback
-    except ValueError:
-        return False
-
-
-def check_base_url(url: str, *, allow_insecure: bool = False) -> str:
-    """Validate a base URL: https, or http only for loopback (the emulator) or by opt-in."""
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ConfigurationError(f"base_url must be an absolute http(s) URL, got {url!r}")
-    if parts.scheme == "http" and not (allow_insecure or _is_loopback(parts.hostname)):
-        raise ConfigurationError(
-            f"base_url {url!r} is not https; plain http is allowed only for loopback "
-            "addresses or with allow_insecure=True"
-        )
-    if parts.query or parts.fragment:
-        raise ConfigurationError(f"base_url must not carry a query or fragment: {url!r}")
-    return url.rstrip("/")
-
-
-def _clean_params(params: Params) -> dict[str, str] | None:
-    """Drop None values; render bools as the APIs expect and lists as comma-separated."""
-    if not params:
-        return None
-    out: dict[str, str] = {}
-    for key, value in params.items():
-        if value is None:
-            continue
-        if isinstance(value, bool):
-            out[key] = "true" if value else "false"
-        elif isinstance(value, list | tuple | set | frozenset):
-            out[key] = ",".join(str(v) for v in value)
-        else:
-            out[key] = str(value)
-    return out or None
 
 
 @attrs.define
@@ -266,21 +220,8 @@ class Transport:
     # -- URLs ----------------------------------------------------------------------------
 
     def url_for(self, path: str) -> str:
-        """Join a path to the base URL. Absolute or root-relative links must stay on our host.
-
-        ``/sheets/1`` is below the base URL; a link that already starts with the base URL's
-        path (Resource Management's ``paging.next``) is taken from the host root.
-        """
-        base = self._shared.base_url
-        base_parts = urlsplit(base)
-        if path.startswith(("http://", "https://", "//")):
-            url = urljoin(base + "/", path)
-            if urlsplit(url).netloc != base_parts.netloc:
-                raise ConfigurationError(f"refusing to send credentials to another host: {url!r}")
-            return url
-        if base_parts.path and path.startswith(base_parts.path + "/"):
-            return f"{base_parts.scheme}://{base_parts.netloc}{path}"
-        return f"{base}/{path.lstrip('/')}"
+        """Join a path to the base URL (see :func:`join_url`)."""
+        return join_url(self._shared.base_url, path)
 
     # -- sending -------------------------------------------------------------------------
 
@@ -359,7 +300,7 @@ class Transport:
         url = self.url_for(path)
         display_path = urlsplit(url).path
         safe = method in SAFE_METHODS if idempotent is None else idempotent
-        query = _clean_params(params)
+        query = clean_params(params)
         send_headers: CIMultiDict[str] = CIMultiDict()
         send_headers["User-Agent"] = USER_AGENT
         send_headers["Accept"] = "application/json"
@@ -390,10 +331,10 @@ class Transport:
                 status, reason, resp_headers, resp_body = await self._send(
                     method, url, query, send_headers, payload
                 )
-            except _NotSent as exc:
+            except wire.NotSent as exc:
                 last_error = TransportError(str(exc), method=method, path=display_path)
                 cause = "connect"
-            except _MaybeSent as exc:
+            except wire.MaybeSent as exc:
                 error_cls = RequestTimeoutError if exc.timeout else TransportError
                 if not safe and not self.retry.retry_unknown_writes:
                     stats.unknown_outcomes += 1
@@ -494,56 +435,20 @@ class Transport:
         headers: CIMultiDict[str],
         payload: Any,
     ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-        """One attempt, following redirects by hand so credentials never leave our host."""
+        """One attempt, with our credentials added (see :func:`wire.send_once`)."""
         session = self._session()
-        auth_headers: CIMultiDict[str] = CIMultiDict(headers)
-        self._shared.auth.apply(auth_headers)
-        timeout = self._timeout()
-        origin = urlsplit(url).netloc
-        current_headers = auth_headers
-        for _ in range(MAX_REDIRECTS + 1):
-            try:
-                async with session.request(
-                    method,
-                    url,
-                    params=query,
-                    data=payload,
-                    headers=current_headers,
-                    timeout=timeout,
-                    allow_redirects=False,
-                ) as resp:
-                    body = await resp.read()
-                    if resp.status in (301, 302, 303, 307, 308) and "Location" in resp.headers:
-                        url = urljoin(str(resp.url), resp.headers["Location"])
-                        query = None
-                        if resp.status == 303 or (resp.status in (301, 302) and method == "POST"):
-                            method, payload = "GET", None
-                        if urlsplit(url).netloc != origin:
-                            current_headers = CIMultiDict(
-                                (k, v)
-                                for k, v in current_headers.items()
-                                if k.lower() not in SENSITIVE_HEADERS
-                            )
-                        continue
-                    return resp.status, resp.reason or "", resp.headers, body
-            except aiohttp.ClientConnectorError as exc:
-                raise _NotSent(f"cannot connect: {type(exc).__name__}") from None
-            except aiohttp.ConnectionTimeoutError:
-                raise _NotSent("timed out waiting for a connection") from None
-            except (TimeoutError, aiohttp.ServerTimeoutError):
-                raise _MaybeSent("timed out waiting for the answer", timeout=True) from None
-            except (
-                aiohttp.ServerDisconnectedError,
-                aiohttp.ClientOSError,
-                aiohttp.ClientPayloadError,
-                aiohttp.ClientResponseError,
-            ) as exc:
-                raise _MaybeSent(f"connection lost: {type(exc).__name__}") from None
-            except RuntimeError as exc:
-                if self._shared.closed or session.closed:
-                    raise TransportError("the client was closed during the request") from None
-                raise TransportError(f"transport failure: {type(exc).__name__}") from None
-        raise TransportError(f"more than {MAX_REDIRECTS} redirects")
+        with_auth: CIMultiDict[str] = CIMultiDict(headers)
+        self._shared.auth.apply(with_auth)
+        return await wire.send_once(
+            session,
+            method,
+            url,
+            query,
+            with_auth,
+            payload,
+            self._timeout(),
+            closed=lambda: self._shared.closed,
+        )
 
     def _timeout(self) -> aiohttp.ClientTimeout:
         """aiohttp's form of ``self.timeouts``, rebuilt only when they change."""
@@ -554,33 +459,12 @@ class Transport:
             cached = self._client_timeout = (t, made)
         return cached[1]
 
-    @contextlib.asynccontextmanager
-    async def stream(
+    def stream(
         self, url: str, *, chunk_size: int = 1 << 16
-    ) -> AsyncIterator[AsyncIterator[bytes]]:
+    ) -> contextlib.AbstractAsyncContextManager[AsyncIterator[bytes]]:
         """Stream a body from an external URL (a pre-signed download link) without our
         credentials and without loading it into memory."""
-        session = self._session()
-        t = self.timeouts
-        timeout = aiohttp.ClientTimeout(total=None, sock_connect=t.connect, sock_read=t.read)
-        try:
-            async with session.get(url, timeout=timeout) as resp:
-                if resp.status >= 400:
-                    body = await resp.read()
-                    raise sansio.build_error(
-                        resp.status,
-                        resp.reason or "",
-                        body,
-                        method="GET",
-                        path=urlsplit(url).path,
-                    )
-                yield resp.content.iter_chunked(chunk_size)
-        except APIError:
-            raise
-        except aiohttp.ClientError as exc:
-            raise TransportError(f"download failed: {type(exc).__name__}") from None
-        except TimeoutError:
-            raise RequestTimeoutError("download timed out") from None
+        return wire.stream_get(self._session(), url, self.timeouts, chunk_size)
 
 
 def _cause_of(error: APIError) -> str:
@@ -589,16 +473,6 @@ def _cause_of(error: APIError) -> str:
     if error.code is not None and not isinstance(error.code, bool):
         return f"error_{error.code}"
     return f"http_{error.status}"
-
-
-class _NotSent(Exception):
-    """The request never reached the server: always safe to retry."""
-
-
-class _MaybeSent(Exception):
-    def __init__(self, message: str, *, timeout: bool = False) -> None:
-        super().__init__(message)
-        self.timeout = timeout
 
 
 __all__ = ["USER_AGENT", "Transport", "TransportStats", "check_base_url"]

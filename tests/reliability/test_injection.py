@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from smartsuite._core.errors import ConfigurationError
 from smartsuite._core.paths import segment
-from smartsuite._core.transport import _clean_params
+from smartsuite._core.urls import clean_params as _clean_params
 from smartsuite.appsheet import AppSheetClient
 from smartsuite.smartsheet import SmartsheetClient
 from smartsuite.smartsheet import webhooks as webhook_module
