@@ -410,7 +410,8 @@ async def upsert(
     """Insert or update ``records`` in ``target``, matching on ``key``.
 
     Args:
-        target: the adapter (see :func:`smartsuite.etl.sheet_target` and friends).
+        target: the adapter (:class:`SheetTarget`, :class:`AppSheetTarget`, :class:`RMTarget`,
+            :func:`time_entries_target`, :func:`assignments_target`).
         records: mappings of field name to value.
         key: the key field, or several fields for a composite natural key.
         checkpoint: a JSON file written after each batch; if it holds this job already (same
