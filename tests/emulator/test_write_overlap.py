@@ -46,3 +46,28 @@ async def test_client_writes_to_one_sheet_never_overlap(smartsuite_emulator) -> 
         )
     assert all(r.ok for r in results)
     assert emu.smartsheet.overlapping_writes == 0
+
+
+async def test_appsheet_writes_overlap_from_arrival_but_finds_never_count(
+    smartsuite_emulator,
+) -> None:
+    emu = smartsuite_emulator
+    emu.appsheet.faults.latency = 0.2
+    url = f"{emu.appsheet_url}/apps/{emu.appsheet_app_id}/tables/People/Action"
+    headers = {"ApplicationAccessKey": emu.appsheet_access_key}
+
+    async with aiohttp.ClientSession(headers=headers) as session:
+
+        async def act(body: dict, delay: float) -> int:
+            await asyncio.sleep(delay)
+            async with session.post(url, json=body) as resp:
+                await resp.read()
+                return resp.status
+
+        finds = await asyncio.gather(act({"Action": "Find"}, 0), act({"Action": "Find"}, 0.05))
+        assert finds == [200, 200] and emu.appsheet.overlapping_writes == 0
+        add = {"Action": "Add", "Rows": [{"Name": "A"}]}
+        await asyncio.gather(act(add, 0), act(add, 0.05))
+    assert emu.appsheet.overlapping_writes == 1
+    writes = [e for e in emu.appsheet.log if e.write_key is not None]
+    assert [e.overlapped for e in writes] == [False, True]

@@ -34,15 +34,7 @@ def register(service: AppSheetService, app: web.Application) -> None:
                 body = json.loads(raw) if raw.strip() else None
             except ValueError:
                 raise ApiFailure(400, "Invalid request: the body is not valid JSON.") from None
-            action_name = body.get("Action") if isinstance(body, dict) else None
-            if isinstance(action_name, str) and action_name.strip().lower() == "find":
-                return json_response(run_action(data, table, body))
-            write_key = f"appsheet:{name}"  # lets tests see overlapping writes to one table
-            service.begin_write(write_key)
-            try:
-                return json_response(run_action(data, table, body))
-            finally:
-                service.end_write(write_key)
+            return json_response(run_action(data, table, body))
         except ApiFailure as exc:
             return service.error(exc.status, exc.message)
 

@@ -3,11 +3,12 @@
 
 from __future__ import annotations
 
+import json
 from typing import ClassVar
 
 from aiohttp import web
 
-from ..base import EmulatedService, json_response
+from ..base import CURRENT_REQUEST, EmulatedService, json_response
 from .state import AppSheetState
 
 
@@ -26,6 +27,20 @@ class AppSheetService(EmulatedService):
         super().__init__()
         self.keys = dict(apps)
         self.state = AppSheetState(app_ids=list(apps))
+
+    def write_key(self, request: web.Request) -> str | None:
+        # Every action is a POST; only the body says whether it writes (Find does not).
+        table = request.match_info.get("table")
+        entry = CURRENT_REQUEST.get()
+        if table is None or entry is None:
+            return None
+        try:
+            action = json.loads(entry.body).get("Action")
+        except (ValueError, AttributeError):
+            return None
+        if not isinstance(action, str) or action.strip().lower() == "find":
+            return None
+        return f"appsheet:{table}"
 
     def credential(self, request: web.Request) -> str | None:
         # The key goes in the header; the query-string form is accepted as the docs allow,
