@@ -16,6 +16,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .errors import PagingError
+from .operations import OperationSpec, current_operation
 
 T = TypeVar("T")
 U = TypeVar("U")
@@ -70,9 +71,19 @@ class AsyncPaginator(Generic[T]):
         self._fetch = fetch
         self._max_pages = max_pages
         self._prefetch = prefetch
+        # Pages are fetched after the method that made the paginator has returned; they are
+        # judged by that method's operation declaration all the same.
+        self._operation: OperationSpec | None = current_operation.get()
+
+    async def _fetch_page(self, cursor: Hashable | None) -> Page[T]:
+        token = current_operation.set(self._operation)
+        try:
+            return await self._fetch(cursor)
+        finally:
+            current_operation.reset(token)
 
     def __await__(self) -> Generator[Any, None, Page[T]]:
-        return self._fetch(None).__await__()
+        return self._fetch_page(None).__await__()
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Yield every page in order."""
@@ -81,7 +92,7 @@ class AsyncPaginator(Generic[T]):
         cursor: Hashable | None = None
         try:
             for _ in range(self._max_pages):
-                page = await pending if pending is not None else await self._fetch(cursor)
+                page = await pending if pending is not None else await self._fetch_page(cursor)
                 pending = None
                 nxt = page.next_cursor
                 if nxt is not None:
@@ -89,7 +100,7 @@ class AsyncPaginator(Generic[T]):
                         raise PagingError(f"the server sent the same next page twice ({nxt!r})")
                     seen.add(nxt)
                     if self._prefetch:
-                        pending = asyncio.ensure_future(self._fetch(nxt))
+                        pending = asyncio.ensure_future(self._fetch_page(nxt))
                         # Let the fetch put its request on the wire now: a caller that works
                         # through the page without awaiting would otherwise not let it start
                         # until it asks for the next page, and nothing would overlap.
@@ -129,4 +140,6 @@ class AsyncPaginator(Generic[T]):
                 page.total_pages,
             )
 
-        return AsyncPaginator(mapped, max_pages=self._max_pages, prefetch=self._prefetch)
+        paginator = AsyncPaginator(mapped, max_pages=self._max_pages, prefetch=self._prefetch)
+        paginator._operation = self._operation
+        return paginator

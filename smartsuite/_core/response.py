@@ -21,6 +21,8 @@ class Response:
         headers: response headers (case-insensitive mapping).
         body: the raw body bytes.
         method / path: what was asked, for error messages.
+        already_gone: a DELETE retried after an ambiguous failure met 404: the earlier
+            attempt deleted the object, so this stands in for its lost answer (no body).
     """
 
     status: int
@@ -28,6 +30,7 @@ class Response:
     body: bytes
     method: str
     path: str
+    already_gone: bool = False
     _decoded: Any = attrs.field(default=_NOT_DECODED, init=False, eq=False)
 
     def json(self) -> Any:

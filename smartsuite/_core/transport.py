@@ -34,6 +34,7 @@ from .errors import (
     TransportError,
 )
 from .locks import LocalWriteLocks, WriteLocks
+from .operations import current_operation
 from .ratelimit import RateLimiter, shared_local_limiter
 from .response import Response
 from .retry import Backoff
@@ -236,7 +237,7 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         idempotent: bool | None = None,
         expect_json: bool = True,
-        cost: int = 1,
+        cost: int | None = None,
     ) -> Response:
         """Send one logical request, retrying as the policy allows.
 
@@ -251,7 +252,8 @@ class Transport:
             content: raw bytes, or a zero-argument callable returning a fresh body
                 (bytes, an aiohttp payload or multipart writer) for each attempt.
             headers: extra headers for this request.
-            idempotent: whether repeating is safe; defaults to True only for GET/HEAD/OPTIONS.
+            idempotent: whether repeating is safe; defaults to the running operation's
+                declaration, else True only for GET/HEAD/OPTIONS.
             expect_json: check the body decodes as JSON (a 2xx HTML page is a DecodeError).
             cost: how many requests this one counts as against the rate limit (Smartsheet
                 counts file uploads and cell history as 10).
@@ -293,13 +295,22 @@ class Transport:
         headers: Mapping[str, str] | None = None,
         idempotent: bool | None = None,
         expect_json: bool = True,
-        cost: int = 1,
+        cost: int | None = None,
     ) -> Response:
         """One logical request with retries; see :meth:`request`."""
         method = method.upper()
         url = self.url_for(path)
         display_path = urlsplit(url).path
-        safe = method in SAFE_METHODS if idempotent is None else idempotent
+        if idempotent is None or cost is None:
+            # The running operation's declaration decides (see _core.operations); a request of
+            # another method made inside it (a lookup before a write) uses the method's default.
+            spec = current_operation.get()
+            declared = spec is not None and spec.method == method
+            if idempotent is None:
+                idempotent = spec.idempotent if declared else method in SAFE_METHODS  # type: ignore[union-attr]
+            if cost is None:
+                cost = spec.cost if declared else 1  # type: ignore[union-attr]
+        safe = idempotent
         query = clean_params(params)
         send_headers: CIMultiDict[str] = CIMultiDict()
         send_headers["User-Agent"] = USER_AGENT
@@ -317,6 +328,8 @@ class Transport:
         started = clock.monotonic()
         waits: Backoff | None = None  # built on the first retry; most requests never need it
         last_error: SmartsuiteError | None = None
+        # An earlier attempt may have been applied (its answer was lost, or a 5xx).
+        maybe_applied = False
 
         for attempt in range(1, self.retry.max_attempts + 1):
             await self.limiter.acquire(cost)
@@ -353,6 +366,7 @@ class Transport:
                     ) from None
                 last_error = error_cls(str(exc), method=method, path=display_path)
                 cause = "timeout" if exc.timeout else "disconnect"
+                maybe_applied = True
             else:
                 elapsed_ms = (time.perf_counter() - t0) * 1000
                 log.debug(
@@ -364,6 +378,9 @@ class Transport:
                     attempt,
                 )
                 self.limiter.observe(resp_headers)
+                if status == 404 and method == "DELETE" and maybe_applied:
+                    # The earlier attempt deleted it: the object is gone, as asked.
+                    return Response(204, resp_headers, b"", method, display_path, already_gone=True)
                 verdict = sansio.judge(
                     status,
                     reason,
@@ -404,6 +421,8 @@ class Transport:
                 cause = _cause_of(verdict.error)
                 if status == 429:
                     stats.rate_limited += 1
+                elif status >= 500:
+                    maybe_applied = True
 
             if attempt == self.retry.max_attempts:
                 break

@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError, PagingError
+from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
 from .._core.serde import UNSET
 from ._converter import CONVERTER
@@ -29,16 +30,33 @@ SORT_ORDERS = ("ascending", "descending")
 MAX_PER_PAGE = 1000
 
 
-def operation(resource: str, method: str, path: str) -> Callable[[F], F]:
-    """Tag a client method with the Resource Management operation it performs.
+def operation(
+    resource: str,
+    method: str,
+    path: str,
+    *,
+    idempotent: bool | None = None,
+    cost: int = 1,
+) -> Callable[[F], F]:
+    """Declare the Resource Management operation a client method performs (see
+    :func:`smartsuite._core.operations.declare`: retry safety, cost and id checks).
 
     ``resource``, ``method`` and ``path`` match a row of the operation table; a test checks
     that every row has a tagged method and that the method reaches that path.
     """
+    declared = declare(
+        "resource_management",
+        f"{resource} {method} {path}",
+        method,
+        path,
+        idempotent=idempotent,
+        cost=cost,
+    )
 
     def tag(fn: F) -> F:
-        fn.__rm_operation__ = (resource, method, path)  # type: ignore[attr-defined]
-        return fn
+        wrapped = declared(fn)
+        wrapped.__rm_operation__ = (resource, method, path)  # type: ignore[attr-defined]
+        return wrapped
 
     return tag
 

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from .._core.client import Resource
 from .._core.errors import DecodeError
+from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
 from .._core.response import Response
 from ._converter import CONVERTER
@@ -16,16 +17,26 @@ T = TypeVar("T")
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def operation(operation_id: str, method: str, path: str) -> Callable[[F], F]:
-    """Tag a client method with the Smartsheet operation it performs.
+def operation(
+    operation_id: str,
+    method: str,
+    path: str,
+    *,
+    idempotent: bool | None = None,
+    cost: int = 1,
+) -> Callable[[F], F]:
+    """Declare the Smartsheet operation a client method performs (see
+    :func:`smartsuite._core.operations.declare`: retry safety, cost and id checks).
 
     The operation table in the README is generated from these tags, and a test checks that
     every operationId of the API has exactly one tagged method reaching its method and path.
     """
+    declared = declare("smartsheet", operation_id, method, path, idempotent=idempotent, cost=cost)
 
     def tag(fn: F) -> F:
-        fn.__smartsheet_operation__ = (operation_id, method, path)  # type: ignore[attr-defined]
-        return fn
+        wrapped = declared(fn)
+        wrapped.__smartsheet_operation__ = (operation_id, method, path)  # type: ignore[attr-defined]
+        return wrapped
 
     return tag
 
@@ -83,6 +94,8 @@ class SmartsheetResource(Resource):
         response = await self._request(
             method, path, json=json, params=params, headers=headers, content=content
         )
+        if response.already_gone:
+            return Result(message="SUCCESS", result_code=0)
         data = response.json()
         if not isinstance(data, dict):
             raise DecodeError(f"expected a Result object from {method} {path}", body=response.body)
