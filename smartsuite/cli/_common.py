@@ -1,40 +1,75 @@
-"""What every command shares: the console, connecting (embedded emulator or a real service),
-machine output, error handling and exit codes."""
+"""What every command shares: the consoles, shared options, running a command's coroutine
+(request log, errors, exit codes) and machine output."""
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import json
+import shlex
 import sys
-from collections.abc import AsyncIterator, Callable, Coroutine
-from typing import Annotated, Any, TypeVar
+from collections.abc import Callable, Coroutine
+from typing import Annotated, Any
 
+import attrs
 import typer
 from rich.console import Console
-from rich.markup import escape
 
-from .._core.errors import ConfigurationError, SmartsuiteError
-from ..emulator import Emulator
-
-T = TypeVar("T")
+from .._core.errors import SmartsuiteError
+from ._clickapi import Context, TyperArgument, TyperOption, get_current_context
+from ._diagnostics import CliLogHandler, Redactor, request_log
+from ._errors import ExitCode, error_json, error_message, exit_code_for
 
 #: Progress bars and messages go to stderr, so ``--json`` output on stdout stays parseable.
 err_console = Console(stderr=True)
 out_console = Console()
 
+#: Width used when a stream is not a terminal: lines are never wrapped for a log or a pipe.
+UNWRAPPED = 10_000
+
+#: Options never repeated in a printed command line.
+SECRET_PARAMS = frozenset({"token", "access_key"})
+
+
+@attrs.define
+class CliState:
+    """Settings of the running invocation (reset by the root command for each one)."""
+
+    verbose: bool = False
+    retries: int = 3
+    base_url: str | None = None  # the server the command talks to (for messages)
+    resume_hint: str | None = None  # printed after Ctrl-C
+    redact: Redactor = attrs.field(factory=Redactor)
+
+
+state = CliState()
+
+
+def reset_state(*, verbose: bool = False, retries: int = 3) -> None:
+    """Start an invocation: fresh settings, and consoles fitted to where they write."""
+    state.verbose, state.retries = verbose, retries
+    state.base_url = state.resume_hint = None
+    state.redact.clear()
+    for console, stream in ((err_console, sys.stderr), (out_console, sys.stdout)):
+        isatty = getattr(stream, "isatty", None)
+        if not (callable(isatty) and isatty()):
+            console.width = UNWRAPPED
+
+
+VerboseOpt = Annotated[
+    bool,
+    typer.Option("-v", "--verbose", help="Show the request log on stderr (never a secret)."),
+]
 EmulatorOpt = Annotated[
     bool,
     typer.Option(
-        "--emulator", help="Start an embedded emulator and run against it (no credentials)."
+        "--emulator",
+        help="Run against the local background emulator, started if absent (state is kept "
+        "between commands; stop it with: smartsuite emulator --stop).",
     ),
 ]
-BaseUrlOpt = Annotated[
-    str | None,
-    typer.Option("--base-url", help="API root to use instead of the region's (any server)."),
+JsonOpt = Annotated[
+    bool, typer.Option("--json", help="Print machine-readable JSON on stdout (errors too).")
 ]
-RegionOpt = Annotated[str, typer.Option("--region", help="Service region: us, eu, gov or au.")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON on stdout.")]
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Read and compare, show what would change, write nothing.")
 ]
@@ -48,41 +83,9 @@ CheckpointOpt = Annotated[
     str | None,
     typer.Option(
         "--checkpoint",
-        help="JSON checkpoint written after each batch; rerun with it to resume after a crash.",
+        help="JSON checkpoint written after each batch; rerun the same command to resume.",
     ),
 ]
-
-
-@contextlib.asynccontextmanager
-async def maybe_emulator(enabled: bool) -> AsyncIterator[Emulator | None]:
-    """An embedded emulator for the duration of a command, when ``--emulator`` is given."""
-    if not enabled:
-        yield None
-        return
-    async with Emulator() as emu:
-        yield emu
-
-
-def run(coro_fn: Callable[[], Coroutine[Any, Any, int]]) -> None:
-    """Run a command's coroutine; map smartsuite errors to a message and an exit code.
-
-    Exit codes: 0 success, 1 failed rows or a failed job, 2 bad input or configuration.
-    """
-    try:
-        code = asyncio.run(coro_fn())
-    except ConfigurationError as exc:
-        err_console.print(f"[red]error:[/red] {escape(str(exc))}", highlight=False)
-        raise typer.Exit(2) from None
-    except SmartsuiteError as exc:
-        err_console.print(
-            f"[red]error:[/red] {type(exc).__name__}: {escape(str(exc))}", highlight=False
-        )
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        err_console.print("[yellow]interrupted[/yellow]")
-        raise typer.Exit(130) from None
-    if code:
-        raise typer.Exit(code)
 
 
 def print_json(data: Any) -> None:
@@ -91,6 +94,76 @@ def print_json(data: Any) -> None:
     sys.stdout.flush()
 
 
-def parse_sheet_ref(ref: str) -> int | str:
-    """A sheet given on the command line: its numeric id, or its name."""
-    return int(ref) if ref.isdigit() else ref
+def say(text: str, *, error: bool = True, style: str | None = None) -> None:
+    """One line for the user (stderr by default), secrets redacted, no markup interpreted."""
+    console = err_console if error else out_console
+    console.print(state.redact(text), style=style, markup=False, highlight=False, soft_wrap=True)
+
+
+def command_line(ctx: Context) -> str:
+    """The command being run, rebuilt from its parsed parameters, without secrets."""
+    parts = ctx.command_path.split()
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name or "")
+        if isinstance(param, TyperArgument):
+            parts.append(str(value))
+            continue
+        if not isinstance(param, TyperOption) or param.name in SECRET_PARAMS:
+            continue
+        if value is None or value == param.default or param.hidden:
+            continue
+        flag = max(param.opts, key=len)
+        if param.is_flag:
+            if value:
+                parts.append(flag)
+            elif param.secondary_opts:
+                parts.append(max(param.secondary_opts, key=len))
+        else:
+            parts += [flag, str(value)]
+    return shlex.join(parts)
+
+
+def remember_resume(checkpoint: str | None) -> None:
+    """After Ctrl-C, tell how to resume from ``checkpoint`` (when one is used)."""
+    if checkpoint is None:
+        return
+    ctx = get_current_context(silent=True)
+    again = command_line(ctx) if ctx is not None else "the same command"
+    state.resume_hint = f"progress is saved in {checkpoint}; to resume, run: {again}"
+
+
+def run(
+    coro_fn: Callable[[], Coroutine[Any, Any, int]], *, as_json: bool = False, verbose: bool = False
+) -> None:
+    """Run a command's coroutine with the request log attached; map errors to a message (JSON
+    on stdout under ``--json``) and an exit code (see :class:`ExitCode`)."""
+    state.verbose = state.verbose or verbose
+    handler = CliLogHandler(
+        err_console,
+        verbose=state.verbose,
+        retries=state.retries,
+        redact=state.redact,
+        base_url=lambda: state.base_url,
+    )
+    try:
+        with request_log(handler):
+            code = asyncio.run(coro_fn())
+    except KeyboardInterrupt:
+        say("interrupted", style="yellow")
+        if state.resume_hint:
+            say(state.resume_hint)
+        raise typer.Exit(ExitCode.INTERRUPTED) from None
+    except SmartsuiteError as exc:
+        fail(exc, as_json=as_json)
+    if code:
+        raise typer.Exit(code)
+
+
+def fail(exc: BaseException, *, as_json: bool) -> None:
+    """Report ``exc`` and exit with its code."""
+    if as_json:
+        sys.stdout.write(state.redact(json.dumps(error_json(exc, state.base_url), default=str)))
+        sys.stdout.write("\n")
+    else:
+        say(f"error: {error_message(exc, state.base_url)}", style="red")
+    raise typer.Exit(exit_code_for(exc)) from None

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import csv
 import json
+import shutil
+import sys
+import tempfile
 import time
-from collections.abc import AsyncIterable, AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from rich.markup import escape
 from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
@@ -26,9 +28,14 @@ from rich.text import Text
 
 from .._core.ratelimit import RateLimiter
 from .._core.transport import TransportStats
-from ..etl import ProgressEvent, UpsertResult, write_records
-from ..etl.records import show_key
-from ._common import err_console, out_console, print_json
+from ..etl import ProgressEvent, UpsertInterruptedError, UpsertResult, normalize, write_records
+from ..etl.files import guess_format
+from ._common import err_console, out_console, print_json, say
+
+#: ``-o -``: write to stdout.
+STDOUT = "-"
+#: Dry-run changes and problems listed in the human summary.
+SHOWN = 20
 
 
 class MeasuredLimiter:
@@ -82,6 +89,7 @@ class JobProgress:
             transient=False,
         )
         self.tasks: dict[str, TaskID] = {}
+        self.started_wait: dict[str, float] = {}
 
     def __enter__(self) -> Self:
         self.progress.start()
@@ -95,23 +103,31 @@ class JobProgress:
     ) -> None:
         self.progress.stop()
 
-    def _wait(self) -> str:
-        return f"{self.limiter.waited:.1f}s" if self.limiter else "-"
+    def _waited(self) -> float:
+        return self.limiter.waited if self.limiter else 0.0
+
+    def _wait(self, phase: str) -> str:
+        """The rate-limit wait of this phase alone (since its bar appeared)."""
+        if self.limiter is None:
+            return "-"
+        return f"{self._waited() - self.started_wait.get(phase, 0.0):.1f}s"
+
+    def _update(self, phase: str, done: int, total: int | None) -> None:
+        task = self.tasks.get(phase)
+        if task is None:
+            if not done and not total:
+                return  # nothing to show yet (an empty target has nothing to read)
+            self.started_wait[phase] = self._waited()
+            task = self.progress.add_task(phase, total=total, wait=self._wait(phase))
+            self.tasks[phase] = task
+        self.progress.update(task, completed=done, total=total, wait=self._wait(phase))
 
     def __call__(self, event: ProgressEvent) -> None:
-        task = self.tasks.get(event.phase)
-        if task is None:
-            task = self.progress.add_task(event.phase, total=event.total, wait=self._wait())
-            self.tasks[event.phase] = task
-        self.progress.update(task, completed=event.done, total=event.total, wait=self._wait())
+        self._update(event.phase, event.done, event.total)
 
     def count(self, phase: str, done: int, total: int | None = None) -> None:
         """Progress of a job that is not an upsert (exports)."""
-        task = self.tasks.get(phase)
-        if task is None:
-            task = self.progress.add_task(phase, total=total, wait=self._wait())
-            self.tasks[phase] = task
-        self.progress.update(task, completed=done, total=total, wait=self._wait())
+        self._update(phase, done, total)
 
 
 async def export_to_file(
@@ -122,8 +138,8 @@ async def export_to_file(
     *,
     every: int = 1000,
 ) -> int:
-    """Write streamed records to ``output`` as they arrive, counting them on the progress bar
-    every ``every`` records; returns how many were written."""
+    """Write streamed records to ``output`` (``-``: stdout) as they arrive, counting them on the
+    progress bar every ``every`` records; returns how many were written."""
     done = 0
 
     async def counted() -> AsyncIterator[Mapping[str, Any]]:
@@ -134,18 +150,69 @@ async def export_to_file(
                 progress.count("export", done)
             yield record
 
-    count = await write_records(counted(), output, kind)
+    if output == STDOUT:
+        count = await write_stdout(counted(), kind)
+    else:
+        count = await write_records(counted(), output, kind)
     progress.count("export", count, count)
     return count
 
 
+async def write_stdout(records: AsyncIterable[Mapping[str, Any]], kind: str) -> int:
+    """Write records to stdout as CSV or JSON Lines, streaming; Parquet goes through a
+    temporary file (its footer comes last)."""
+    if kind == "parquet":
+        with tempfile.TemporaryDirectory(prefix="smartsuite-") as tmp:
+            path = Path(tmp) / "out.parquet"
+            count = await write_records(records, path, kind)
+            with path.open("rb") as handle:
+                shutil.copyfileobj(handle, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            return count
+    count = 0
+    writer: Any = None
+    columns: list[str] = []
+    async for record in records:
+        if kind == "jsonl":
+            sys.stdout.write(json.dumps(record, default=str) + "\n")
+        else:
+            if writer is None:
+                columns = list(record)
+                writer = csv.writer(sys.stdout, lineterminator="\n")
+                writer.writerow(columns)
+            writer.writerow([normalize(record.get(c)) for c in columns])
+        count += 1
+    sys.stdout.flush()
+    return count
+
+
+def output_format(output: str, fmt: str | None) -> str:
+    """The format of ``-o``: from ``--format`` or the suffix; ``-o -`` is CSV by default."""
+    if output == STDOUT and fmt is None:
+        return "csv"
+    return guess_format(output, fmt)
+
+
+def raw_key(record: Mapping[str, Any], fields: Sequence[str]) -> Any:
+    """The key as the input gave it: the value itself for one key field, else a list."""
+    values = [record.get(f) for f in fields]
+    return values[0] if len(values) == 1 else values
+
+
+def _key_text(key: Any) -> str:
+    if isinstance(key, list):
+        return json.dumps(key, default=str)
+    return "" if key is None else str(key)
+
+
 def write_failure_report(
-    path: str, result: UpsertResult, records: Sequence[Mapping[str, Any]]
+    path: str, result: UpsertResult, records: Sequence[Mapping[str, Any]], key: Sequence[str]
 ) -> int:
     """Write every failed or duplicate record with its error; returns how many.
 
-    A ``.csv`` report has columns index, key, status, error and then the record's fields; any
-    other name gets JSON Lines (one object per failed record, the record under ``record``).
+    The key is the raw value from the input (a JSON list for a composite key). A ``.csv`` report
+    has columns index, key, status, error and then the record's fields; any other name gets
+    JSON Lines (one object per failed record, the record under ``record``).
     """
     problems = result.problems
     target = Path(path)
@@ -159,7 +226,7 @@ def write_failure_report(
             for p in problems:
                 record = records[p.index]
                 writer.writerow(
-                    [p.index, show_key(p.key), p.status.value, str(p.error or "")]
+                    [p.index, _key_text(raw_key(record, key)), p.status.value, str(p.error or "")]
                     + [record.get(f, "") for f in fields]
                 )
     else:
@@ -167,7 +234,7 @@ def write_failure_report(
             for p in problems:
                 line = {
                     "index": p.index,
-                    "key": list(p.key) if p.key else None,
+                    "key": raw_key(records[p.index], key),
                     "status": p.status.value,
                     "error": str(p.error or ""),
                     "record": dict(records[p.index]),
@@ -194,9 +261,21 @@ def report_upsert(
     as_json: bool,
     failures: str | None,
     records: Sequence[Mapping[str, Any]],
+    key: Sequence[str],
+    checkpoint: str | None = None,
 ) -> int:
     """Print the outcome, write the failure report; the exit code (1 when any record failed)."""
-    written = write_failure_report(failures, result, records) if failures else 0
+    written = write_failure_report(failures, result, records, key) if failures else 0
+    changes = [
+        {
+            "index": r.index,
+            "key": raw_key(records[r.index], key),
+            "status": r.status.value,
+            "fields": list(r.changed),
+        }
+        for r in result
+        if result.dry_run and r.status.value in ("added", "updated")
+    ]
     if as_json:
         print_json(
             {
@@ -210,20 +289,18 @@ def report_upsert(
                 "problems": [
                     {
                         "index": p.index,
-                        "key": list(p.key) if p.key else None,
+                        "key": raw_key(records[p.index], key),
                         "status": p.status.value,
                         "error": str(p.error or ""),
                     }
                     for p in result.problems
                 ],
-                "changes": [
-                    {"index": r.index, "status": r.status.value, "fields": list(r.changed)}
-                    for r in result
-                    if result.dry_run and r.status.value in ("added", "updated")
-                ],
+                "changes": changes,
             }
         )
     else:
+        if result.resumed:
+            say(f"resumed from checkpoint {checkpoint}" if checkpoint else "resumed")
         table = Table(title="dry run: nothing written" if result.dry_run else "upsert")
         for name in (*result.counts(), "requests", "seconds"):
             table.add_column(name, justify="right")
@@ -231,11 +308,60 @@ def report_upsert(
             *(str(n) for n in result.counts().values()), str(stats.requests), f"{seconds:.2f}"
         )
         out_console.print(table)
-        if result.dry_run:
-            for r in [r for r in result if r.status.value == "updated"][:20]:
-                out_console.print(escape(f"would update {show_key(r.key)}: {', '.join(r.changed)}"))
-        for p in result.problems[:20]:
-            err_console.print(f"[red]{escape(p.describe())}[/red]", highlight=False)
+        for change in changes[:SHOWN]:
+            verb = "add" if change["status"] == "added" else "update"
+            fields = ", ".join(change["fields"])
+            say(f"would {verb} {_key_text(change['key'])}: {fields}", error=False)
+        if len(changes) > SHOWN:
+            say(f"... and {len(changes) - SHOWN} more (--json lists them all)", error=False)
+        for p in result.problems[:SHOWN]:
+            line = f"#{p.index} {_key_text(raw_key(records[p.index], key))}: {p.status.value}"
+            say(line + (f": {p.error}" if p.error else ""), style="red")
         if written:
-            err_console.print(escape(f"{written} failed rows written to {failures}"))
+            say(f"{written} failed rows written to {failures}")
     return 0 if result.ok else 1
+
+
+def report_written(summary: dict[str, Any], what: str, *, as_json: bool) -> None:
+    """The summary of an export: on stdout, or on stderr when the data went to stdout."""
+    to_stdout = summary.get("file") == STDOUT
+    if as_json and to_stdout:
+        sys.stderr.write(json.dumps(summary, default=str) + "\n")
+    elif as_json:
+        print_json(summary)
+    else:
+        where = "stdout" if to_stdout else summary.get("file")
+        say(f"{what} to {where} ({summary.get('format')})", error=to_stdout)
+
+
+async def upsert_and_report(
+    work: Awaitable[UpsertResult],
+    progress: JobProgress,
+    stats: TransportStats,
+    started: float,
+    *,
+    as_json: bool,
+    failures: str | None,
+    records: Sequence[Mapping[str, Any]],
+    key: Sequence[str],
+    checkpoint: str | None,
+) -> int:
+    """Await an upsert under its progress display, then report it (see :func:`report_upsert`).
+    A job stopped part-way still gets its summary and failures file before its error
+    propagates."""
+    options: dict[str, Any] = {
+        "failures": failures, "records": records, "key": key, "checkpoint": checkpoint,
+    }  # fmt: skip
+    try:
+        with progress:
+            result = await work
+    except UpsertInterruptedError as exc:
+        if as_json:  # one JSON document on stdout: the error's
+            if failures:
+                write_failure_report(failures, exc.result, records, key)
+        else:
+            report_upsert(
+                exc.result, stats, time.perf_counter() - started, as_json=False, **options
+            )
+        raise
+    return report_upsert(result, stats, time.perf_counter() - started, as_json=as_json, **options)

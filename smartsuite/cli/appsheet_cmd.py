@@ -2,66 +2,34 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
 from collections.abc import AsyncIterator
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from .._core.ratelimit import LocalRateLimit
-from ..appsheet import AppSheetClient
-from ..appsheet.client import DEFAULT_RATE_LIMIT
-from ..etl import read_records, upsert_table, write_records
+from ..etl import read_records, upsert_table
 from ._common import (
-    BaseUrlOpt,
     CheckpointOpt,
     DryRunOpt,
     EmulatorOpt,
     FailuresOpt,
     JsonOpt,
-    maybe_emulator,
+    VerboseOpt,
     out_console,
     print_json,
+    remember_resume,
     run,
 )
-from ._output import JobProgress, MeasuredLimiter, report_upsert
+from ._connect import AccessKeyOpt, AppIdOpt, AsBaseUrlOpt, AsRegionOpt, appsheet
+from ._help import command, group
+from ._output import JobProgress, export_to_file, output_format, report_written, upsert_and_report
 
-app = typer.Typer(help="AppSheet tables: find, upsert.", no_args_is_help=True)
-
-AppIdOpt = Annotated[
-    str | None, typer.Option("--app-id", help="The app id (default: $APPSHEET_APP_ID).")
-]
-KeyOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--access-key",
-        help="Application Access Key (default: $APPSHEET_ACCESS_KEY). Never printed.",
-        show_default=False,
-    ),
-]
-AsRegionOpt = Annotated[str, typer.Option("--region", help="global, eu or asia-southeast.")]
+app = group("AppSheet tables: find, upsert.")
 
 
-@contextlib.asynccontextmanager
-async def connect(
-    emulator: bool, base_url: str | None, app_id: str | None, access_key: str | None, region: str
-) -> AsyncIterator[tuple[AppSheetClient, MeasuredLimiter]]:
-    """An AppSheet client (on an embedded emulator with ``--emulator``)."""
-    limiter = MeasuredLimiter(LocalRateLimit(DEFAULT_RATE_LIMIT))
-    async with maybe_emulator(emulator) as emu:
-        if emu is not None:
-            base_url, app_id = emu.appsheet_url, emu.appsheet_app_id
-            access_key = emu.appsheet_access_key
-        async with AppSheetClient(
-            app_id, access_key, region=region, base_url=base_url, rate_limit=limiter
-        ) as client:
-            yield client, limiter
-
-
-@app.command("find")
+@command(app, "find")
 def find(
     table: Annotated[str, typer.Argument(help="The table name.")],
     selector: Annotated[
@@ -69,38 +37,51 @@ def find(
         typer.Option("--selector", help="An AppSheet expression, e.g. Filter(People, [Age] > 30)."),
     ] = None,
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Write the rows to this file.")
+        str | None,
+        typer.Option("-o", "--output", help="Write the rows to this file; - for stdout."),
+    ] = None,
+    fmt: Annotated[
+        str | None, typer.Option("--format", help="csv, jsonl or parquet (default: from -o).")
     ] = None,
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
+    base_url: AsBaseUrlOpt = None,
     app_id: AppIdOpt = None,
-    access_key: KeyOpt = None,
+    access_key: AccessKeyOpt = None,
     region: AsRegionOpt = "global",
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Read the rows of a table (those the selector picks)."""
+    """Read the rows of a table (those the selector picks): a table on the terminal, JSON with
+    --json, or a file with -o."""
 
     async def job() -> int:
-        async with connect(emulator, base_url, app_id, access_key, region) as (client, _):
+        kind = output_format(output, fmt) if output is not None else ""
+        async with appsheet(emulator, base_url, app_id, access_key, region) as (client, _):
             rows: list[dict[str, object]] = await client.table(table).find(selector)
+
+        async def each() -> AsyncIterator[dict[str, object]]:
+            for row in rows:
+                yield row
+
         if output is not None:
-            await write_records(rows, output)
-        if as_json:
+            with JobProgress(False) as progress:
+                await export_to_file(each(), output, kind, progress)
+            summary = {"rows": len(rows), "file": output, "format": kind}
+            report_written(summary, f"wrote {len(rows)} rows", as_json=as_json)
+        elif as_json:
             print_json(rows)
-        elif output is None:
+        else:
             columns = list(dict.fromkeys(c for r in rows for c in r))
             view = Table(*columns, title=f"{table}: {len(rows)} rows")
             for r in rows:
                 view.add_row(*(str(r.get(c, "")) for c in columns))
             out_console.print(view)
-        else:
-            out_console.print(escape(f"wrote {len(rows)} rows to {output}"))
         return 0
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)
 
 
-@app.command("upsert")
+@command(app, "upsert")
 def upsert(
     table: Annotated[str, typer.Argument(help="The table name.")],
     file: Annotated[str, typer.Argument(help="CSV, JSON Lines or Parquet file of rows.")],
@@ -109,35 +90,40 @@ def upsert(
     checkpoint: CheckpointOpt = None,
     failures: FailuresOpt = None,
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
+    base_url: AsBaseUrlOpt = None,
     app_id: AppIdOpt = None,
-    access_key: KeyOpt = None,
+    access_key: AccessKeyOpt = None,
     region: AsRegionOpt = "global",
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Add or update rows of a table from a file, matching on its key column."""
+    remember_resume(checkpoint)
 
     async def job() -> int:
         records = read_records(file)
         start = time.perf_counter()
-        async with connect(emulator, base_url, app_id, access_key, region) as (client, limiter):
-            with JobProgress(not as_json, limiter) as progress:
-                result = await upsert_table(
-                    client,
-                    table,
-                    records,
-                    key=key,
-                    checkpoint=checkpoint,
-                    dry_run=dry_run,
-                    on_progress=progress,
-                )
-            return report_upsert(
-                result,
+        async with appsheet(emulator, base_url, app_id, access_key, region) as (client, limiter):
+            progress = JobProgress(not as_json, limiter)
+            work = upsert_table(
+                client,
+                table,
+                records,
+                key=key,
+                checkpoint=checkpoint,
+                dry_run=dry_run,
+                on_progress=progress,
+            )
+            return await upsert_and_report(
+                work,
+                progress,
                 client.stats,
-                time.perf_counter() - start,
+                start,
                 as_json=as_json,
                 failures=failures,
                 records=records,
+                key=(key,),
+                checkpoint=checkpoint,
             )
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)

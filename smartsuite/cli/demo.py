@@ -16,12 +16,12 @@ from typing import Annotated, Any
 
 import attrs
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from .._core.errors import NotFoundError, SmartsuiteError
 from .._core.ratelimit import LocalRateLimit
 from .._core.transport import TransportStats
+from ..appsheet.client import DEFAULT_RATE_LIMIT as APPSHEET_RATE_LIMIT
 from ..emulator import Emulator
 from ..etl import (
     read_records,
@@ -31,10 +31,17 @@ from ..etl import (
     upsert_table,
     write_records,
 )
+from ..resource_management.client import DEFAULT_RATE_LIMIT as RM_RATE_LIMIT
 from ..smartsheet import Column, SmartsheetClient
 from ..smartsheet.client import DEFAULT_RATE_LIMIT
-from ._common import err_console, out_console, run
+from ._common import out_console, run, say
 from ._output import JobProgress, MeasuredLimiter
+
+TRY_NEXT = (
+    "try next, with your own CSV (the background emulator keeps the sheet between commands): "
+    'smartsuite sheets upsert Staff your.csv --key "Employee ID" --create --emulator, then '
+    "smartsuite sheets export Staff -o - --emulator; stop it with smartsuite emulator --stop"
+)
 
 COLUMNS = ("Employee ID", "Name", "Email", "Department", "Title", "Salary", "Start Date")
 _DEPARTMENTS = ("Ops", "Sales", "Engineering", "Finance", "Support", "Legal")
@@ -61,12 +68,15 @@ class _Summary:
     table: Table = attrs.field(factory=lambda: _summary_table())
     started: float = attrs.field(factory=time.perf_counter)
     before: TransportStats | None = None
+    waited: float = 0.0
+    checks: list[str] = attrs.field(factory=list)
 
-    def mark(self, stats: TransportStats) -> None:
+    def mark(self, stats: TransportStats, limiter: MeasuredLimiter) -> None:
         self.started = time.perf_counter()
         self.before = attrs.evolve(stats, retries=stats.retries.copy())
+        self.waited = limiter.waited
 
-    def add(self, step: str, rows: int, stats: TransportStats) -> None:
+    def add(self, step: str, rows: int, stats: TransportStats, limiter: MeasuredLimiter) -> None:
         b = self.before or TransportStats()
         self.table.add_row(
             step,
@@ -74,13 +84,19 @@ class _Summary:
             str(stats.requests - b.requests),
             str(stats.total_retries - b.total_retries),
             str(stats.rate_limited - b.rate_limited),
+            f"{limiter.waited - self.waited:.2f}",
             f"{time.perf_counter() - self.started:.2f}",
         )
+
+    def check(self, condition: bool, what: str, detail: str = "") -> None:
+        """Check a claim of the demo; it is listed in the closing verification line."""
+        check(condition, what + (f" ({detail})" if detail else ""))
+        self.checks.append(what)
 
 
 def _summary_table() -> Table:
     table = Table(title="smartsuite demo (embedded emulator)")
-    for name in ("step", "rows", "requests", "retries", "429s", "seconds"):
+    for name in ("step", "rows", "requests", "retries", "429s", "rate-limit wait s", "seconds"):
         table.add_column(name, justify="left" if name == "step" else "right")
     return table
 
@@ -113,7 +129,7 @@ async def _smartsheet(emu: Emulator, count: int, seed: int, work: Path, out: _Su
     async with SmartsheetClient(
         emu.smartsheet_token, base_url=emu.smartsheet_url, rate_limit=limiter
     ) as ss:
-        out.mark(ss.stats)
+        out.mark(ss.stats, limiter)
         sheet = await ss.sheets.create(
             "Employees",
             [Column(title=c, type="TEXT_NUMBER", primary=c == COLUMNS[0]) for c in COLUMNS],
@@ -127,10 +143,14 @@ async def _smartsheet(emu: Emulator, count: int, seed: int, work: Path, out: _Su
             first = await upsert_rows(
                 ss, sheet.id, records, key="Employee ID", on_progress=progress
             )
-        check(first.ok and len(first.added) == count, f"first upsert: {first.summary()}")
-        out.add("upsert (all new)", count, ss.stats)
+        out.check(
+            first.ok and len(first.added) == count,
+            f"{count:,} rows added",
+            f"first upsert: {first.summary()}",
+        )
+        out.add("upsert (all new)", count, ss.stats, limiter)
 
-        out.mark(ss.stats)
+        out.mark(ss.stats, limiter)
         rng = random.Random(seed + 1)
         changed = sorted(rng.sample(range(count), count // 20))
         for i in changed:
@@ -142,20 +162,18 @@ async def _smartsheet(emu: Emulator, count: int, seed: int, work: Path, out: _Su
             second = await upsert_rows(
                 ss, sheet.id, records, key="Employee ID", on_progress=progress
             )
-        check(
+        out.check(
             [r.index for r in second.updated] == changed
             and len(second.unchanged) == count - len(changed)
             and all(r.changed == ("Salary",) for r in second.updated),
+            f"{len(changed):,} changed rows updated",
             f"second upsert: {second.summary()}",
         )
         sent = [e.json() for e in emu.smartsheet.log if e.method in ("PUT", "POST")]
-        check(
-            sum(len(body) for body in sent) == len(changed),
-            "only the changed rows are sent",
-        )
-        out.add(f"upsert ({len(changed):,} changed)", count, ss.stats)
+        out.check(sum(len(body) for body in sent) == len(changed), "only those rows sent")
+        out.add(f"upsert ({len(changed):,} changed)", count, ss.stats, limiter)
 
-        out.mark(ss.stats)
+        out.mark(ss.stats, limiter)
         exported = work / "export.csv"
         with JobProgress(True, limiter) as progress:
             done = 0
@@ -170,15 +188,18 @@ async def _smartsheet(emu: Emulator, count: int, seed: int, work: Path, out: _Su
 
             written = await write_records(counted(), exported)
             progress.count("export", written, count)
-        check(read_records(exported) == records, "the exported CSV matches the source")
-        out.add("export to CSV + verify", written, ss.stats)
+        out.check(read_records(exported) == records, "the exported CSV matches the source")
+        out.add("export to CSV + verify", written, ss.stats, limiter)
 
 
 async def _resource_management(emu: Emulator, work: Path, out: _Summary) -> None:
     from ..resource_management import ResourceManagementClient
 
-    async with ResourceManagementClient(emu.rm_token, base_url=emu.rm_url) as rm:
-        out.mark(rm.stats)
+    limiter = MeasuredLimiter(LocalRateLimit(RM_RATE_LIMIT))
+    async with ResourceManagementClient(
+        emu.rm_token, base_url=emu.rm_url, rate_limit=limiter
+    ) as rm:
+        out.mark(rm.stats, limiter)
         user = await rm.users.create(first_name="Ada", last_name="Lovelace")
         project = await rm.projects.create(name="Demo project")
         day = dt.date(2024, 3, 4)
@@ -191,23 +212,24 @@ async def _resource_management(emu: Emulator, work: Path, out: _Summary) -> None
             )
         entries = stream_time_entries(rm, from_=day, to=day + dt.timedelta(days=6))
         written = await write_records(entries, work / "time.jsonl")
-        check(written == 5, f"RM time entries exported: {written}")
-        out.add("RM time-entry export", written, rm.stats)
+        out.check(written == 5, "RM time entries read back", f"exported: {written}")
+        out.add("RM time-entry export", written, rm.stats, limiter)
 
 
 async def _appsheet(emu: Emulator, out: _Summary) -> None:
     from ..appsheet import AppSheetClient
 
+    limiter = MeasuredLimiter(LocalRateLimit(APPSHEET_RATE_LIMIT))
     async with AppSheetClient(
-        emu.appsheet_app_id, emu.appsheet_access_key, base_url=emu.appsheet_url
+        emu.appsheet_app_id, emu.appsheet_access_key, base_url=emu.appsheet_url, rate_limit=limiter
     ) as app:
-        out.mark(app.stats)
+        out.mark(app.stats, limiter)
         rows = [{"ID": f"D{i}", "Name": f"Demo {i}", "Age": str(30 + i)} for i in range(3)]
         result = await upsert_table(app, "People", rows, key="ID")
         found = await app.table("People").find("Filter(People, [Age] >= 31)")
         ids = {r["ID"] for r in found}
-        check(result.ok and {"D1", "D2"} <= ids, "AppSheet add / find")
-        out.add("AppSheet add + find", len(rows), app.stats)
+        out.check(result.ok and {"D1", "D2"} <= ids, "AppSheet rows found")
+        out.add("AppSheet add + find", len(rows), app.stats, limiter)
 
 
 async def _demo(count: int, seed: int) -> int:
@@ -219,10 +241,10 @@ async def _demo(count: int, seed: int) -> int:
             try:
                 await _resource_management(emu, Path(tmp), summary)
             except NotFoundError as exc:  # an emulator without the RM time-entry routes
-                err_console.print(
-                    f"[yellow]RM step skipped: {escape(str(exc))}[/yellow]", highlight=False
-                )
+                say(f"RM step skipped: {exc}", style="yellow")
             await _appsheet(emu, summary)
     summary.table.caption = f"total {time.perf_counter() - total:.1f} s"
     out_console.print(summary.table)
+    say(f"verified: {'; '.join(summary.checks)}.", error=False, style="green")
+    say(TRY_NEXT, error=False)
     return 0

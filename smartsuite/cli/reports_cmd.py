@@ -6,18 +6,18 @@ import time
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from .._core.errors import ConfigurationError
 from ..etl import stream_report
-from ..etl.files import guess_format
 from ..smartsheet import SmartsheetClient
-from ._common import BaseUrlOpt, EmulatorOpt, JsonOpt, out_console, print_json, run
-from ._output import JobProgress, export_to_file, stats_dict
-from .sheets_cmd import SsRegionOpt, TokenOpt, connect
+from ._common import EmulatorOpt, JsonOpt, VerboseOpt, out_console, print_json, run
+from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
+from ._help import command, group
+from ._output import JobProgress, export_to_file, output_format, report_written, stats_dict
+from .sheets_cmd import FormatOpt, OutputOpt
 
-app = typer.Typer(help="Smartsheet reports: list, export.", no_args_is_help=True)
+app = group("Smartsheet reports: list, export.")
 
 ReportArg = Annotated[str, typer.Argument(help="Report id, or its exact name.")]
 
@@ -38,18 +38,19 @@ async def resolve_report(ss: SmartsheetClient, ref: str) -> int:
     return found[0]
 
 
-@app.command("list")
+@command(app, "list")
 def list_reports(
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
-    token: TokenOpt = None,
+    base_url: SsBaseUrlOpt = None,
+    token: SsTokenOpt = None,
     region: SsRegionOpt = "us",
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """List the reports the token can see."""
 
     async def job() -> int:
-        async with connect(emulator, base_url, token, region) as (ss, _):
+        async with smartsheet(emulator, base_url, token, region) as (ss, _):
             reports = [r async for r in ss.reports.list()]
         if as_json:
             print_json([{"id": r.id, "name": r.name} for r in reports])
@@ -60,16 +61,14 @@ def list_reports(
         out_console.print(table)
         return 0
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)
 
 
-@app.command("export")
+@command(app, "export")
 def export(
     report: ReportArg,
-    output: Annotated[str, typer.Option("-o", "--output", help="File to write.")],
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="csv, jsonl or parquet (default: from -o).")
-    ] = None,
+    output: OutputOpt,
+    fmt: FormatOpt = None,
     page_size: Annotated[
         int, typer.Option("--page-size", min=1, max=10_000, help="Rows per request.")
     ] = 1000,
@@ -81,18 +80,19 @@ def export(
         ),
     ] = None,
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
-    token: TokenOpt = None,
+    base_url: SsBaseUrlOpt = None,
+    token: SsTokenOpt = None,
     region: SsRegionOpt = "us",
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Export every row of a report to CSV, JSON Lines or Parquet, page by page (the next
     page prefetched)."""
 
     async def job() -> int:
-        kind = guess_format(output, fmt)
+        kind = output_format(output, fmt)
         start = time.perf_counter()
-        async with connect(emulator, base_url, token, region) as (ss, limiter):
+        async with smartsheet(emulator, base_url, token, region) as (ss, limiter):
             report_id = await resolve_report(ss, report)
             with JobProgress(not as_json, limiter) as progress:
                 records = stream_report(
@@ -101,10 +101,7 @@ def export(
                 count = await export_to_file(records, output, kind, progress, every=page_size)
             summary = {"rows": count, "file": output, "format": kind, "report_id": report_id}
             summary.update(stats_dict(ss.stats, time.perf_counter() - start))
-        if as_json:
-            print_json(summary)
-        else:
-            out_console.print(escape(f"exported {count} report rows to {output} ({kind})"))
+        report_written(summary, f"exported {count} report rows", as_json=as_json)
         return 0
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)

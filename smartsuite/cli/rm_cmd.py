@@ -1,4 +1,4 @@
-"""``smartsuite rm``: export Resource Management collections."""
+"""``smartsuite rm``: export and upsert Resource Management time entries and assignments."""
 
 from __future__ import annotations
 
@@ -8,29 +8,40 @@ from collections.abc import AsyncIterable, Callable
 from typing import Annotated, Any
 
 import typer
-from rich.markup import escape
 
 from .._core.errors import ConfigurationError
-from .._core.ratelimit import LocalRateLimit
-from ..etl import stream_assignments, stream_time_entries
-from ..etl.files import guess_format
+from ..etl import (
+    read_records,
+    stream_assignments,
+    stream_time_entries,
+    upsert_assignments,
+    upsert_time_entries,
+)
+from ..etl.rm_assignments import DEFAULT_KEY as ASSIGNMENT_KEY
 from ..resource_management import ResourceManagementClient
-from ..resource_management.client import DEFAULT_RATE_LIMIT
-from ._common import BaseUrlOpt, EmulatorOpt, JsonOpt, maybe_emulator, out_console, print_json, run
-from ._output import JobProgress, MeasuredLimiter, export_to_file, stats_dict
+from ._common import (
+    CheckpointOpt,
+    DryRunOpt,
+    EmulatorOpt,
+    FailuresOpt,
+    JsonOpt,
+    VerboseOpt,
+    remember_resume,
+    run,
+)
+from ._connect import RmBaseUrlOpt, RmTokenOpt, resource_management
+from ._help import command, group
+from ._output import JobProgress, export_to_file, output_format, report_written, stats_dict
+from ._output import upsert_and_report as _report
+from .sheets_cmd import FormatOpt, OutputOpt, key_list
 
-app = typer.Typer(help="Resource Management: export collections.", no_args_is_help=True)
-export_app = typer.Typer(help="Export a collection to a file.", no_args_is_help=True)
+app = group("Resource Management: export and upsert time entries and assignments.")
+export_app = group("Export a collection to a file.")
+upsert_app = group("Add or update a collection from a file, matched on a natural key.")
 app.add_typer(export_app, name="export")
+app.add_typer(upsert_app, name="upsert")
 
-TokenOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--token",
-        help="API token (default: $SMARTSHEET_RM_TOKEN). Never printed.",
-        show_default=False,
-    ),
-]
+TIME_KEY = "user_id,assignable_id,date"
 
 
 def _date(text: str | None, flag: str) -> dt.date | None:
@@ -47,46 +58,42 @@ async def _export(
     stream: Callable[[ResourceManagementClient], AsyncIterable[dict[str, Any]]],
     output: str,
     fmt: str | None,
-    emulator: bool,
-    base_url: str | None,
-    token: str | None,
+    connection: tuple[bool, str | None, str | None],
     as_json: bool,
 ) -> int:
     """Export one RM collection (``stream`` opens it on the client) to a file."""
-    kind = guess_format(output, fmt)
-    limiter = MeasuredLimiter(LocalRateLimit(DEFAULT_RATE_LIMIT))
+    kind = output_format(output, fmt)
     began = time.perf_counter()
-    async with maybe_emulator(emulator) as emu:
-        url, secret = (emu.rm_url, emu.rm_token) if emu else (base_url, token)
-        options: dict[str, Any] = {"base_url": url} if url else {}
-        async with ResourceManagementClient(secret, rate_limit=limiter, **options) as rm:
-            with JobProgress(not as_json, limiter) as progress:
-                count = await export_to_file(stream(rm), output, kind, progress, every=100)
-            summary: dict[str, Any] = {"rows": count, "file": output, "format": kind}
-            summary.update(stats_dict(rm.stats, time.perf_counter() - began))
-    if as_json:
-        print_json(summary)
-    else:
-        out_console.print(escape(f"exported {count} {what} to {output} ({kind})"))
+    async with resource_management(*connection) as (rm, limiter):
+        with JobProgress(not as_json, limiter) as progress:
+            count = await export_to_file(stream(rm), output, kind, progress, every=100)
+        summary: dict[str, Any] = {"rows": count, "file": output, "format": kind}
+        summary.update(stats_dict(rm.stats, time.perf_counter() - began))
+    report_written(summary, f"exported {count} {what}", as_json=as_json)
     return 0
 
 
-OutputOpt = Annotated[str, typer.Option("-o", "--output", help="File to write.")]
 FromOpt = Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")]
 ToOpt = Annotated[str | None, typer.Option("--to", help="Last date (YYYY-MM-DD).")]
-FormatOpt = Annotated[str | None, typer.Option("--format", help="csv, jsonl or parquet.")]
+AssignFromOpt = Annotated[
+    str | None, typer.Option("--from", help="Assignments ending on or after this date.")
+]
+AssignToOpt = Annotated[
+    str | None, typer.Option("--to", help="Assignments starting on or before this date.")
+]
 
 
-@export_app.command("time-entries")
+@command(export_app, "time-entries")
 def time_entries(
     output: OutputOpt,
     from_: FromOpt = None,
     to: ToOpt = None,
     fmt: FormatOpt = None,
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
-    token: TokenOpt = None,
+    base_url: RmBaseUrlOpt = None,
+    token: RmTokenOpt = None,
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Export the time entries between two dates, page by page (next page prefetched)."""
 
@@ -97,32 +104,27 @@ def time_entries(
             lambda rm: stream_time_entries(rm, from_=start, to=end),
             output,
             fmt,
-            emulator,
-            base_url,
-            token,
+            (emulator, base_url, token),
             as_json,
         )
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)
 
 
-@export_app.command("assignments")
+@command(export_app, "assignments")
 def assignments(
     output: OutputOpt,
-    from_: Annotated[
-        str | None, typer.Option("--from", help="Assignments ending on or after this date.")
-    ] = None,
-    to: Annotated[
-        str | None, typer.Option("--to", help="Assignments starting on or before this date.")
-    ] = None,
+    from_: AssignFromOpt = None,
+    to: AssignToOpt = None,
     phases: Annotated[
         bool, typer.Option("--phases/--no-phases", help="Include assignments to phases.")
     ] = True,
     fmt: FormatOpt = None,
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
-    token: TokenOpt = None,
+    base_url: RmBaseUrlOpt = None,
+    token: RmTokenOpt = None,
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Export assignments (people and placeholders on projects, phases and leave), page by
     page (next page prefetched)."""
@@ -134,10 +136,102 @@ def assignments(
             lambda rm: stream_assignments(rm, from_=start, to=end, with_phases=phases),
             output,
             fmt,
-            emulator,
-            base_url,
-            token,
+            (emulator, base_url, token),
             as_json,
         )
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)
+
+
+Upsert = Callable[..., Any]
+
+FileArg = Annotated[str, typer.Argument(help="CSV, JSON Lines or Parquet file of records.")]
+
+
+def _upsert(
+    upsert: Upsert,
+    file: str,
+    key: str,
+    window: tuple[str | None, str | None],
+    dry_run: bool,
+    checkpoint: str | None,
+    failures: str | None,
+    connection: tuple[bool, str | None, str | None],
+    as_json: bool,
+    verbose: bool,
+) -> None:
+    remember_resume(checkpoint)
+
+    async def job() -> int:
+        start, end = _date(window[0], "--from"), _date(window[1], "--to")
+        records = read_records(file)
+        keys = key_list(key)
+        began = time.perf_counter()
+        async with resource_management(*connection) as (rm, limiter):
+            progress = JobProgress(not as_json, limiter)
+            work: Any = upsert(
+                rm, records, key=keys, from_=start, to=end, checkpoint=checkpoint,
+                dry_run=dry_run, on_progress=progress,
+            )  # fmt: skip
+            return await _report(
+                work, progress, rm.stats, began, as_json=as_json, failures=failures,
+                records=records, key=keys, checkpoint=checkpoint,
+            )  # fmt: skip
+
+    run(job, as_json=as_json, verbose=verbose)
+
+
+@command(upsert_app, "time-entries")
+def upsert_time(
+    file: FileArg,
+    key: Annotated[
+        str, typer.Option("--key", help="The natural key fields, comma-separated.")
+    ] = TIME_KEY,
+    from_: Annotated[
+        str | None, typer.Option("--from", help="First date read to find existing entries.")
+    ] = None,
+    to: Annotated[
+        str | None, typer.Option("--to", help="Last date read to find existing entries.")
+    ] = None,
+    dry_run: DryRunOpt = False,
+    checkpoint: CheckpointOpt = None,
+    failures: FailuresOpt = None,
+    emulator: EmulatorOpt = False,
+    base_url: RmBaseUrlOpt = None,
+    token: RmTokenOpt = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Add or update time entries from a file (columns user_id, assignable_id, date, hours, and
+    optionally task and notes), matched on the key; existing entries are read between --from and
+    --to."""
+    _upsert(
+        upsert_time_entries, file, key, (from_, to), dry_run, checkpoint, failures,
+        (emulator, base_url, token), as_json, verbose,
+    )  # fmt: skip
+
+
+@command(upsert_app, "assignments")
+def upsert_assign(
+    file: FileArg,
+    key: Annotated[
+        str, typer.Option("--key", help="The natural key fields, comma-separated.")
+    ] = ",".join(ASSIGNMENT_KEY),
+    from_: AssignFromOpt = None,
+    to: AssignToOpt = None,
+    dry_run: DryRunOpt = False,
+    checkpoint: CheckpointOpt = None,
+    failures: FailuresOpt = None,
+    emulator: EmulatorOpt = False,
+    base_url: RmBaseUrlOpt = None,
+    token: RmTokenOpt = None,
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Add or replace assignments from a file (columns user_id, assignable_id, starts_at, ends_at,
+    and an allocation such as percent), matched on the key. RM cannot change an assignment in
+    place: a changed one is deleted and created again, with a new id."""
+    _upsert(
+        upsert_assignments, file, key, (from_, to), dry_run, checkpoint, failures,
+        (emulator, base_url, token), as_json, verbose,
+    )  # fmt: skip

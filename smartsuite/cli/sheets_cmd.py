@@ -2,63 +2,45 @@
 
 from __future__ import annotations
 
-import contextlib
 import time
-from collections.abc import AsyncIterator
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
 from .._core.errors import ConfigurationError
-from .._core.ratelimit import LocalRateLimit
-from ..etl import read_records, stream_sheet, upsert_rows
-from ..etl.files import guess_format
+from ..etl import key_fields, read_records, stream_sheet, upsert_rows
 from ..smartsheet import Column, SmartsheetClient
-from ..smartsheet.client import DEFAULT_RATE_LIMIT
 from ._common import (
-    BaseUrlOpt,
     CheckpointOpt,
     DryRunOpt,
     EmulatorOpt,
     FailuresOpt,
     JsonOpt,
-    maybe_emulator,
+    VerboseOpt,
     out_console,
     print_json,
+    remember_resume,
     run,
 )
-from ._output import JobProgress, MeasuredLimiter, export_to_file, report_upsert, stats_dict
+from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
+from ._help import command, group
+from ._output import (
+    JobProgress,
+    export_to_file,
+    output_format,
+    report_written,
+    stats_dict,
+    upsert_and_report,
+)
 
-app = typer.Typer(help="Smartsheet sheets: list, export, upsert.", no_args_is_help=True)
+app = group("Smartsheet sheets: list, export, upsert.")
 
-TokenOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--token",
-        help="Access token (default: $SMARTSHEET_ACCESS_TOKEN). Never printed.",
-        show_default=False,
-    ),
-]
-SsRegionOpt = Annotated[str, typer.Option("--region", help="us, eu, gov or au.")]
 SheetArg = Annotated[str, typer.Argument(help="Sheet id, or its exact name.")]
-
-
-@contextlib.asynccontextmanager
-async def connect(
-    emulator: bool, base_url: str | None, token: str | None, region: str
-) -> AsyncIterator[tuple[SmartsheetClient, MeasuredLimiter]]:
-    """A Smartsheet client (on an embedded emulator with ``--emulator``) and its measured
-    rate limiter."""
-    limiter = MeasuredLimiter(LocalRateLimit(DEFAULT_RATE_LIMIT))
-    async with maybe_emulator(emulator) as emu:
-        if emu is not None:
-            base_url, token = emu.smartsheet_url, emu.smartsheet_token
-        async with SmartsheetClient(
-            token, region=region, base_url=base_url, rate_limit=limiter
-        ) as ss:
-            yield ss, limiter
+OutputOpt = Annotated[str, typer.Option("-o", "--output", help="File to write; - for stdout.")]
+FormatOpt = Annotated[
+    str | None, typer.Option("--format", help="csv, jsonl or parquet (default: from -o).")
+]
 
 
 async def resolve_sheet(ss: SmartsheetClient, ref: str) -> int | None:
@@ -75,18 +57,19 @@ async def resolve_sheet(ss: SmartsheetClient, ref: str) -> int | None:
     return found[0] if found else None
 
 
-@app.command("list")
+@command(app, "list")
 def list_sheets(
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
-    token: TokenOpt = None,
+    base_url: SsBaseUrlOpt = None,
+    token: SsTokenOpt = None,
     region: SsRegionOpt = "us",
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """List the sheets the token can see."""
 
     async def job() -> int:
-        async with connect(emulator, base_url, token, region) as (ss, _):
+        async with smartsheet(emulator, base_url, token, region) as (ss, _):
             sheets = [s async for s in ss.sheets.list()]
         if as_json:
             print_json([{"id": s.id, "name": s.name, "modified_at": s.modified_at} for s in sheets])
@@ -97,29 +80,29 @@ def list_sheets(
         out_console.print(table)
         return 0
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)
 
 
-@app.command("export")
+@command(app, "export")
 def export(
     sheet: SheetArg,
-    output: Annotated[str, typer.Option("-o", "--output", help="File to write.")],
-    fmt: Annotated[
-        str | None, typer.Option("--format", help="csv, jsonl or parquet (default: from -o).")
-    ] = None,
+    output: OutputOpt,
+    fmt: FormatOpt = None,
     page_size: Annotated[int, typer.Option("--page-size", min=1, help="Rows per request.")] = 1000,
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
-    token: TokenOpt = None,
+    base_url: SsBaseUrlOpt = None,
+    token: SsTokenOpt = None,
     region: SsRegionOpt = "us",
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
-    """Export every row of a sheet to CSV, JSON Lines or Parquet, page by page."""
+    """Export every row of a sheet to CSV, JSON Lines or Parquet, page by page (-o - writes to
+    stdout, CSV unless --format says otherwise)."""
 
     async def job() -> int:
-        kind = guess_format(output, fmt)
+        kind = output_format(output, fmt)
         start = time.perf_counter()
-        async with connect(emulator, base_url, token, region) as (ss, limiter):
+        async with smartsheet(emulator, base_url, token, region) as (ss, limiter):
             sheet_id = await resolve_sheet(ss, sheet)
             if sheet_id is None:
                 raise ConfigurationError(f"no sheet named {sheet!r}")
@@ -128,16 +111,13 @@ def export(
                 count = await export_to_file(records, output, kind, progress, every=page_size)
             summary = {"rows": count, "file": output, "format": kind}
             summary.update(stats_dict(ss.stats, time.perf_counter() - start))
-        if as_json:
-            print_json(summary)
-        else:
-            out_console.print(escape(f"exported {count} rows to {output} ({kind})"))
+        report_written(summary, f"exported {count} rows", as_json=as_json)
         return 0
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)
 
 
-@app.command("upsert")
+@command(app, "upsert")
 def upsert(
     sheet: SheetArg,
     file: Annotated[str, typer.Argument(help="CSV, JSON Lines or Parquet file of records.")],
@@ -149,43 +129,60 @@ def upsert(
     checkpoint: CheckpointOpt = None,
     failures: FailuresOpt = None,
     emulator: EmulatorOpt = False,
-    base_url: BaseUrlOpt = None,
-    token: TokenOpt = None,
+    base_url: SsBaseUrlOpt = None,
+    token: SsTokenOpt = None,
     region: SsRegionOpt = "us",
     as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
 ) -> None:
     """Add or update rows of a sheet from a file, matching on the key column."""
+    remember_resume(checkpoint)
 
     async def job() -> int:
         records = read_records(file)
-        keys = [k.strip() for k in key.split(",") if k.strip()]
+        keys = key_list(key)
         start = time.perf_counter()
-        async with connect(emulator, base_url, token, region) as (ss, limiter):
+        async with smartsheet(emulator, base_url, token, region) as (ss, limiter):
             sheet_id = await resolve_sheet(ss, sheet)
             if sheet_id is None:
                 if not create or sheet.isdigit():
                     raise ConfigurationError(f"no sheet named {sheet!r} (use --create to make it)")
                 sheet_id = await create_sheet(ss, sheet, records, keys[0])
-            with JobProgress(not as_json, limiter) as progress:
-                result = await upsert_rows(
-                    ss,
-                    sheet_id,
-                    records,
-                    key=keys,
-                    checkpoint=checkpoint,
-                    dry_run=dry_run,
-                    on_progress=progress,
-                )
-            return report_upsert(
-                result,
+            progress = JobProgress(not as_json, limiter)
+            work = upsert_rows(
+                ss,
+                sheet_id,
+                records,
+                key=keys,
+                checkpoint=checkpoint,
+                dry_run=dry_run,
+                on_progress=progress,
+            )
+            return await upsert_and_report(
+                work,
+                progress,
                 ss.stats,
-                time.perf_counter() - start,
+                start,
                 as_json=as_json,
                 failures=failures,
                 records=records,
+                key=keys,
+                checkpoint=checkpoint,
             )
 
-    run(job)
+    run(job, as_json=as_json, verbose=verbose)
+
+
+def key_list(key: str) -> tuple[str, ...]:
+    """``--key "a,b"`` as field names.
+
+    Raises:
+        ConfigurationError: no field named.
+    """
+    names = [k.strip() for k in key.split(",") if k.strip()]
+    if not names:
+        raise ConfigurationError(f"--key must name one or more fields, got {key!r}")
+    return key_fields(names)
 
 
 async def create_sheet(
@@ -194,7 +191,7 @@ async def create_sheet(
     """Create a sheet whose columns are the records' fields, the key column primary."""
     fields = list(dict.fromkeys(f for r in records for f in r))
     if key not in fields:
-        raise ConfigurationError(f"the file has no column {key!r}")
+        raise ConfigurationError(f"the file has no column {key!r} (given as --key)")
     columns = [Column(title=key, type="TEXT_NUMBER", primary=True)]
     columns += [Column(title=f, type="TEXT_NUMBER") for f in fields if f != key]
     created = await ss.sheets.create(name, columns)
