@@ -122,7 +122,7 @@ def error_message(exc: BaseException, base_url: str | None = None) -> str:
     if isinstance(exc, TransportError):
         cause = connect_cause(base_url, text)
         if cause:
-            text = f"{cause}: {text}"
+            text = f"{cause} ({exc.method} {exc.path})" if exc.method else cause
     if isinstance(exc, ConfigurationError) and not isinstance(exc, NotFoundError):
         return text
     return f"{type(exc).__name__}: {text}"

@@ -65,7 +65,7 @@ async def test_sheets_upsert_export_list(smartsuite_emulator: Emulator, tmp_path
     assert dry.exit_code == 0
     plan = json.loads(dry.stdout)
     assert plan["dry_run"] and plan["counts"]["updated"] == 1
-    assert plan["changes"] == [{"index": 4, "status": "updated", "fields": ["Team"]}]
+    assert plan["changes"] == [{"index": 4, "key": "E4", "status": "updated", "fields": ["Team"]}]
     assert plan["write_requests"] == 0
 
     for fmt in ("csv", "jsonl"):
@@ -114,7 +114,7 @@ async def test_sheets_upsert_failures_exit_non_zero_and_are_reported(
     assert json.loads(again.stdout)["counts"]["unchanged"] == 3
 
 
-async def test_bad_input_and_missing_credentials_exit_2(
+async def test_bad_input_exits_2_and_a_bad_token_3(
     smartsuite_emulator: Emulator, tmp_path: Path
 ) -> None:
     emu = smartsuite_emulator
@@ -127,11 +127,11 @@ async def test_bad_input_and_missing_credentials_exit_2(
     bad_token = await invoke(
         "sheets", "list", "--base-url", emu.smartsheet_url, "--token", "wrong-secret-value"
     )
-    assert bad_token.exit_code == 1 and "AuthenticationError" in bad_token.stderr
+    assert bad_token.exit_code == 3 and "AuthenticationError" in bad_token.stderr
     assert "wrong-secret-value" not in bad_token.output
 
 
-async def test_embedded_emulator_flag(tmp_path: Path) -> None:
+async def test_emulator_flag_keeps_state_between_commands(tmp_path: Path) -> None:
     data = tmp_path / "people.jsonl"
     data.write_text("".join(json.dumps(r) + "\n" for r in employees(3)))
     result = await invoke(
@@ -140,6 +140,16 @@ async def test_embedded_emulator_flag(tmp_path: Path) -> None:
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["counts"]["added"] == 3
+    assert "started the background emulator" in result.stderr
+    exported = await invoke("sheets", "export", "Staff", "-o", "-", "--emulator")
+    assert exported.exit_code == 0, exported.output
+    assert list(csv.DictReader(exported.stdout.splitlines())) == employees(3)
+    assert "started" not in exported.stderr  # the same emulator, found again
+    status = await invoke("emulator", "--status", "--json")
+    assert status.exit_code == 0 and json.loads(status.stdout)["running"] is True
+    stopped = await invoke("emulator", "--stop")
+    assert stopped.exit_code == 0 and "stopped smartsuite emulator" in stopped.stdout
+    assert (await invoke("emulator", "--status")).exit_code == 1
 
 
 async def test_appsheet_upsert_and_find(smartsuite_emulator: Emulator, tmp_path: Path) -> None:

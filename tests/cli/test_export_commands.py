@@ -71,7 +71,7 @@ async def test_reports_list_and_export(
     missing = await invoke("reports", "export", "Nobody", "-o", str(target), *ss_args(emu))
     assert missing.exit_code == 2 and "no report named 'Nobody'" in missing.stderr
     unknown = await invoke("reports", "export", "424242", "-o", str(target), *ss_args(emu))
-    assert unknown.exit_code == 1 and "NotFoundError" in unknown.stderr
+    assert unknown.exit_code == 2 and "NotFoundError" in unknown.stderr  # named, not there
 
 
 async def test_rm_export_assignments(smartsuite_emulator: Emulator, tmp_path: Path) -> None:
