@@ -28,7 +28,15 @@ from rich.text import Text
 
 from .._core.ratelimit import RateLimiter
 from .._core.transport import TransportStats
-from ..etl import ProgressEvent, UpsertInterruptedError, UpsertResult, normalize, write_records
+from ..etl import (
+    ProgressEvent,
+    RecordResult,
+    RecordStatus,
+    UpsertInterruptedError,
+    UpsertResult,
+    normalize,
+    write_records,
+)
 from ..etl.files import guess_format
 from ._common import err_console, out_console, print_json, say
 
@@ -199,6 +207,14 @@ def raw_key(record: Mapping[str, Any], fields: Sequence[str]) -> Any:
     return values[0] if len(values) == 1 else values
 
 
+def problem_text(problem: RecordResult) -> str:
+    """Why a record failed, with a duplicate named by its record index (the library's message
+    shows the normalised key as a Python tuple)."""
+    if problem.status is RecordStatus.DUPLICATE and problem.duplicate_of is not None:
+        return f"same key as record {problem.duplicate_of}, which is the one written"
+    return str(problem.error or "")
+
+
 def _key_text(key: Any) -> str:
     if isinstance(key, list):
         return json.dumps(key, default=str)
@@ -226,7 +242,7 @@ def write_failure_report(
             for p in problems:
                 record = records[p.index]
                 writer.writerow(
-                    [p.index, _key_text(raw_key(record, key)), p.status.value, str(p.error or "")]
+                    [p.index, _key_text(raw_key(record, key)), p.status.value, problem_text(p)]
                     + [record.get(f, "") for f in fields]
                 )
     else:
@@ -236,7 +252,7 @@ def write_failure_report(
                     "index": p.index,
                     "key": raw_key(records[p.index], key),
                     "status": p.status.value,
-                    "error": str(p.error or ""),
+                    "error": problem_text(p),
                     "record": dict(records[p.index]),
                 }
                 handle.write(json.dumps(line, default=str) + "\n")
@@ -291,7 +307,7 @@ def report_upsert(
                         "index": p.index,
                         "key": raw_key(records[p.index], key),
                         "status": p.status.value,
-                        "error": str(p.error or ""),
+                        "error": problem_text(p),
                     }
                     for p in result.problems
                 ],
@@ -316,7 +332,8 @@ def report_upsert(
             say(f"... and {len(changes) - SHOWN} more (--json lists them all)", error=False)
         for p in result.problems[:SHOWN]:
             line = f"#{p.index} {_key_text(raw_key(records[p.index], key))}: {p.status.value}"
-            say(line + (f": {p.error}" if p.error else ""), style="red")
+            text = problem_text(p)
+            say(line + (f": {text}" if text else ""), style="red")
         if written:
             say(f"{written} failed rows written to {failures}")
     return 0 if result.ok else 1
