@@ -2,7 +2,7 @@
 emulator), the command line's retry policy, and the secrets to keep out of the output.
 
 The command line retries less than the library (``--retries``, default 3, with backoff from
-0.5 s) and connects with a 5 s timeout, so that an unreachable host fails in seconds with its
+0.25 s) and connects with a 5 s timeout, so that an unreachable host fails in seconds with its
 cause instead of after minutes of silent backoff; library defaults are unchanged.
 """
 
@@ -29,7 +29,7 @@ from . import _common, _persistent
 from ._output import MeasuredLimiter
 
 CONNECT_TIMEOUT = 5.0
-BACKOFF_BASE = 0.5
+BACKOFF_BASE = 0.25
 
 SsBaseUrlOpt = Annotated[
     str | None,

@@ -208,3 +208,17 @@ async def test_rm_export_time_entries(smartsuite_emulator: Emulator, tmp_path: P
         "--base-url", emu.rm_url, "--token", emu.rm_token,
     )  # fmt: skip
     assert bad.exit_code == 2 and "--from must be a date" in bad.stderr
+
+
+async def test_emulator_background_start_is_found_by_emulator_flag(emulator_state: Path) -> None:
+    started = await invoke("emulator", "--background", "--json")
+    assert started.exit_code == 0, started.output
+    info = json.loads(started.stdout)
+    assert info["started"] is True and emulator_state.exists()
+    again = await invoke("emulator", "--background")
+    assert (
+        again.exit_code == 0
+        and f"already running: smartsuite emulator on {info['url']}" in again.stdout
+    )
+    listed = await invoke("sheets", "list", "--json", "--emulator")
+    assert listed.exit_code == 0 and "started" not in listed.stderr

@@ -14,7 +14,8 @@ from smartsuite.cli.app import build_app
 from smartsuite.cli.emulator_cmd import emulator
 
 COMMANDS = [
-    [], ["demo"], ["emulator"], ["sheets"], ["sheets", "list"], ["sheets", "export"], ["sheets", "upsert"],
+    [], ["demo"], ["emulator"], ["sheets"], ["sheets", "list"], ["sheets", "export"],
+    ["sheets", "upsert"],
     ["reports", "export"], ["rm", "export", "assignments"], ["rm", "upsert", "time-entries"],
     ["rm", "upsert", "assignments"], ["appsheet", "find"], ["appsheet", "upsert"],
 ]  # fmt: skip
@@ -61,7 +62,8 @@ def test_a_busy_port_gets_one_clear_line() -> None:
         result = CliRunner().invoke(build_app(), ["emulator", "--port", str(port)])
     assert result.exit_code == 2
     assert result.stderr.strip() == (
-        f"error: cannot listen on 127.0.0.1:{port}: already in use; choose another --port (0 picks a free one)"
+        f"error: cannot listen on 127.0.0.1:{port}: already in use; "
+        "choose another --port (0 picks a free one)"
     )
     assert "Traceback" not in result.output
 
