@@ -150,3 +150,24 @@ async def test_ctrl_c_with_checkpoint_tells_how_to_resume(
     assert f"resumed from checkpoint {checkpoint}" in resumed.stderr
     assert len(emu.smartsheet.state.sheets[sheet_id].rows) == 2500  # nothing written twice
     assert not checkpoint.exists()
+
+
+async def test_a_job_stopped_part_way_still_writes_its_failures(
+    smartsuite_emulator: Emulator, tmp_path: Path
+) -> None:
+    from smartsuite.emulator import Fault
+
+    emu = smartsuite_emulator
+    sheet_id = await _sheet(emu, "Staff", ["Employee ID", "Name", "Team"])
+    data = tmp_path / "people.csv"
+    write_csv(data, employees(3))
+    # the columns are read; then reading the rows fails for good
+    emu.smartsheet.faults.script(
+        Fault.UNAVAILABLE, times=5, method="GET", path_contains=str(sheet_id), after=1
+    )
+    report = tmp_path / "failed.jsonl"
+    args = ["sheets", "upsert", str(sheet_id), str(data), "--key", "Employee ID"]
+    result = await invoke("--retries", "1", *args, "--failures", str(report), *ss_args(emu))
+    assert result.exit_code == 4, result.output  # the cause decides: server unavailable
+    assert "UpsertInterruptedError" in result.stderr and "retrying (1/1): HTTP 503" in result.stderr
+    assert [json.loads(x)["key"] for x in report.read_text().splitlines()] == ["E0", "E1", "E2"]
