@@ -94,7 +94,7 @@ def _read(path: Path) -> Running | None:
 
 
 def _alive(pid: int) -> bool:
-    with contextlib.suppress(ChildProcessError, OSError):
+    with contextlib.suppress(ChildProcessError, OSError, AttributeError):  # no WNOHANG: Windows
         os.waitpid(pid, os.WNOHANG)  # reap it if it was our child and has exited
     try:
         os.kill(pid, 0)
@@ -206,6 +206,6 @@ def stop(timeout: float = 10.0) -> Running | None:
         time.sleep(0.05)
     if _alive(running.pid):
         with contextlib.suppress(ProcessLookupError):
-            os.kill(running.pid, signal.SIGKILL)
+            os.kill(running.pid, getattr(signal, "SIGKILL", signal.SIGTERM))
     remove_state(path, running.pid)
     return running

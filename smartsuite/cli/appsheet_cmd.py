@@ -23,8 +23,9 @@ from ._common import (
     run,
 )
 from ._connect import AccessKeyOpt, AppIdOpt, AsBaseUrlOpt, AsRegionOpt, appsheet
+from ._export import export_to_file, output_format, report_written
 from ._help import command, group
-from ._output import JobProgress, export_to_file, output_format, report_written, upsert_and_report
+from ._output import JobProgress, upsert_and_report
 
 app = group("AppSheet tables: find, upsert.")
 

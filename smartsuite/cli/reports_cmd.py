@@ -13,8 +13,9 @@ from ..etl import stream_report
 from ..smartsheet import SmartsheetClient
 from ._common import EmulatorOpt, JsonOpt, VerboseOpt, out_console, print_json, run
 from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
+from ._export import export_to_file, output_format, report_written
 from ._help import command, group
-from ._output import JobProgress, export_to_file, output_format, report_written, stats_dict
+from ._output import JobProgress, stats_dict
 from .sheets_cmd import FormatOpt, OutputOpt
 
 app = group("Smartsheet reports: list, export.")

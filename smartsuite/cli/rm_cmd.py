@@ -30,8 +30,9 @@ from ._common import (
     run,
 )
 from ._connect import RmBaseUrlOpt, RmTokenOpt, resource_management
+from ._export import export_to_file, output_format, report_written
 from ._help import command, group
-from ._output import JobProgress, export_to_file, output_format, report_written, stats_dict
+from ._output import JobProgress, stats_dict
 from ._output import upsert_and_report as _report
 from .sheets_cmd import FormatOpt, OutputOpt, key_list
 

@@ -24,15 +24,9 @@ from ._common import (
     run,
 )
 from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
+from ._export import export_to_file, output_format, report_written
 from ._help import command, group
-from ._output import (
-    JobProgress,
-    export_to_file,
-    output_format,
-    report_written,
-    stats_dict,
-    upsert_and_report,
-)
+from ._output import JobProgress, stats_dict, upsert_and_report
 
 app = group("Smartsheet sheets: list, export, upsert.")
 
