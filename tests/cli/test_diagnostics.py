@@ -94,3 +94,44 @@ async def test_output_is_not_wrapped_for_a_pipe(smartsuite_emulator: Emulator) -
     result = await invoke("sheets", "export", name, "-o", "x.csv", *ss_args(smartsuite_emulator))
     assert result.exit_code == 2
     assert f"error: no sheet named {name!r}" in result.stderr.splitlines()
+
+
+def test_retry_lines_count_attempts_per_request_from_the_log_records() -> None:
+    import io
+    import logging
+
+    from rich.console import Console
+
+    from smartsuite.cli._diagnostics import RETRY_TEMPLATE, CliLogHandler, Redactor
+
+    out = io.StringIO()
+    redact = Redactor()
+    redact.add(SECRET)
+    handler = CliLogHandler(
+        Console(file=out, width=200), verbose=True, retries=3, redact=redact,
+        base_url=lambda: "https://api.example.com/2.0",
+    )  # fmt: skip
+    answer = "%s %s -> %d in %.1f ms (attempt %d)"
+
+    def log(msg: str, *args: object, **extra: object) -> None:
+        record = logging.LogRecord("smartsuite", logging.DEBUG, __file__, 1, msg, args, None)
+        record.__dict__.update(extra)
+        handler.emit(record)
+
+    log(answer, "GET", "/sheets", 503, 1.0, 1)
+    log(RETRY_TEMPLATE, 0.1, "http_503")
+    log(answer, "GET", "/sheets", 503, 1.0, 2)
+    log(RETRY_TEMPLATE, 0.2, "http_503")
+    log(answer, "GET", f"/sheets/{SECRET}", 200, 1.0, 3)  # done: the next retry is a new request's
+    log(RETRY_TEMPLATE, 0.1, "connect")
+    log(RETRY_TEMPLATE, 0.3, "connect")
+    log(RETRY_TEMPLATE, 0.3, "rate_limited", attempt=3)  # a structured attempt wins
+    lines = out.getvalue().splitlines()
+    assert [x for x in lines if x.startswith("retrying")] == [
+        "retrying (1/3): HTTP 503 (in 0.10 s)",
+        "retrying (2/3): HTTP 503 (in 0.20 s)",
+        "retrying (1/3): cannot connect to api.example.com (in 0.10 s)",
+        "retrying (2/3): cannot connect to api.example.com (in 0.30 s)",
+        "retrying (3/3): rate limited (HTTP 429) (in 0.30 s)",
+    ]
+    assert "smartsuite: GET /sheets/*** -> 200 in 1.0 ms (attempt 3)" in lines
