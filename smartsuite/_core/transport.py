@@ -240,6 +240,7 @@ class Transport:
         idempotent: bool | None = None,
         expect_json: bool = True,
         cost: int | None = None,
+        gone_if: Callable[[APIError], bool] | None = None,
     ) -> Response:
         """Send one logical request, retrying as the policy allows.
 
@@ -259,6 +260,9 @@ class Transport:
             expect_json: check the body decodes as JSON (a 2xx HTML page is a DecodeError).
             cost: how many requests this one counts as against the rate limit (Smartsheet
                 counts file uploads and cell history as 10).
+            gone_if: for a removal, the error that means "already removed": met by a retry
+                after an ambiguous failure, it stands for the lost success
+                (``Response.already_gone``). Default: a DELETE answered 404.
 
         Raises:
             APIError subclasses, TransportError subclasses, DecodeError.
@@ -274,6 +278,7 @@ class Transport:
             idempotent=idempotent,
             expect_json=expect_json,
             cost=cost,
+            gone_if=gone_if,
         )
         if not self._shared.refreshing:
             return await send()
@@ -298,6 +303,7 @@ class Transport:
         idempotent: bool | None = None,
         expect_json: bool = True,
         cost: int | None = None,
+        gone_if: Callable[[APIError], bool] | None = None,
     ) -> Response:
         """One logical request with retries; see :meth:`request`.
 
@@ -369,9 +375,6 @@ class Transport:
                     attempt,
                 )
                 self._observe(resp_headers)
-                if status == 404 and method == "DELETE" and maybe_applied:
-                    # The earlier attempt deleted it: the object is gone, as asked.
-                    return Response(204, resp_headers, b"", method, display_path, already_gone=True)
                 verdict = sansio.judge(
                     status,
                     reason,
@@ -404,6 +407,11 @@ class Transport:
                 else:
                     error = verdict.error
                     assert error is not None
+                    if maybe_applied and _gone(method, error, gone_if):
+                        # The earlier attempt removed it: the object is gone, as asked.
+                        return Response(
+                            204, resp_headers, b"", method, display_path, already_gone=True
+                        )
                     if verdict.verdict is sansio.Verdict.UNKNOWN:
                         code = f" (code {error.code})" if error.code is not None else ""
                         raise self._unknown(
@@ -568,6 +576,12 @@ def _declared(method: str, idempotent: bool | None, cost: int | None) -> tuple[b
     return (method in SAFE_METHODS if idempotent is None else idempotent), (
         1 if cost is None else cost
     )
+
+
+def _gone(method: str, error: APIError, gone_if: Callable[[APIError], bool] | None) -> bool:
+    if gone_if is not None:
+        return gone_if(error)
+    return method == "DELETE" and error.status == 404
 
 
 def _cause_of(error: APIError) -> str:

@@ -188,7 +188,9 @@ async def test_old_rule_is_an_explicit_opt_in_per_call(server: ScriptedServer) -
 
 async def test_resend_unapplied_writes_off_raises_the_answer(server: ScriptedServer) -> None:
     server.script(Answer(503, {"errorCode": 4001, "message": "offline"}), OK)
-    t = make_transport(server.url, clock=FakeClock(), retry=RetryConfig(resend_unapplied_writes=False))
+    t = make_transport(
+        server.url, clock=FakeClock(), retry=RetryConfig(resend_unapplied_writes=False)
+    )
     with pytest.raises(ServerError) as info:
         await t.request("POST", "/sheets/1/rows", json=[{}])
     assert info.value.code == 4001 and len(server.seen) == 1
