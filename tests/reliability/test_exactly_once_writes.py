@@ -21,8 +21,8 @@ import smartsuite
 from smartsuite._core.bulk import Outcome
 from smartsuite._core.errors import OutcomeUnknownError, ServerError
 from smartsuite._core.operations import OperationSpec, default_idempotent, spec_of
-from smartsuite.appsheet import AppSheetClient
 from smartsuite.appsheet import DEFAULT_RETRY as APPSHEET_RETRY
+from smartsuite.appsheet import AppSheetClient
 from smartsuite.appsheet.tables import IDEMPOTENT_ACTIONS
 from smartsuite.emulator import Emulator, Fault
 from smartsuite.emulator.faults import APPLIED_THEN_5XX
@@ -134,7 +134,7 @@ def test_every_idempotency_override_is_listed() -> None:
     }
     assert overrides == EXPECTED_OVERRIDES
     # AppSheet: one POST endpoint; the Action decides.
-    assert IDEMPOTENT_ACTIONS == {"Find", "Edit", "Delete"}
+    assert {"Find", "Edit", "Delete"} == IDEMPOTENT_ACTIONS
 
 
 def test_creates_appends_sends_copies_and_moves_are_not_idempotent() -> None:
