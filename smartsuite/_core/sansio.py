@@ -155,6 +155,12 @@ def bound_wait(seconds: float | None, cap: float) -> ServerWait:
     return ServerWait(seconds)
 
 
+def holdable(seconds: float) -> bool:
+    """Whether a limiter may hold for ``seconds``: a positive, finite number. (What the
+    transport passes is already checked by :func:`bound_wait`; this guards direct callers.)"""
+    return math.isfinite(seconds) and seconds > 0
+
+
 def server_wait(headers: Mapping[str, str], *, now: float) -> float | None:
     """The wait the server asked for, from ``Retry-After`` or ``X-RateLimit-Reset``."""
     wait = parse_retry_after(headers.get("Retry-After"), now=now)
