@@ -11,18 +11,17 @@ import contextlib
 import functools
 import logging
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import aiohttp
-import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
 from . import sansio, wire
 from .auth import Auth, RefreshingAuth
+from .calls import Shared, TransportStats, cause_of, declared, gone
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
@@ -35,7 +34,6 @@ from .errors import (
     TransportError,
 )
 from .locks import LocalWriteLocks, WriteLocks
-from .operations import current_operation
 from .ratelimit import RateLimiter, shared_local_limiter
 from .response import Response
 from .retry import Backoff
@@ -44,51 +42,8 @@ from .urls import Params, check_base_url, clean_params, join_url
 log = logging.getLogger("smartsuite")
 
 USER_AGENT = f"smartsuite/{__version__} (+python aiohttp)"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 BodyFactory = Callable[[], Any]
-
-
-@attrs.define
-class TransportStats:
-    """Counters a job can print: requests, attempts, retries by cause, server-imposed waits."""
-
-    requests: int = 0
-    attempts: int = 0
-    retries: Counter[str] = attrs.field(factory=Counter)
-    rate_limited: int = 0
-    waited_seconds: float = 0.0
-    unknown_outcomes: int = 0
-
-    @property
-    def total_retries(self) -> int:
-        return sum(self.retries.values())
-
-
-@attrs.define
-class _Shared:
-    """State shared by a transport and every view made from it."""
-
-    service: str
-    base_url: str
-    auth: Auth
-    rate_limit: RateLimitConfig | RateLimiter
-    session: aiohttp.ClientSession | None
-    owns_session: bool
-    clock: Clock
-    write_locks: WriteLocks
-    connector_limit: int
-    verify_ssl: bool
-    limiter: RateLimiter | None = None
-    stats: TransportStats = attrs.field(factory=TransportStats)
-    closed: bool = False
-    warned_reset: bool = False
-    # Checked once: isinstance against a runtime-checkable Protocol costs ~75 us per call,
-    # about as much as the rest of a small request.
-    refreshing: bool = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        self.refreshing = isinstance(self.auth, RefreshingAuth)
 
 
 class Transport:
@@ -122,9 +77,9 @@ class Transport:
         allow_insecure: bool = False,
         verify_ssl: bool = True,
         connector_limit: int = 64,
-        _shared: _Shared | None = None,
+        _shared: Shared | None = None,
     ) -> None:
-        self._shared = _shared or _Shared(
+        self._shared = _shared or Shared(
             service=service,
             base_url=check_base_url(base_url, allow_insecure=allow_insecure),
             auth=auth,
@@ -313,7 +268,7 @@ class Transport:
         method = method.upper()
         url = self.url_for(path)
         display_path = urlsplit(url).path
-        safe, cost = _declared(method, idempotent, cost)
+        safe, cost = declared(method, idempotent, cost)
         query = clean_params(params)
         send_headers: CIMultiDict[str] = CIMultiDict()
         send_headers["User-Agent"] = USER_AGENT
@@ -407,7 +362,7 @@ class Transport:
                 else:
                     error = verdict.error
                     assert error is not None
-                    if maybe_applied and _gone(method, error, gone_if):
+                    if maybe_applied and gone(method, error, gone_if):
                         # The earlier attempt removed it: the object is gone, as asked.
                         return Response(
                             204, resp_headers, b"", method, display_path, already_gone=True
@@ -433,7 +388,7 @@ class Transport:
                         raise error
                     last_error = error
                     hint = wait.seconds
-                    cause = _cause_of(error)
+                    cause = cause_of(error)
                     maybe_applied = maybe_applied or status >= 500
 
             if attempt == retry.max_attempts:
@@ -560,36 +515,6 @@ class Transport:
         """Stream a body from an external URL (a pre-signed download link) without our
         credentials and without loading it into memory."""
         return wire.stream_get(self._session(), url, self.timeouts, chunk_size)
-
-
-def _declared(method: str, idempotent: bool | None, cost: int | None) -> tuple[bool, int]:
-    """Retry safety and cost: the caller's, else the running operation's declaration (see
-    _core.operations); a request of another method made inside it (a lookup before a write)
-    uses the method's default."""
-    if idempotent is not None and cost is not None:
-        return idempotent, cost
-    spec = current_operation.get()
-    if spec is not None and spec.method == method:
-        return (spec.idempotent if idempotent is None else idempotent), (
-            spec.cost if cost is None else cost
-        )
-    return (method in SAFE_METHODS if idempotent is None else idempotent), (
-        1 if cost is None else cost
-    )
-
-
-def _gone(method: str, error: APIError, gone_if: Callable[[APIError], bool] | None) -> bool:
-    if gone_if is not None:
-        return gone_if(error)
-    return method == "DELETE" and error.status == 404
-
-
-def _cause_of(error: APIError) -> str:
-    if error.status == 429:
-        return "rate_limited"
-    if error.code is not None and not isinstance(error.code, bool):
-        return f"error_{error.code}"
-    return f"http_{error.status}"
 
 
 __all__ = ["USER_AGENT", "Transport", "TransportStats", "check_base_url"]
