@@ -248,6 +248,8 @@ class EmulatedService(abc.ABC):
             return self.error(500, "An unexpected error has occurred.")
         if fault is Fault.ERROR_4004:
             return self.error(500, "An unexpected error has occurred. Please retry.", 4004)
+        if fault is Fault.MAINTENANCE:
+            return self.error(503, _APPLIED_ANSWERS[Fault.APPLIED_4001][2], 4001)
         if fault in (Fault.UNAVAILABLE, Fault.BAD_GATEWAY):
             status = 503 if fault is Fault.UNAVAILABLE else 502
             return web.Response(status=status, body=HTML_PAGE, content_type="text/html")

@@ -19,6 +19,9 @@ class Fault(enum.Enum):
     UNAVAILABLE = "503"  # 503 with an HTML body; nothing applied
     BAD_GATEWAY = "502"  # 502 with an HTML body; nothing applied
     ERROR_4004 = "4004"  # Smartsheet 500 / errorCode 4004; nothing applied
+    MAINTENANCE = (
+        "4001"  # Smartsheet 503 / errorCode 4001 (others: their 503 JSON); nothing applied
+    )
     DROP_BEFORE = "drop_before"  # connection reset before the request is applied
     DROP_AFTER = "drop_after"  # the request is applied, then the connection is reset
     TRUNCATED = "truncated"  # applied; the JSON body is cut short
