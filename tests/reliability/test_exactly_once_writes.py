@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import json
 import pkgutil
 import random
 from collections.abc import AsyncIterator
@@ -364,3 +365,57 @@ async def test_unknown_outcome_keeps_the_vendor_error(
     error = result[0].error
     assert isinstance(error, OutcomeUnknownError) and "HTTP 500 (code 4002)" in str(error)
     assert isinstance(error.__cause__, ServerError) and error.__cause__.code == 4002
+
+
+# -- the verdict, pure (no loop, no HTTP) -------------------------------------------------------
+
+BUSY_TEXT = (
+    "Request failed because sheetId 7 is currently being updated by another request that uses "
+    "the same access token. Please retry your request once the previous request has completed."
+)
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "write_verdict"),
+    [
+        (429, b'{"errorCode": 4003, "message": "Rate limit exceeded."}', "retry"),
+        (429, b'{"message": "Too Many Requests"}', "retry"),
+        (429, b'{"status": 429, "title": "Too Many Requests", "detail": "x"}', "retry"),
+        (429, b"<html>slow down</html>", "fail"),
+        (429, b"", "fail"),
+        (503, b'{"errorCode": 4001, "message": "offline for system maintenance"}', "retry"),
+        (500, b'{"errorCode": 4001, "message": "offline"}', "unknown"),  # 4001 is a 503
+        (500, json.dumps({"errorCode": 4004, "message": BUSY_TEXT}).encode(), "retry"),
+        (500, b'{"errorCode": 4004, "message": "An unexpected error has occurred."}', "unknown"),
+        (500, b'{"errorCode": 4002, "message": "Server timeout exceeded."}', "unknown"),
+        (500, b'{"errorCode": 4000, "message": "An unexpected error has occurred."}', "unknown"),
+        (502, b"<html>Bad Gateway</html>", "unknown"),
+        (503, b"<html>Service Unavailable</html>", "unknown"),
+        (504, b"", "unknown"),
+        (500, b'{"status": 500, "title": "Internal Server Error", "detail": "x"}', "unknown"),
+        (400, b'{"errorCode": 1008, "message": "Unable to parse request."}', "fail"),
+    ],
+)
+def test_judge_for_a_write(status: int, body: bytes, write_verdict: str) -> None:
+    from smartsuite._core import sansio
+
+    def verdict(retry: smartsuite.RetryConfig, idempotent: bool) -> str:
+        return sansio.judge(
+            status,
+            "",
+            {},
+            body,
+            method="POST",
+            path="/x",
+            retry=retry,
+            now=0.0,
+            idempotent=idempotent,
+        ).verdict.value
+
+    assert verdict(SS_RETRY, idempotent=False) == write_verdict
+    # the ETL's view never re-sends: a documented "not applied" answer is raised instead
+    etl = attrs.evolve(SS_RETRY, resend_unapplied_writes=False)
+    assert verdict(etl, idempotent=False) == ("fail" if write_verdict == "retry" else write_verdict)
+    # the explicit opt-in restores the status/code rule for writes
+    old = attrs.evolve(SS_RETRY, retry_unknown_writes=True)
+    assert verdict(old, idempotent=False) == verdict(SS_RETRY, idempotent=True)
