@@ -30,7 +30,7 @@ from smartsuite.emulator.faults import APPLIED_THEN_5XX
 from smartsuite.etl import RecordStatus
 from smartsuite.resource_management import ResourceManagementClient
 from smartsuite.resource_management.client import DEFAULT_RETRY as RM_RETRY
-from smartsuite.smartsheet import Column, SmartsheetClient
+from smartsuite.smartsheet import Cell, Column, Row, SmartsheetClient
 from smartsuite.smartsheet.client import DEFAULT_RETRY as SS_RETRY
 from smartsuite.testing import EMULATOR_RATE_LIMIT
 
@@ -419,3 +419,20 @@ def test_judge_for_a_write(status: int, body: bytes, write_verdict: str) -> None
     # the explicit opt-in restores the status/code rule for writes
     old = attrs.evolve(SS_RETRY, retry_unknown_writes=True)
     assert verdict(old, idempotent=False) == verdict(SS_RETRY, idempotent=True)
+
+
+async def test_failed_tls_handshake_is_not_sent(smartsuite_emulator: Emulator) -> None:
+    # https to a plain-http port: the handshake fails before any byte of the request is sent,
+    # so even a create may be tried again (and it is never reported as an unknown outcome).
+    from smartsuite._core.config import RetryConfig
+
+    emu = smartsuite_emulator
+    url = emu.smartsheet_url.replace("http://", "https://")
+    retry = RetryConfig(max_attempts=3, backoff_base=0.001, backoff_max=0.002)
+    async with SmartsheetClient(emu.smartsheet_token, base_url=url, retry=retry) as client:
+        result = await client.rows.add(1, [Row(cells=[Cell(column_id=1, value="x")])])
+        error = result[0].error
+        assert result[0].outcome is Outcome.FAILED and isinstance(error, smartsuite.TransportError)
+        assert not isinstance(error, OutcomeUnknownError)
+        assert client.stats.attempts == 3
+    assert emu.smartsheet.log == []
