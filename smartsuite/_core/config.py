@@ -42,18 +42,33 @@ class Timeouts:
 class RetryConfig:
     """How failed attempts are retried.
 
+    Whether an attempt may be repeated belongs to the operation: each client method declares
+    whether repeating it is safe (``@operation(idempotent=...)``). Reads and writes that set
+    given values are retried by ``retry_statuses`` and ``retry_error_codes``. A
+    non-idempotent write (a create, an append, a send) is re-sent only after an answer the
+    vendor documents as "not applied" (a 429 with the service's JSON error body, Smartsheet
+    503 / 4001, Smartsheet 4004 "currently being updated by another request") or a connect
+    failure before any byte was sent; any other 5xx, and a lost answer, raise
+    :class:`OutcomeUnknownError` (``UNKNOWN`` in a ``BulkResult``).
+
     Attributes:
         max_attempts: attempts in all, the first included.
-        max_total_seconds: no new attempt starts after this much time since the first one.
+        max_total_seconds: the deadline of the whole call, from its start: limiter waits,
+            backoff, and the attempt in flight (cut short when the deadline comes).
         backoff_base: the first backoff step in seconds (exponential, with full jitter).
         backoff_max: the largest single backoff step.
-        retry_statuses: HTTP statuses always retried.
-        retry_error_codes: service error codes retried whatever the status (Smartsheet 4001,
-            4002, 4003, 4004).
-        retry_unknown_writes: repeat a POST/PUT/PATCH/DELETE whose outcome is unknown. Off:
-            such a failure raises :class:`OutcomeUnknownError`.
-        max_wait_seconds: the longest single server-requested wait (Retry-After,
-            X-RateLimit-Reset) we agree to; a longer one raises instead.
+        retry_statuses: HTTP statuses retried for idempotent operations.
+        retry_error_codes: service error codes retried for idempotent operations whatever
+            the status (Smartsheet 4001, 4002, 4003, 4004).
+        retry_unknown_writes: opt in to the old rule: a non-idempotent write is retried like
+            an idempotent one (by ``retry_statuses`` / ``retry_error_codes``, and after a lost
+            answer), accepting that a write the server applied may land twice.
+        resend_unapplied_writes: re-send a non-idempotent write after an answer documented
+            as "not applied" (see above). The ETL turns it off and re-reads instead, so even
+            a server that applied such a write anyway ends with one copy.
+        max_wait_seconds: the longest server-requested wait (Retry-After, X-RateLimit-Reset)
+            we accept; a longer one is invalid: the request that saw it raises
+            :class:`RateLimitedError` (or its own error) at once and nothing is held.
     """
 
     max_attempts: int = attrs.field(default=8, validator=_positive)
@@ -63,6 +78,7 @@ class RetryConfig:
     retry_statuses: frozenset[int] = frozenset({429, 502, 503, 504})
     retry_error_codes: frozenset[int | str] = frozenset()
     retry_unknown_writes: bool = False
+    resend_unapplied_writes: bool = True
     max_wait_seconds: float = attrs.field(default=600.0, validator=_positive)
 
 

@@ -67,7 +67,7 @@ class LocalRateLimit:
         await bucket.acquire(max(1, min(int(cost), int(bucket.max_rate))))
 
     def hold_for(self, seconds: float) -> None:
-        if seconds > 0:
+        if sansio.holdable(seconds):
             self._hold_until = max(self._hold_until, self._clock.monotonic() + seconds)
 
     def observe(self, headers: Mapping[str, str]) -> None:

@@ -10,6 +10,7 @@ import email.utils
 import enum
 import gc
 import json
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -68,30 +69,53 @@ def dumps(value: Any) -> bytes:
     return json.dumps(value, separators=(",", ":"), ensure_ascii=False, allow_nan=False).encode()
 
 
+def finite(value: float) -> float | None:
+    """``value`` when it is a real number of seconds (not ``inf`` or ``nan``), else None."""
+    return value if math.isfinite(value) else None
+
+
 def parse_retry_after(value: str | None, *, now: float) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date)."""
+    """Seconds to wait from a ``Retry-After`` header (delta-seconds or an HTTP date).
+
+    ``inf``, ``nan`` and anything unreadable are ignored (None).
+    """
     if not value:
         return None
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = finite(float(value))
     except ValueError:
         pass
+    else:
+        return None if seconds is None else max(0.0, seconds)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, ValueError, IndexError, OverflowError):
         return None
     return max(0.0, when.timestamp() - now)
 
 
+#: A reset above this is epoch *milliseconds* (1e11 s is the year 5138; 1e11 ms is 1973).
+RESET_MILLISECONDS_ABOVE = 1e11
+
+
 def parse_reset(value: str | None, *, now: float) -> float | None:
-    """Seconds until ``X-RateLimit-Reset`` (epoch seconds, as Resource Management sends it)."""
+    """Seconds until ``X-RateLimit-Reset``.
+
+    Resource Management documents epoch seconds (seed 002, "Rate Limits"); a value above
+    :data:`RESET_MILLISECONDS_ABOVE` is read as epoch milliseconds, one below a day as a delta.
+    ``inf``, ``nan`` and garbage are ignored (None).
+    """
     if not value:
         return None
     try:
-        reset = float(value.strip())
+        reset = finite(float(value.strip()))
     except ValueError:
         return None
+    if reset is None:
+        return None
+    if reset > RESET_MILLISECONDS_ABOVE:
+        reset /= 1000.0
     # Some servers send a delta instead of an epoch; anything below a day is read as one.
     if reset < 86_400:
         return max(0.0, reset)
@@ -102,9 +126,39 @@ def parse_remaining(value: str | None) -> int | None:
     if not value:
         return None
     try:
-        return int(float(value.strip()))
+        remaining = finite(float(value.strip()))
     except ValueError:
         return None
+    return None if remaining is None else int(remaining)
+
+
+@attrs.frozen
+class ServerWait:
+    """A server-requested wait after :func:`bound_wait` checked it.
+
+    Attributes:
+        seconds: the wait to honour (None: the server asked for none, or it was refused).
+        refused: the wait asked for when it was longer than the cap (None otherwise).
+    """
+
+    seconds: float | None = None
+    refused: float | None = None
+
+
+def bound_wait(seconds: float | None, cap: float) -> ServerWait:
+    """The one check every server-sent wait passes: a wait longer than ``cap``
+    (``RetryConfig.max_wait_seconds``) is invalid and refused, never held."""
+    if seconds is None or not math.isfinite(seconds) or seconds < 0:
+        return ServerWait()
+    if seconds > cap:
+        return ServerWait(refused=seconds)
+    return ServerWait(seconds)
+
+
+def holdable(seconds: float) -> bool:
+    """Whether a limiter may hold for ``seconds``: a positive, finite number. (What the
+    transport passes is already checked by :func:`bound_wait`; this guards direct callers.)"""
+    return math.isfinite(seconds) and seconds > 0
 
 
 def server_wait(headers: Mapping[str, str], *, now: float) -> float | None:
@@ -119,6 +173,8 @@ class Verdict(enum.Enum):
     OK = "ok"
     RETRY = "retry"
     FAIL = "fail"
+    #: A non-idempotent write failed in a way that says nothing about whether it was applied.
+    UNKNOWN = "unknown"
 
 
 @attrs.frozen
@@ -179,6 +235,40 @@ def build_error(status: int, reason: str, body: bytes, *, method: str, path: str
     )
 
 
+#: Smartsheet's wording of the 4004 that means "not applied: another request holds the sheet"
+#: (https://developers.smartsheet.com/api/smartsheet/error-codes, 500 / 4004, second form).
+BUSY_4004_TEXT = "is currently being updated by another request"
+
+
+def vendor_error(body: Any) -> bool:
+    """The body is one of the services' own JSON error objects: Smartsheet's
+    ``{"errorCode", "message"}``, Resource Management's ``{"message"}`` or AppSheet's
+    ``{"status", "title", "detail"}``. A proxy's HTML or empty page is not."""
+    if not isinstance(body, Mapping):
+        return False
+    code, message, _ref, _detail = error_fields(body)
+    return code is not None or message is not None
+
+
+def not_applied(status: int, error: APIError) -> bool:
+    """The vendor documents that this answer means the write was *not* applied, and the body
+    is the vendor's own JSON error saying so (the status alone never counts):
+
+    - any 429 with the service's error body (Smartsheet 429 / 4003 "Rate limit exceeded.";
+      Resource Management and AppSheet answer 429 before doing anything, seed 002 "Rate
+      Limits");
+    - Smartsheet 503 / 4001 "offline for system maintenance";
+    - Smartsheet 500 / 4004 in its "currently being updated by another request" form.
+    """
+    if not vendor_error(error.body):
+        return False
+    if status == 429:
+        return True
+    if status == 503 and error.code == 4001:
+        return True
+    return status == 500 and error.code == 4004 and BUSY_4004_TEXT in (error.message or "")
+
+
 def judge(
     status: int,
     reason: str,
@@ -189,18 +279,36 @@ def judge(
     path: str,
     retry: RetryConfig,
     now: float,
+    idempotent: bool = True,
 ) -> Judgement:
-    """Decide what an answer means: success, retry (with the server's wait, if any), or failure.
+    """Decide what an answer means: success, retry (with the server's wait, if any), failure,
+    or (for a non-idempotent write) an unknown outcome.
 
-    Retries follow https://developers.smartsheet.com/api/smartsheet/error-codes: 429/4003,
-    503/4001, 500/4002 and 500/4004 are retryable; other 4xx never are.
+    An idempotent operation follows ``retry.retry_statuses`` and ``retry.retry_error_codes``
+    (https://developers.smartsheet.com/api/smartsheet/error-codes: 429/4003, 503/4001,
+    500/4002 and 500/4004 are retryable; other 4xx never are).
+
+    A non-idempotent one (a create, an append, a send) is re-sent only after an answer
+    :func:`not_applied` accepts, unless ``retry.resend_unapplied_writes`` is off. Any other 5xx
+    is :attr:`Verdict.UNKNOWN`: a gateway's 502/503/504 or a plain 500 says nothing about
+    whether the origin applied the write. ``retry.retry_unknown_writes`` restores the old
+    rule (retry by status and code) for callers who accept duplicates.
     """
     if status < 400:
         return Judgement(Verdict.OK)
     error = build_error(status, reason, body, method=method, path=path)
-    retryable = status in retry.retry_statuses or (
-        error.code is not None and error.code in retry.retry_error_codes and status >= 429
-    )
-    if retryable:
-        return Judgement(Verdict.RETRY, error, server_wait(headers, now=now))
-    return Judgement(Verdict.FAIL, error)
+    if idempotent or retry.retry_unknown_writes:
+        retryable = status in retry.retry_statuses or (
+            error.code is not None and error.code in retry.retry_error_codes and status >= 429
+        )
+        if retryable:
+            return Judgement(Verdict.RETRY, error, server_wait(headers, now=now))
+        return Judgement(Verdict.FAIL, error)
+    if not_applied(status, error):
+        hint = server_wait(headers, now=now)
+        if retry.resend_unapplied_writes:
+            return Judgement(Verdict.RETRY, error, hint)
+        return Judgement(Verdict.FAIL, error, hint)
+    if status >= 500:
+        return Judgement(Verdict.UNKNOWN, error)
+    return Judgement(Verdict.FAIL, error, server_wait(headers, now=now) if status == 429 else None)

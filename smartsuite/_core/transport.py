@@ -6,22 +6,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import functools
 import logging
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import aiohttp
-import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
 from . import sansio, wire
 from .auth import Auth, RefreshingAuth
+from .calls import Shared, TransportStats, cause_of, declared, gone
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
@@ -34,7 +34,6 @@ from .errors import (
     TransportError,
 )
 from .locks import LocalWriteLocks, WriteLocks
-from .operations import current_operation
 from .ratelimit import RateLimiter, shared_local_limiter
 from .response import Response
 from .retry import Backoff
@@ -43,50 +42,8 @@ from .urls import Params, check_base_url, clean_params, join_url
 log = logging.getLogger("smartsuite")
 
 USER_AGENT = f"smartsuite/{__version__} (+python aiohttp)"
-SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 
 BodyFactory = Callable[[], Any]
-
-
-@attrs.define
-class TransportStats:
-    """Counters a job can print: requests, attempts, retries by cause, server-imposed waits."""
-
-    requests: int = 0
-    attempts: int = 0
-    retries: Counter[str] = attrs.field(factory=Counter)
-    rate_limited: int = 0
-    waited_seconds: float = 0.0
-    unknown_outcomes: int = 0
-
-    @property
-    def total_retries(self) -> int:
-        return sum(self.retries.values())
-
-
-@attrs.define
-class _Shared:
-    """State shared by a transport and every view made from it."""
-
-    service: str
-    base_url: str
-    auth: Auth
-    rate_limit: RateLimitConfig | RateLimiter
-    session: aiohttp.ClientSession | None
-    owns_session: bool
-    clock: Clock
-    write_locks: WriteLocks
-    connector_limit: int
-    verify_ssl: bool
-    limiter: RateLimiter | None = None
-    stats: TransportStats = attrs.field(factory=TransportStats)
-    closed: bool = False
-    # Checked once: isinstance against a runtime-checkable Protocol costs ~75 us per call,
-    # about as much as the rest of a small request.
-    refreshing: bool = attrs.field(init=False)
-
-    def __attrs_post_init__(self) -> None:
-        self.refreshing = isinstance(self.auth, RefreshingAuth)
 
 
 class Transport:
@@ -120,9 +77,9 @@ class Transport:
         allow_insecure: bool = False,
         verify_ssl: bool = True,
         connector_limit: int = 64,
-        _shared: _Shared | None = None,
+        _shared: Shared | None = None,
     ) -> None:
-        self._shared = _shared or _Shared(
+        self._shared = _shared or Shared(
             service=service,
             base_url=check_base_url(base_url, allow_insecure=allow_insecure),
             auth=auth,
@@ -238,6 +195,7 @@ class Transport:
         idempotent: bool | None = None,
         expect_json: bool = True,
         cost: int | None = None,
+        gone_if: Callable[[APIError], bool] | None = None,
     ) -> Response:
         """Send one logical request, retrying as the policy allows.
 
@@ -257,6 +215,9 @@ class Transport:
             expect_json: check the body decodes as JSON (a 2xx HTML page is a DecodeError).
             cost: how many requests this one counts as against the rate limit (Smartsheet
                 counts file uploads and cell history as 10).
+            gone_if: for a removal, the error that means "already removed": met by a retry
+                after an ambiguous failure, it stands for the lost success
+                (``Response.already_gone``). Default: a DELETE answered 404.
 
         Raises:
             APIError subclasses, TransportError subclasses, DecodeError.
@@ -272,6 +233,7 @@ class Transport:
             idempotent=idempotent,
             expect_json=expect_json,
             cost=cost,
+            gone_if=gone_if,
         )
         if not self._shared.refreshing:
             return await send()
@@ -296,21 +258,17 @@ class Transport:
         idempotent: bool | None = None,
         expect_json: bool = True,
         cost: int | None = None,
+        gone_if: Callable[[APIError], bool] | None = None,
     ) -> Response:
-        """One logical request with retries; see :meth:`request`."""
+        """One logical request with retries; see :meth:`request`.
+
+        Every decision about an answer is :func:`sansio.judge`'s; this loop sends, waits and
+        keeps the call inside its one deadline (``retry.max_total_seconds``).
+        """
         method = method.upper()
         url = self.url_for(path)
         display_path = urlsplit(url).path
-        if idempotent is None or cost is None:
-            # The running operation's declaration decides (see _core.operations); a request of
-            # another method made inside it (a lookup before a write) uses the method's default.
-            spec = current_operation.get()
-            declared = spec is not None and spec.method == method
-            if idempotent is None:
-                idempotent = spec.idempotent if declared else method in SAFE_METHODS  # type: ignore[union-attr]
-            if cost is None:
-                cost = spec.cost if declared else 1  # type: ignore[union-attr]
-        safe = idempotent
+        safe, cost = declared(method, idempotent, cost)
         query = clean_params(params)
         send_headers: CIMultiDict[str] = CIMultiDict()
         send_headers["User-Agent"] = USER_AGENT
@@ -325,14 +283,16 @@ class Transport:
         stats = self._shared.stats
         stats.requests += 1
         clock = self._shared.clock
+        retry = self.retry
         started = clock.monotonic()
+        deadline = started + retry.max_total_seconds
         waits: Backoff | None = None  # built on the first retry; most requests never need it
         last_error: SmartsuiteError | None = None
         # An earlier attempt may have been applied (its answer was lost, or a 5xx).
         maybe_applied = False
 
-        for attempt in range(1, self.retry.max_attempts + 1):
-            await self.limiter.acquire(cost)
+        for attempt in range(1, retry.max_attempts + 1):
+            await self._acquire(cost, deadline, last_error, method, display_path)
             stats.attempts += 1
             payload = body
             if content is not None:
@@ -342,45 +302,34 @@ class Transport:
             hint: float | None = None
             try:
                 status, reason, resp_headers, resp_body = await self._send(
-                    method, url, query, send_headers, payload
+                    method, url, query, send_headers, payload, deadline
                 )
             except wire.NotSent as exc:
                 last_error = TransportError(str(exc), method=method, path=display_path)
                 cause = "connect"
             except wire.MaybeSent as exc:
-                error_cls = RequestTimeoutError if exc.timeout else TransportError
-                if not safe and not self.retry.retry_unknown_writes:
-                    stats.unknown_outcomes += 1
-                    log.debug(
-                        "%s %s -> %s (attempt %d, outcome unknown)",
-                        method,
-                        display_path,
-                        exc,
-                        attempt,
-                    )
-                    raise OutcomeUnknownError(
+                if not safe and not retry.retry_unknown_writes:
+                    raise self._unknown(
                         f"{exc}; the write may or may not have been applied, so it was not "
                         "repeated",
-                        method=method,
-                        path=display_path,
+                        method,
+                        display_path,
+                        attempt,
                     ) from None
+                error_cls = RequestTimeoutError if exc.timeout else TransportError
                 last_error = error_cls(str(exc), method=method, path=display_path)
                 cause = "timeout" if exc.timeout else "disconnect"
                 maybe_applied = True
             else:
-                elapsed_ms = (time.perf_counter() - t0) * 1000
                 log.debug(
                     "%s %s -> %d in %.1f ms (attempt %d)",
                     method,
                     display_path,
                     status,
-                    elapsed_ms,
+                    (time.perf_counter() - t0) * 1000,
                     attempt,
                 )
-                self.limiter.observe(resp_headers)
-                if status == 404 and method == "DELETE" and maybe_applied:
-                    # The earlier attempt deleted it: the object is gone, as asked.
-                    return Response(204, resp_headers, b"", method, display_path, already_gone=True)
+                self._observe(resp_headers)
                 verdict = sansio.judge(
                     status,
                     reason,
@@ -388,57 +337,132 @@ class Transport:
                     resp_body,
                     method=method,
                     path=display_path,
-                    retry=self.retry,
+                    retry=retry,
                     now=clock.time(),
+                    idempotent=safe,
                 )
                 if verdict.verdict is sansio.Verdict.OK:
                     response = Response(status, resp_headers, resp_body, method, display_path)
-                    if expect_json and status != 204:
-                        try:
-                            response.json()
-                        except DecodeError as exc:
-                            if not safe:
-                                stats.unknown_outcomes += 1
-                                raise OutcomeUnknownError(
-                                    f"the write was answered HTTP {status} but its body could "
-                                    f"not be read ({exc}); it may have been applied",
-                                    method=method,
-                                    path=display_path,
-                                ) from exc
-                            last_error = exc
-                            cause = "malformed"
-                            if attempt < self.retry.max_attempts:
-                                waits = waits or Backoff(self.retry)
-                                await self._pause(waits.next_wait(None), cause, stats, started)
-                                continue
-                            raise
-                    return response
-                assert verdict.error is not None
-                if verdict.verdict is sansio.Verdict.FAIL:
-                    raise verdict.error
-                last_error = verdict.error
-                hint = verdict.wait_hint
-                cause = _cause_of(verdict.error)
-                if status == 429:
-                    stats.rate_limited += 1
-                elif status >= 500:
-                    maybe_applied = True
+                    if not expect_json or status == 204:
+                        return response
+                    try:
+                        response.json()
+                        return response
+                    except DecodeError as exc:
+                        if not safe:
+                            raise self._unknown(
+                                f"the write was answered HTTP {status} but its body could "
+                                f"not be read ({exc}); it may have been applied",
+                                method,
+                                display_path,
+                                attempt,
+                            ) from exc
+                        last_error = exc
+                        cause = "malformed"
+                else:
+                    error = verdict.error
+                    assert error is not None
+                    if maybe_applied and gone(method, error, gone_if):
+                        # The earlier attempt removed it: the object is gone, as asked.
+                        return Response(
+                            204, resp_headers, b"", method, display_path, already_gone=True
+                        )
+                    if verdict.verdict is sansio.Verdict.UNKNOWN:
+                        code = f" (code {error.code})" if error.code is not None else ""
+                        raise self._unknown(
+                            f"answered HTTP {status}{code}: {error.message}; that says nothing "
+                            "about whether the write was applied, so it was not repeated",
+                            method,
+                            display_path,
+                            attempt,
+                        ) from error
+                    wait = sansio.bound_wait(verdict.wait_hint, retry.max_wait_seconds)
+                    if wait.refused is not None:
+                        raise self._refuse_wait(wait.refused, error)
+                    if status == 429:
+                        stats.rate_limited += 1
+                    if verdict.verdict is sansio.Verdict.FAIL:
+                        if status == 429 and wait.seconds:
+                            # Not retried here, but everyone on this credential backs off.
+                            self.limiter.hold_for(wait.seconds)
+                        raise error
+                    last_error = error
+                    hint = wait.seconds
+                    cause = cause_of(error)
+                    maybe_applied = maybe_applied or status >= 500
 
-            if attempt == self.retry.max_attempts:
+            if attempt == retry.max_attempts:
                 break
-            waits = waits or Backoff(self.retry)
-            wait = waits.next_wait(hint)
-            if hint is not None and hint > self.retry.max_wait_seconds:
-                break
-            if clock.monotonic() - started + wait > self.retry.max_total_seconds:
+            waits = waits or Backoff(retry)
+            pause = waits.next_wait(hint)
+            if clock.monotonic() + pause > deadline:
                 break
             if cause == "rate_limited" or hint is not None:
                 # Everyone sharing this credential backs off, not just this request.
-                self.limiter.hold_for(wait)
-            await self._pause(wait, cause, stats, started)
+                self.limiter.hold_for(pause)
+            await self._pause(pause, cause, stats, started)
 
         assert last_error is not None
         raise last_error
+
+    async def _acquire(
+        self,
+        cost: int,
+        deadline: float,
+        last_error: SmartsuiteError | None,
+        method: str,
+        path: str,
+    ) -> None:
+        """Wait for the limiter, but never past the call's deadline."""
+        left = deadline - self._shared.clock.monotonic()
+        try:
+            async with asyncio.timeout(max(left, 0.0)):
+                await self.limiter.acquire(cost)
+        except TimeoutError:
+            if last_error is not None:
+                raise last_error from None
+            raise RequestTimeoutError(
+                f"the rate limiter held the call past max_total_seconds "
+                f"({self.retry.max_total_seconds:g} s); nothing was sent",
+                method=method,
+                path=path,
+            ) from None
+
+    def _unknown(self, message: str, method: str, path: str, attempt: int) -> OutcomeUnknownError:
+        self._shared.stats.unknown_outcomes += 1
+        log.debug("%s %s: outcome unknown (attempt %d)", method, path, attempt)
+        return OutcomeUnknownError(message, method=method, path=path)
+
+    def _refuse_wait(self, seconds: float, error: APIError) -> APIError:
+        """A server-requested wait above ``max_wait_seconds`` is invalid: nothing is held, and
+        the request that saw it fails at once (logged once, here)."""
+        log.warning(
+            "%s %s: the server asked to wait %.0f s, more than max_wait_seconds (%g s); "
+            "not waiting and not holding other requests",
+            error.method,
+            error.path,
+            seconds,
+            self.retry.max_wait_seconds,
+        )
+        return error
+
+    def _observe(self, headers: Mapping[str, str]) -> None:
+        """Let the limiter read the rate-limit headers, unless their reset is invalid."""
+        reset = headers.get("X-RateLimit-Reset")
+        if reset is not None:
+            seconds = sansio.parse_reset(reset, now=self._shared.clock.time())
+            refused = sansio.bound_wait(seconds, self.retry.max_wait_seconds).refused
+            if refused is not None:
+                if not self._shared.warned_reset:
+                    self._shared.warned_reset = True
+                    log.warning(
+                        "X-RateLimit-Reset asks for %.0f s, more than max_wait_seconds (%g s); "
+                        "ignored (logged once per client)",
+                        refused,
+                        self.retry.max_wait_seconds,
+                    )
+                return
+        self.limiter.observe(headers)
 
     async def _pause(self, wait: float, cause: str, stats: TransportStats, started: float) -> None:
         stats.retries[cause] += 1
@@ -453,8 +477,10 @@ class Transport:
         query: dict[str, str] | None,
         headers: CIMultiDict[str],
         payload: Any,
+        deadline: float,
     ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-        """One attempt, with our credentials added (see :func:`wire.send_once`)."""
+        """One attempt, with our credentials added (see :func:`wire.send_once`), cut short
+        at the call's deadline."""
         session = self._session()
         with_auth: CIMultiDict[str] = CIMultiDict(headers)
         self._shared.auth.apply(with_auth)
@@ -465,13 +491,18 @@ class Transport:
             query,
             with_auth,
             payload,
-            self._timeout(),
+            self._timeout(deadline - self._shared.clock.monotonic()),
             closed=lambda: self._shared.closed,
         )
 
-    def _timeout(self) -> aiohttp.ClientTimeout:
-        """aiohttp's form of ``self.timeouts``, rebuilt only when they change."""
+    def _timeout(self, left: float) -> aiohttp.ClientTimeout:
+        """aiohttp's form of ``self.timeouts``, rebuilt only when they change; shortened to
+        ``left`` seconds when the call's deadline comes first."""
         t = self.timeouts
+        if t.total is None or left < t.total:
+            return aiohttp.ClientTimeout(
+                total=max(left, 0.001), sock_connect=t.connect, sock_read=t.read
+            )
         cached = self._client_timeout
         if cached is None or cached[0] is not t:
             made = aiohttp.ClientTimeout(total=t.total, sock_connect=t.connect, sock_read=t.read)
@@ -484,14 +515,6 @@ class Transport:
         """Stream a body from an external URL (a pre-signed download link) without our
         credentials and without loading it into memory."""
         return wire.stream_get(self._session(), url, self.timeouts, chunk_size)
-
-
-def _cause_of(error: APIError) -> str:
-    if error.status == 429:
-        return "rate_limited"
-    if error.code is not None and not isinstance(error.code, bool):
-        return f"error_{error.code}"
-    return f"http_{error.status}"
 
 
 __all__ = ["USER_AGENT", "Transport", "TransportStats", "check_base_url"]

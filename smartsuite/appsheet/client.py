@@ -30,7 +30,9 @@ REGIONS: dict[str, str] = {
 #: AppSheet publishes no request quota for the API; this keeps a job polite (10/s, bursts of 20).
 DEFAULT_RATE_LIMIT = RateLimitConfig(rate=600, per=60, burst=20)
 
-#: Retry 429 and 5xx with backoff; 400, 403 and 404 mean the request itself is wrong.
+#: Retry Find, Edit and Delete after 429 and 5xx with backoff; Add and custom actions only after
+#: a 429 with AppSheet's JSON error (a 500 leaves their outcome unknown). 400, 403 and 404 mean
+#: the request itself is wrong.
 DEFAULT_RETRY = RetryConfig(
     max_attempts=6,
     max_total_seconds=120,

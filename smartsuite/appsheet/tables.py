@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
 import attrs
 
 from .._core.bulk import BatchOutcome, ItemResult, Outcome, run_in_batches
-from .._core.errors import ConfigurationError, DecodeError, OutcomeUnknownError
+from .._core.errors import APIError, ConfigurationError, DecodeError, OutcomeUnknownError
 from .._core.paging import AsyncPaginator, Page
 from .models import ActionResponse, ActionResult, Properties, Row
 from .schemas import Schema, schema_for
@@ -30,6 +30,18 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 log = logging.getLogger("smartsuite.appsheet")
+
+
+#: Actions whose repeat leaves the same state as sending them once: Find reads, Edit sets the
+#: given values, Delete removes the given keys (seed 003, "Invoke the API"). Add and the
+#: data-change actions are not: a repeat may add a second row or run an action twice.
+IDEMPOTENT_ACTIONS = frozenset({"Find", "Edit", "Delete"})
+
+
+def _row_not_found(error: APIError) -> bool:
+    """AppSheet's answer to a Delete of a key it does not hold (400 "Row having key ... not
+    found")."""
+    return error.status == 400 and "not found" in (error.message or "")
 
 
 def parse_action_response(data: Any, body: bytes) -> ActionResponse:
@@ -114,13 +126,32 @@ class Table(Generic[T]):
             APIError subclasses (BadRequestError for 400, PermissionDeniedError for 403,
             NotFoundError for 404 ...), TransportError, DecodeError.
         """
+        parsed = await self._action(action, rows, properties, selector=selector)
+        return parsed if parsed is not None else ActionResponse([])
+
+    async def _action(
+        self,
+        action: str,
+        rows: Sequence[Row],
+        properties: Properties,
+        *,
+        selector: str | None = None,
+    ) -> ActionResponse | None:
+        """:meth:`action`; None when a Delete retried after an ambiguous failure was told
+        its rows are not found (the earlier attempt may have deleted them)."""
         props = properties.to_wire()
         if selector is not None:
             props["Selector"] = selector
         body = {"Action": action, "Properties": props, "Rows": list(rows)}
         response = await self._client._transport.request(
-            "POST", self._client.action_path(self.name), json=body, idempotent=action == "Find"
+            "POST",
+            self._client.action_path(self.name),
+            json=body,
+            idempotent=action in IDEMPOTENT_ACTIONS,
+            gone_if=_row_not_found if action == "Delete" else None,
         )
+        if response.already_gone:
+            return None
         parsed = parse_action_response(response.json(), response.body)
         for warning in parsed.warnings:
             log.warning("AppSheet %s on %r warned: %s", action, self.name, warning)
@@ -309,7 +340,9 @@ class Table(Generic[T]):
         )
 
         async def send(batch: Sequence[Row]) -> list[BatchOutcome[T]]:
-            answer = await self.action(action, batch, props)
+            answer = await self._action(action, batch, props)
+            if answer is None:
+                return await self._confirm_gone(batch, props)
             result.warnings.extend(answer.warnings)
             return self._match(batch, answer.rows, props)
 
@@ -323,6 +356,25 @@ class Table(Generic[T]):
             result=result,
         )
         return result
+
+    async def _confirm_gone(self, batch: Sequence[Row], props: Properties) -> list[BatchOutcome[T]]:
+        """After a retried Delete met "not found": read the keys back; a row that is absent
+        is deleted, as asked; one still present was refused (the earlier attempt was not
+        applied, and another key of the batch really is missing)."""
+        assert self.key is not None  # Delete needs the key (checked before sending)
+        keys = [row.get(self.key) for row in batch]
+        found = await self.action("Find", [{self.key: k} for k in keys], props)
+        present = {_key_text(r.get(self.key, "")) for r in found.rows}
+        refused = ConfigurationError(
+            "the retried Delete was refused (a row of its batch was not found) and this row "
+            "is still present"
+        )
+        return [
+            (Outcome.FAILED, None, refused)
+            if _key_text(k) in present
+            else (Outcome.LANDED, self._decode(row, props), None)
+            for k, row in zip(keys, batch, strict=True)
+        ]
 
     def _match(
         self, batch: Sequence[Row], answered: list[Row], props: Properties

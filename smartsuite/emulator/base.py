@@ -81,6 +81,37 @@ def json_response(
     )
 
 
+#: (status, Smartsheet errorCode, message) of the JSON ``applied_*`` answers; the texts are
+#: Smartsheet's (https://developers.smartsheet.com/api/smartsheet/error-codes).
+_APPLIED_ANSWERS: dict[Fault, tuple[int, int, str]] = {
+    Fault.APPLIED_500: (
+        500,
+        4000,
+        "An unexpected error has occurred. Please contact api@smartsheet.com for assistance.",
+    ),
+    Fault.APPLIED_4002: (500, 4002, "Server timeout exceeded. Request has failed."),
+    Fault.APPLIED_4004: (
+        500,
+        4004,
+        "An unexpected error has occurred. Please retry your request. If you encounter this "
+        "error repeatedly, please contact api@smartsheet.com for assistance.",
+    ),
+    Fault.APPLIED_4001: (
+        503,
+        4001,
+        "Smartsheet.com is currently offline for system maintenance. Please check back again "
+        "shortly.",
+    ),
+    Fault.APPLIED_BUSY: (
+        500,
+        4004,
+        "Request failed because sheetId 0 is currently being updated by another request that "
+        "uses the same access token. Please retry your request once the previous request has "
+        "completed.",
+    ),
+}
+
+
 class EmulatedService(abc.ABC):
     """Base class of the three emulated services."""
 
@@ -148,6 +179,21 @@ class EmulatedService(abc.ABC):
     def end_write(self, key: str) -> None:
         self._inflight_writes[key] -= 1
 
+    def applied_error(self, fault: Fault) -> web.Response:
+        """The answer an ``applied_*`` fault gives after the write was applied. Services
+        without Smartsheet's error codes answer their own 500 / 503 JSON for those."""
+        if fault is Fault.APPLIED_502:
+            return web.Response(status=502, body=HTML_PAGE, content_type="text/html")
+        if fault is Fault.APPLIED_503:
+            page = HTML_PAGE.replace(b"502 Bad Gateway", b"503 Service Unavailable")
+            return web.Response(status=503, body=page, content_type="text/html")
+        if fault is Fault.APPLIED_504:
+            return web.Response(status=504, body=b"", content_type="text/html")
+        if fault is Fault.APPLIED_429:
+            return self.rate_limited(0.01)
+        status, code, message = _APPLIED_ANSWERS[fault]
+        return self.error(status, message, code)
+
     @web.middleware
     async def _middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         cred = self.credential(request)
@@ -202,6 +248,8 @@ class EmulatedService(abc.ABC):
             return self.error(500, "An unexpected error has occurred.")
         if fault is Fault.ERROR_4004:
             return self.error(500, "An unexpected error has occurred. Please retry.", 4004)
+        if fault is Fault.MAINTENANCE:
+            return self.error(503, _APPLIED_ANSWERS[Fault.APPLIED_4001][2], 4001)
         if fault in (Fault.UNAVAILABLE, Fault.BAD_GATEWAY):
             status = 503 if fault is Fault.UNAVAILABLE else 502
             return web.Response(status=status, body=HTML_PAGE, content_type="text/html")
@@ -210,6 +258,8 @@ class EmulatedService(abc.ABC):
         if fault is Fault.SPIKE:
             await asyncio.sleep(faults.spike_seconds)
         response = await handler(request)
+        if fault is not None and fault.value.startswith("applied_"):
+            return self.applied_error(fault)
         if fault is Fault.DROP_AFTER:
             return None
         if fault is Fault.TRUNCATED and isinstance(response, web.Response) and response.body:

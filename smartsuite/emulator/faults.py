@@ -19,16 +19,56 @@ class Fault(enum.Enum):
     UNAVAILABLE = "503"  # 503 with an HTML body; nothing applied
     BAD_GATEWAY = "502"  # 502 with an HTML body; nothing applied
     ERROR_4004 = "4004"  # Smartsheet 500 / errorCode 4004; nothing applied
+    MAINTENANCE = (
+        "4001"  # Smartsheet 503 / errorCode 4001 (others: their 503 JSON); nothing applied
+    )
     DROP_BEFORE = "drop_before"  # connection reset before the request is applied
     DROP_AFTER = "drop_after"  # the request is applied, then the connection is reset
     TRUNCATED = "truncated"  # applied; the JSON body is cut short
     HTML = "html"  # applied; answered 200 with an HTML page
     EMPTY = "empty"  # applied; answered 200 with an empty body
     SPIKE = "spike"  # served normally after an extra delay
+    # Applied, then answered with an error. Real gateways do this: a load balancer or proxy
+    # that gives up on the origin (AWS ALB 502/504, nginx proxy_read_timeout 504, a CDN's
+    # 503) answers while the origin goes on to finish the write, and a server can fail after
+    # committing (a 500 while rendering the answer). The answer says nothing about the write.
+    APPLIED_500 = "applied_500"  # the service's own 500 JSON (Smartsheet errorCode 4000)
+    APPLIED_502 = "applied_502"  # a gateway's HTML 502
+    APPLIED_503 = "applied_503"  # a gateway's HTML 503
+    APPLIED_504 = "applied_504"  # a gateway's empty 504
+    APPLIED_4002 = "applied_4002"  # Smartsheet 500 / 4002 "Server timeout exceeded"
+    APPLIED_4004 = "applied_4004"  # Smartsheet 500 / 4004, the generic "unexpected error"
+    # Applied, then answered with what the vendor documents as "not applied": a server that
+    # breaks its contract. Only the ETL (which re-reads before re-sending) stays exact here.
+    APPLIED_4001 = "applied_4001"  # Smartsheet 503 / 4001 "offline for maintenance"
+    APPLIED_BUSY = "applied_busy"  # Smartsheet 500 / 4004 "being updated by another request"
+    APPLIED_429 = "applied_429"  # the service's own 429 body
 
     @property
     def applies_request(self) -> bool:
-        return self in (Fault.DROP_AFTER, Fault.TRUNCATED, Fault.HTML, Fault.EMPTY, Fault.SPIKE)
+        return self in _APPLIED
+
+    @property
+    def breaks_contract(self) -> bool:
+        """Applied, yet answered as the vendor documents a write that was not applied."""
+        return self in (Fault.APPLIED_4001, Fault.APPLIED_BUSY, Fault.APPLIED_429)
+
+
+_APPLIED = frozenset(
+    {Fault.DROP_AFTER, Fault.TRUNCATED, Fault.HTML, Fault.EMPTY, Fault.SPIKE}
+    | {f for f in Fault if f.value.startswith("applied_")}
+)
+
+#: The applied-then-5xx faults a client's default retry settings must survive without a
+#: duplicate (the answers are not documented as "not applied").
+APPLIED_THEN_5XX = (
+    Fault.APPLIED_500,
+    Fault.APPLIED_502,
+    Fault.APPLIED_503,
+    Fault.APPLIED_504,
+    Fault.APPLIED_4002,
+    Fault.APPLIED_4004,
+)
 
 
 @attrs.define

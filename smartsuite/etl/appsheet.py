@@ -10,6 +10,7 @@ from .._core.errors import ConfigurationError, SmartsuiteError
 from .._core.paging import AsyncPaginator
 from .engine import Existing, OnProgress, Update, upsert
 from .records import Key, Record, key_of
+from .resend import without_resends
 from .result import UpsertResult
 
 if TYPE_CHECKING:
@@ -36,8 +37,9 @@ class AppSheetTarget:
     ) -> None:
         if batch_size < 1:
             raise ConfigurationError(f"batch_size must be >= 1, got {batch_size}")
-        self._app = app
-        self._table = app.table(table, key=key)
+        # Adds never re-sent blind: the engine re-reads first (see etl.resend).
+        self._app = without_resends(app)
+        self._table = self._app.table(table, key=key)
         self.key = key
         self._batch_size = batch_size
 

@@ -24,6 +24,7 @@ from .checkpoint import (
     job_fingerprint,
 )
 from .records import Key, Record, changed_fields, key_fields, key_of, show_key
+from .resend import may_have_landed
 from .result import (
     DuplicateKeyError,
     RecordResult,
@@ -124,6 +125,14 @@ class UpsertTarget(Protocol):
     async def update(self, updates: Sequence[Update]) -> Sequence[BatchOutcome[Any]]:
         """Write one batch of changes; the outcome value is the id."""
         ...
+
+
+def _unless_landed(outcome: BatchOutcome[Any]) -> BatchOutcome[Any]:
+    """A failure that may hide an applied write is unknown: re-read before any re-send."""
+    kind, value, error = outcome
+    if kind is Outcome.FAILED and may_have_landed(error):
+        return (Outcome.UNKNOWN, value, error)
+    return outcome
 
 
 def _ordered_fields(records: Sequence[Record]) -> list[str]:
@@ -269,9 +278,9 @@ class _Job:
                 self.cp.mark(batch_indices, in_flight)
                 await asyncio.to_thread(self.cp.save)
             try:
-                outcomes = list(await send([p for _, p, _ in batch]))
+                outcomes = [_unless_landed(o) for o in await send([p for _, p, _ in batch])]
             except SmartsuiteError as exc:
-                kind = Outcome.UNKNOWN if isinstance(exc, OutcomeUnknownError) else Outcome.FAILED
+                kind = Outcome.UNKNOWN if may_have_landed(exc) else Outcome.FAILED
                 outcomes = [(kind, None, exc)] * len(batch)
                 if kind is Outcome.FAILED:
                     self.settle_batch(batch_indices, outcomes, status)
@@ -405,7 +414,7 @@ async def upsert(
     checkpoint: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
     on_progress: OnProgress | None = None,
-    max_reconcile_rounds: int = 3,
+    max_reconcile_rounds: int = 5,
 ) -> UpsertResult:
     """Insert or update ``records`` in ``target``, matching on ``key``.
 

@@ -16,6 +16,7 @@ from .._core.errors import ConfigurationError, OutcomeUnknownError, SmartsuiteEr
 from .._core.paging import AsyncPaginator
 from .engine import Existing, OnProgress, Update, upsert
 from .records import Key, Record, key_of
+from .resend import without_resends
 from .result import UpsertResult
 
 if TYPE_CHECKING:
@@ -39,6 +40,10 @@ def rm_record(obj: Any) -> dict[str, Any]:
 
 class RMTarget:
     """Upserts RM objects through single-object create / update calls.
+
+    Give it ``create`` / ``change`` calls made through ``without_resends(rm)`` (as
+    :func:`time_entries_target` and :func:`assignments_target` do), so a create the server may
+    have applied is re-read, never re-sent blind.
 
     Args:
         name: identifies the collection (for checkpoints).
@@ -176,7 +181,11 @@ def time_entries_target(
     concurrency: int = 8,
 ) -> RMTarget:
     """An :class:`RMTarget` for confirmed time entries between two dates. Records carry
-    ``user_id``, ``assignable_id``, ``date``, ``hours`` and optionally ``task`` / ``notes``."""
+    ``user_id``, ``assignable_id``, ``date``, ``hours`` and optionally ``task`` / ``notes``.
+
+    Creates go through a view that never re-sends them (:func:`without_resends`): a failure
+    that may hide a created entry is settled by the engine's re-read."""
+    rm = without_resends(rm)
 
     def list_all() -> AsyncPaginator[Any]:
         return rm.time_entries.list(from_=from_, to=to)

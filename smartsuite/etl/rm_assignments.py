@@ -15,11 +15,12 @@ import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from .._core.errors import ConfigurationError, OutcomeUnknownError, SmartsuiteError
+from .._core.errors import ConfigurationError, SmartsuiteError
 from .._core.paging import AsyncPaginator
 from .._core.serde import UNSET
 from .engine import OnProgress, upsert
 from .records import Record
+from .resend import may_have_landed, without_resends
 from .resource_management import RMTarget, rm_record
 from .result import UpsertResult
 
@@ -163,6 +164,7 @@ def assignments_target(
             ones outside it are added again.
         concurrency: writes in flight at once.
     """
+    rm = without_resends(rm)
 
     def list_all() -> AsyncPaginator[Any]:
         return rm.assignments.list(from_=from_, to=to, with_phases=True)
@@ -179,9 +181,10 @@ def assignments_target(
         await rm.assignments.delete(int(current["user_id"]), int(old_id))
         try:
             return await _create(rm, values)
-        except OutcomeUnknownError:
-            raise  # settled by the engine's re-read
         except SmartsuiteError as exc:
+            if may_have_landed(exc):
+                raise  # settled by the engine's re-read: the old one is gone, so it is added
+
             raise AssignmentReplaceError(
                 f"assignment {old_id} was deleted to be replaced, but the replacement failed: "
                 f"{exc}",

@@ -14,6 +14,7 @@ from ..smartsheet.models.sheets import Cell, Row, Sheet
 from ..smartsheet.resources._row_writes import check_cell_budget
 from .engine import Existing, OnProgress, Update, upsert
 from .records import Key, Record, key_of, normalize
+from .resend import without_resends
 from .result import UpsertResult
 
 if TYPE_CHECKING:
@@ -46,7 +47,8 @@ class SheetTarget:
             raise LimitExceededError(
                 f"batch_size must be between 1 and {MAX_ROWS_PER_REQUEST}, got {batch_size}"
             )
-        self._ss = ss
+        # Adds never re-sent blind: the engine re-reads first (see etl.resend).
+        self._ss = without_resends(ss)
         self.sheet_id = int(sheet_id)
         self._batch_size = batch_size
         self._ids: dict[str, int] = {}

@@ -257,8 +257,8 @@ class RedisRateLimit:
 
     def hold_for(self, seconds: float) -> None:
         """Hold every worker for ``seconds`` from now: at once in this process, and in Redis
-        as soon as the write lands (see :meth:`flush`)."""
-        if seconds <= 0:
+        as soon as the write lands (see :meth:`flush`). ``inf`` and ``nan`` are ignored."""
+        if not sansio.holdable(seconds):
             return
         self._local_hold_until = max(self._local_hold_until, time.monotonic() + seconds)
         if self._fallback is not None:

@@ -41,8 +41,13 @@ def operation(
     return tag
 
 
-#: What an upload or a cell-history read counts as against the rate limit.
-_HEAVY_COST = 10
+#: What attaching a file or reading cell history counts as against the 300/minute limit
+#: (https://developers.smartsheet.com/api/smartsheet/guides/basics/rate-limiting: "Certain
+#: resource intensive operations, such as attaching a file and getting cell history, count as
+#: 10 requests"). Declared with ``@operation(cost=UPLOAD_COST)`` on those operations, and on the
+#: other uploads (imports, images, proofs), where the docs are silent and the dearer guess is
+#: the safer one.
+UPLOAD_COST = 10
 
 #: Page size for walks: the largest the API serves without ``includeAll``.
 WALK_PAGE_SIZE = 1000
@@ -56,11 +61,6 @@ class SmartsheetResource(Resource):
         if agent and method != "GET":
             # Lets webhook receivers recognise (and skip) changes this client made.
             kwargs["headers"] = {"Smartsheet-Change-Agent": agent, **(kwargs.get("headers") or {})}
-        if _is_file_upload(kwargs.get("headers")) or path.endswith("/history"):
-            # Smartsheet counts file uploads and cell history as 10 requests each against the
-            # 300/minute limit (https://developers.smartsheet.com/api/smartsheet/guides/basics/
-            # rate-limiting): pace them as such instead of earning 429s.
-            kwargs.setdefault("cost", _HEAVY_COST)
         return await super()._request(method, path, **kwargs)
 
     async def _get(self, path: str, cls: type[T], params: Mapping[str, Any] | None = None) -> T:
@@ -90,9 +90,10 @@ class SmartsheetResource(Resource):
         params: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
         content: Any = None,
+        cost: int | None = None,
     ) -> Result:
         response = await self._request(
-            method, path, json=json, params=params, headers=headers, content=content
+            method, path, json=json, params=params, headers=headers, content=content, cost=cost
         )
         if response.already_gone:
             return Result(message="SUCCESS", result_code=0)
@@ -138,12 +139,3 @@ class SmartsheetResource(Resource):
             number if isinstance(number, int) else None,
             total_pages if isinstance(total_pages, int) else None,
         )
-
-
-def _is_file_upload(headers: Mapping[str, str] | None) -> bool:
-    if not headers:
-        return False
-    lowered = {k.lower(): v for k, v in headers.items()}
-    return "content-disposition" in lowered or lowered.get("content-type", "").startswith(
-        "multipart/"
-    )

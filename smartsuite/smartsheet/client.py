@@ -56,8 +56,9 @@ REGIONS: dict[str, str] = {
 #: Smartsheet allows 300 requests per minute per token.
 DEFAULT_RATE_LIMIT = RateLimitConfig(rate=300, per=60, burst=10)
 
-#: 429/4003, 503/4001, 500/4002 and 500/4004 are retryable; Smartsheet asks for at least 60 s
-#: of patience after a 429, so the total budget is well above that.
+#: For idempotent operations 429/4003, 503/4001, 500/4002 and 500/4004 are retryable; a create
+#: or append is re-sent only after 429, 503/4001 or the busy 4004 (see ``RetryConfig``).
+#: Smartsheet asks for at least 60 s of patience after a 429, so the total budget is above that.
 DEFAULT_RETRY = RetryConfig(
     max_attempts=8,
     max_total_seconds=300,

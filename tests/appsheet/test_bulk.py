@@ -87,13 +87,27 @@ async def test_lost_answer_is_unknown_and_not_repeated(
     assert set(emu.appsheet.state.table("People").rows) == {"a", "b"}  # ... though it landed
 
 
-async def test_5xx_on_a_write_is_retried(
+async def test_5xx_on_an_add_is_unknown_and_not_resent(
+    fast_client: AppSheetClient, smartsuite_emulator: Emulator
+) -> None:
+    # Inverted: this test used to pin an Add re-sent after a 500. AppSheet's 500 ("an
+    # unexpected error occurred", seed 003) says nothing about whether the rows were added.
+    emu = smartsuite_emulator
+    emu.appsheet.faults.script(Fault.APPLIED_500)
+    result = await fast_client.table("People", key="ID").add([{"ID": "a"}])
+    assert [r.outcome for r in result] == [Outcome.UNKNOWN]
+    assert isinstance(result[0].error, OutcomeUnknownError)
+    assert len(emu.appsheet.log) == 1 and fast_client.stats.total_retries == 0
+    assert list(emu.appsheet.state.table("People").rows) == ["a"]  # it had landed: one copy
+
+
+async def test_5xx_on_a_find_is_retried(
     fast_client: AppSheetClient, smartsuite_emulator: Emulator
 ) -> None:
     emu = smartsuite_emulator
     emu.appsheet.faults.script(Fault.SERVER_ERROR, times=2)
-    result = await fast_client.table("People", key="ID").add([{"ID": "a"}])
-    assert result.ok and len(emu.appsheet.log) == 3
+    await fast_client.table("People", key="ID").find()
+    assert len(emu.appsheet.log) == 3
     assert fast_client.stats.retries["http_500"] == 2
 
 

@@ -53,17 +53,19 @@ async def test_1234_rows_in_500_500_234_with_per_row_ids(
 async def test_failed_batch_marks_exactly_its_rows(smartsheet_client, smartsuite_emulator) -> None:
     ss = smartsheet_client
     sheet_id = await _sheet(ss)
-    # the second batch is refused with a non-retryable error; the others land
+    # A plain 500 on an add says nothing about whether it was applied: the batch is UNKNOWN
+    # (it used to be pinned as FAILED, which claims the rows did not land), never re-sent.
     smartsuite_emulator.smartsheet.faults.script(
         Fault.SERVER_ERROR, method="POST", path_contains="/rows"
     )
     first = await ss.rows.add(sheet_id, [{"K": "a"}])
-    assert first.failed and isinstance(first.failed[0].error, ServerError)
+    assert first.unknown and isinstance(first.unknown[0].error, OutcomeUnknownError)
+    assert isinstance(first.unknown[0].error.__cause__, ServerError)
     result = await ss.rows.add(sheet_id, [{"K": f"k{i}"} for i in range(1234)])
     assert result.ok
     with pytest.raises(BulkWriteError) as info:
         first.raise_for_failures()
-    assert "1 failed" in str(info.value)
+    assert "1 unknown" in str(info.value)
 
 
 async def test_unknown_outcome_marks_batch_unknown_and_continues(

@@ -74,7 +74,7 @@ async def test_x_ratelimit_reset_wait_measured_on_fake_clock(server: ScriptedSer
 
 
 @pytest.mark.parametrize("status", [502, 503, 504])
-async def test_gateway_errors_are_retried_even_with_html(
+async def test_gateway_errors_on_a_read_are_retried_even_with_html(
     server: ScriptedServer, status: int
 ) -> None:
     clock = FakeClock()
@@ -83,8 +83,26 @@ async def test_gateway_errors_are_retried_even_with_html(
         OK,
     )
     t = make_transport(server.url, clock=clock)
-    assert (await t.request("POST", "/sheets/1/rows", json=[{}])).status == 200
+    assert (await t.request("GET", "/sheets/1")).status == 200
     assert len(server.seen) == 2 and len(clock.sleeps) == 1
+    await t.aclose()
+
+
+@pytest.mark.parametrize("status", [502, 503, 504])
+@pytest.mark.parametrize("body", ["<html><body>Service Unavailable</body></html>", ""])
+async def test_gateway_error_on_a_post_is_unknown_and_not_resent(
+    server: ScriptedServer, status: int, body: str
+) -> None:
+    # Inverted: this test used to pin a POST re-sent after a 504. A gateway's 502/503/504
+    # says nothing about whether the origin applied the write, so it must not be repeated.
+    clock = FakeClock()
+    server.script(Answer(status, body, content_type="text/html"), OK)
+    t = make_transport(server.url, clock=clock)
+    with pytest.raises(OutcomeUnknownError) as info:
+        await t.request("POST", "/sheets/1/rows", json=[{}])
+    assert len(server.seen) == 1 and clock.sleeps == []
+    assert f"HTTP {status}" in str(info.value) and "not repeated" in str(info.value)
+    assert t.stats.unknown_outcomes == 1
     await t.aclose()
 
 
@@ -93,9 +111,89 @@ async def test_500_with_retryable_error_code(server: ScriptedServer, code: int) 
     clock = FakeClock()
     server.script(Answer(500, {"errorCode": code, "message": "retry me"}), OK)
     t = make_transport(server.url, clock=clock)
-    await t.request("PUT", "/sheets/1/rows", json=[{}])
+    await t.request("PUT", "/sheets/1/rows", json=[{}], idempotent=True)
     assert len(server.seen) == 2
     assert t.stats.retries[f"error_{code}"] == 1
+    await t.aclose()
+
+
+BUSY = (
+    "Request failed because sheetId 1 is currently being updated by another request that uses "
+    "the same access token. Please retry your request once the previous request has completed."
+)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        Answer(503, {"errorCode": 4001, "message": "Smartsheet.com is currently offline"}),
+        Answer(500, {"errorCode": 4004, "message": BUSY}),
+        Answer(429, {"errorCode": 4003, "message": "Rate limit exceeded."}),
+        Answer(429, {"message": "Too Many Requests"}),  # Resource Management's body
+        Answer(429, {"status": 429, "title": "Too Many Requests", "detail": "slow down"}),
+    ],
+    ids=["503-4001", "500-4004-busy", "429-4003", "429-rm", "429-appsheet"],
+)
+async def test_write_resent_only_after_a_documented_not_applied_answer(
+    server: ScriptedServer, answer: Answer
+) -> None:
+    server.script(answer, OK)
+    t = make_transport(server.url, clock=FakeClock())
+    assert (await t.request("POST", "/sheets/1/rows", json=[{}])).status == 200
+    assert len(server.seen) == 2
+    await t.aclose()
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        Answer(500, {"errorCode": 4000, "message": "An unexpected error has occurred."}),
+        Answer(500, {"errorCode": 4002, "message": "Server timeout exceeded."}),
+        Answer(500, {"errorCode": 4004, "message": "An unexpected error has occurred. Retry."}),
+        Answer(503, "", content_type="text/plain"),  # 503 without the 4001 body
+        Answer(500, {"status": 500, "title": "Internal Server Error", "detail": "oops"}),
+        Answer(503, {"message": "maintenance"}),  # no 4001 code: the status alone never counts
+    ],
+    ids=["500-4000", "500-4002", "500-4004-generic", "503-empty", "appsheet-500", "503-no-code"],
+)
+async def test_write_answered_other_5xx_is_unknown(server: ScriptedServer, answer: Answer) -> None:
+    server.script(answer, OK)
+    t = make_transport(server.url, clock=FakeClock())
+    with pytest.raises(OutcomeUnknownError):
+        await t.request("POST", "/sheets/1/rows", json=[{}])
+    assert len(server.seen) == 1
+    await t.aclose()
+
+
+async def test_429_with_an_html_body_is_not_resent_for_a_write(server: ScriptedServer) -> None:
+    server.script(Answer(429, "<html>slow down</html>", content_type="text/html"), OK)
+    t = make_transport(server.url, clock=FakeClock())
+    with pytest.raises(RateLimitedError):
+        await t.request("POST", "/sheets/1/rows", json=[{}])
+    assert len(server.seen) == 1
+    await t.aclose()
+
+
+async def test_old_rule_is_an_explicit_opt_in_per_call(server: ScriptedServer) -> None:
+    server.script(Answer(504, "", content_type="text/html"), OK, Answer(504, ""), OK)
+    t = make_transport(server.url, clock=FakeClock())
+    old = t.with_options(retry=RetryConfig(retry_unknown_writes=True))
+    assert (await old.request("POST", "/sheets/1/rows", json=[{}])).status == 200
+    assert len(server.seen) == 2
+    with pytest.raises(OutcomeUnknownError):
+        await t.request("POST", "/sheets/1/rows", json=[{}])
+    assert len(server.seen) == 3
+    await t.aclose()
+
+
+async def test_resend_unapplied_writes_off_raises_the_answer(server: ScriptedServer) -> None:
+    server.script(Answer(503, {"errorCode": 4001, "message": "offline"}), OK)
+    t = make_transport(
+        server.url, clock=FakeClock(), retry=RetryConfig(resend_unapplied_writes=False)
+    )
+    with pytest.raises(ServerError) as info:
+        await t.request("POST", "/sheets/1/rows", json=[{}])
+    assert info.value.code == 4001 and len(server.seen) == 1
     await t.aclose()
 
 

@@ -96,7 +96,19 @@ async def test_appsheet_upsert_adds_edits_changed_columns_only(
     assert sorted(r["ID"] for r in found) == ["P2", "P9"]
 
 
-@pytest.mark.parametrize("fault", [Fault.TRUNCATED, Fault.DROP_AFTER, Fault.DROP_BEFORE])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Fault.TRUNCATED,
+        Fault.DROP_AFTER,
+        Fault.DROP_BEFORE,
+        Fault.APPLIED_500,  # AppSheet's 500 after the rows were added
+        Fault.APPLIED_502,
+        Fault.APPLIED_504,
+        Fault.APPLIED_429,  # a server breaking the "429 means not applied" contract
+        Fault.SERVER_ERROR,  # not applied: re-sent after the re-read
+    ],
+)
 async def test_appsheet_upsert_is_exactly_once_when_the_answer_is_lost(
     appsheet_client: AppSheetClient, smartsuite_emulator: Emulator, fault: Fault
 ) -> None:

@@ -268,7 +268,9 @@ async def test_retry_resends_the_whole_file(
     sheet_id, _ = await sheet_with_row(ss)
     path = tmp_path / "retry.bin"
     path.write_bytes(os.urandom(700_000))
-    smartsuite_emulator.smartsheet.faults.script(Fault.UNAVAILABLE, path_contains="/attachments")
+    # 503 / 4001 (maintenance) is documented as not applied, so the upload is sent again
+    # (an HTML 503 from a gateway would leave its outcome unknown instead).
+    smartsuite_emulator.smartsheet.faults.script(Fault.MAINTENANCE, path_contains="/attachments")
     att = await ss.attachments.attach_to_sheet(sheet_id, path)
     posts = [e for e in smartsuite_emulator.smartsheet.log if e.method == "POST"][-2:]
     assert [e.status for e in posts] == [503, 200]

@@ -27,9 +27,12 @@ from smartsuite.emulator.base import EmulatedService
 from smartsuite.etl import UpsertResult, normalize, same
 from smartsuite.etl.records import Record
 
-#: The issue's fault mix: 3% 429 (with Retry-After), 2% 500/503, 1% errorCode 4004, 1% drops
-#: before the request is applied, 1% drops after it was applied, 0.5% truncated or HTML bodies,
-#: and 1% latency spikes.
+#: The fault mix: 3% 429 (with Retry-After), 2% 500/503 and 1% errorCode 4004 (not applied),
+#: 1% drops before the request is applied, 1% drops after it was applied, 0.5% truncated or
+#: HTML bodies, 1% latency spikes; and writes applied, then answered with an error (what real
+#: gateways do): 1% each of a 500 JSON, an HTML 502, an HTML 503 and an empty 504, 0.5% each of
+#: Smartsheet 4002 and the generic 4004, and 0.5% each of answers that claim "not applied"
+#: although the write was (503/4001, the busy 4004, a 429): the ETL must still write once.
 SOAK_MIX: dict[Fault, float] = {
     Fault.RATE_LIMIT: 0.03,
     Fault.SERVER_ERROR: 0.01,
@@ -40,6 +43,15 @@ SOAK_MIX: dict[Fault, float] = {
     Fault.TRUNCATED: 0.0025,
     Fault.HTML: 0.0025,
     Fault.SPIKE: 0.01,
+    Fault.APPLIED_500: 0.01,
+    Fault.APPLIED_502: 0.01,
+    Fault.APPLIED_503: 0.01,
+    Fault.APPLIED_504: 0.01,
+    Fault.APPLIED_4002: 0.005,
+    Fault.APPLIED_4004: 0.005,
+    Fault.APPLIED_4001: 0.005,
+    Fault.APPLIED_BUSY: 0.005,
+    Fault.APPLIED_429: 0.005,
 }
 
 #: How often one target's job is started again (resuming its checkpoint) when a read it needs

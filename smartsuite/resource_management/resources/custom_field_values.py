@@ -29,7 +29,12 @@ class CustomFieldValues(RMResource):
         path = f"/projects/{int(project_id)}/custom_field_values"
         return self._paginate(path, CustomFieldValue, per_page=per_page)
 
-    @operation("custom_field_values", "POST", "/api/v1/projects/{project_id}/custom_field_values")
+    @operation(
+        "custom_field_values",
+        "POST",
+        "/api/v1/projects/{project_id}/custom_field_values",
+        idempotent=True,
+    )
     async def set_for_project(
         self, project_id: int, custom_field_id: int, value: Value
     ) -> builtins.list[CustomFieldValue]:
@@ -61,7 +66,12 @@ class CustomFieldValues(RMResource):
         path = f"/users/{int(user_id)}/custom_field_values"
         return self._paginate(path, CustomFieldValue, per_page=per_page)
 
-    @operation("custom_field_values", "POST", "/api/v1/users/{user_id}/custom_field_values")
+    @operation(
+        "custom_field_values",
+        "POST",
+        "/api/v1/users/{user_id}/custom_field_values",
+        idempotent=True,
+    )
     async def set_for_user(
         self, user_id: int, custom_field_id: int, value: Value
     ) -> builtins.list[CustomFieldValue]:

@@ -46,7 +46,7 @@ class Reports(RMResource):
             body["calc_incurred_using"] = str(calc_incurred_using)
         return body
 
-    @operation("reports", "POST", "/api/v1/reports/rows")
+    @operation("reports", "POST", "/api/v1/reports/rows", idempotent=True)
     async def rows(
         self,
         *,
@@ -78,7 +78,7 @@ class Reports(RMResource):
         body = self._params(view, time_frame, group_by, filters, today, calc_incurred_using)
         return await self._write("POST", "/reports/rows", Report, body)
 
-    @operation("reports", "POST", "/api/v1/reports/totals")
+    @operation("reports", "POST", "/api/v1/reports/totals", idempotent=True)
     async def totals(
         self,
         *,

@@ -13,7 +13,7 @@ class ProjectTags(RMResource):
         """Walk a project's tags."""
         return self._paginate(f"/projects/{int(project_id)}/tags", Tag, per_page=per_page)
 
-    @operation("project_tags", "POST", "/api/v1/projects/{project_id}/tags")
+    @operation("project_tags", "POST", "/api/v1/projects/{project_id}/tags", idempotent=True)
     async def add(self, project_id: int, value: str) -> Tag:
         """Attach a tag, creating it in the account if new; attaching twice is harmless."""
         return await self._write("POST", f"/projects/{int(project_id)}/tags", Tag, {"value": value})
@@ -30,7 +30,7 @@ class UserTags(RMResource):
         """Walk a user's tags."""
         return self._paginate(f"/users/{int(user_id)}/tags", Tag, per_page=per_page)
 
-    @operation("user_tags", "POST", "/api/v1/users/{user_id}/tags")
+    @operation("user_tags", "POST", "/api/v1/users/{user_id}/tags", idempotent=True)
     async def add(self, user_id: int, value: str) -> Tag:
         """Attach a tag to a user (find-or-create)."""
         return await self._write("POST", f"/users/{int(user_id)}/tags", Tag, {"value": value})

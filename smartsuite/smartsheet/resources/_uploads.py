@@ -16,7 +16,7 @@ from typing import IO, Any, TypeVar
 
 from ..._core.multipart import FilePart, JsonPart, multipart_body, simple_upload_headers
 from ..._core.upload import MB, FileInput, UploadFile, prepare_upload
-from .._resource import SmartsheetResource
+from .._resource import UPLOAD_COST, SmartsheetResource
 
 T = TypeVar("T")
 
@@ -63,7 +63,10 @@ class UploadingResource(SmartsheetResource):
             factory, headers = multipart_body(
                 [JsonPart(part_name, document), FilePart("file", file)]
             )
-            result = await self._result("POST", path, content=factory, headers=headers)
+            # A comment or discussion with a file attaches it: 10 requests against the limit.
+            result = await self._result(
+                "POST", path, content=factory, headers=headers, cost=UPLOAD_COST
+            )
         return self._decode(result.result, cls)
 
     async def _stream_url(self, url: str, chunk_size: int) -> AsyncIterator[bytes]:

@@ -10,7 +10,7 @@ from typing import IO
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.upload import FileInput
-from .._resource import operation
+from .._resource import UPLOAD_COST, operation
 from ..models.attachments import Attachment, UrlAttachment
 from ..models.common import Result
 from ._uploads import DOWNLOAD_CHUNK, UploadingResource, as_upload
@@ -35,7 +35,9 @@ class Attachments(UploadingResource):
         file = as_upload(source, filename, content_type)
         return await self._upload(path, file, Attachment, multipart=multipart)
 
-    @operation("attachments-attachToSheet", "POST", "/sheets/{sheetId}/attachments")
+    @operation(
+        "attachments-attachToSheet", "POST", "/sheets/{sheetId}/attachments", cost=UPLOAD_COST
+    )
     async def attach_to_sheet(
         self,
         sheet_id: int,
@@ -66,7 +68,12 @@ class Attachments(UploadingResource):
             f"/sheets/{int(sheet_id)}/attachments", source, filename, content_type, multipart
         )
 
-    @operation("row-attachments-attachFile", "POST", "/sheets/{sheetId}/rows/{rowId}/attachments")
+    @operation(
+        "row-attachments-attachFile",
+        "POST",
+        "/sheets/{sheetId}/rows/{rowId}/attachments",
+        cost=UPLOAD_COST,
+    )
     async def attach_to_row(
         self,
         sheet_id: int,
@@ -85,7 +92,10 @@ class Attachments(UploadingResource):
         return await self._attach(path, source, filename, content_type, multipart)
 
     @operation(
-        "attachments-attachToComment", "POST", "/sheets/{sheetId}/comments/{commentId}/attachments"
+        "attachments-attachToComment",
+        "POST",
+        "/sheets/{sheetId}/comments/{commentId}/attachments",
+        cost=UPLOAD_COST,
     )
     async def attach_to_comment(
         self,
@@ -105,7 +115,10 @@ class Attachments(UploadingResource):
         return await self._attach(path, source, filename, content_type, multipart)
 
     @operation(
-        "attachments-versionUpload", "POST", "/sheets/{sheetId}/attachments/{attachmentId}/versions"
+        "attachments-versionUpload",
+        "POST",
+        "/sheets/{sheetId}/attachments/{attachmentId}/versions",
+        cost=UPLOAD_COST,
     )
     async def upload_version(
         self,

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError, LimitExceededError
 from ..._core.paging import AsyncPaginator
-from .._resource import SmartsheetResource, operation
+from .._resource import UPLOAD_COST, SmartsheetResource, operation
 from ..models.cells import CellHistory, ImageUrlMap
 from ..models.sheets import Row
 
@@ -48,7 +48,10 @@ def upload_headers(filename: str, content_type: str) -> dict[str, str]:
 
 class Cells(SmartsheetResource):
     @operation(
-        "cellHistory-get", "GET", "/sheets/{sheetId}/rows/{rowId}/columns/{columnId}/history"
+        "cellHistory-get",
+        "GET",
+        "/sheets/{sheetId}/rows/{rowId}/columns/{columnId}/history",
+        cost=UPLOAD_COST,
     )
     def history(
         self,
@@ -78,6 +81,7 @@ class Cells(SmartsheetResource):
         "addImageToCell",
         "POST",
         "/sheets/{sheetId}/rows/{rowId}/columns/{columnId}/cellimages",
+        cost=UPLOAD_COST,
     )
     async def add_image(
         self,
@@ -118,7 +122,7 @@ class Cells(SmartsheetResource):
         )
         return self._decode(result.result, Row)
 
-    @operation("listImageUrls", "POST", "/imageurls")
+    @operation("listImageUrls", "POST", "/imageurls", idempotent=True)
     async def image_urls(
         self,
         images: Iterable[str | Mapping[str, Any]],

@@ -37,7 +37,7 @@ class Favorites(PayloadResource):
         """
         return self._paginate("/favorites", Favorite, {"include": include}, page_size=page_size)
 
-    @operation("add-favorite", "POST", "/favorites")
+    @operation("add-favorite", "POST", "/favorites", idempotent=True)
     async def add(
         self, favorites: FavoriteInput | Iterable[FavoriteInput]
     ) -> builtins.list[Favorite]:

@@ -96,7 +96,7 @@ class Groups(PayloadResource):
         """Delete a group (``DELETE /groups/{groupId}``, ``delete-group``)."""
         return await self._result("DELETE", f"/groups/{path_id(group_id, 'group_id')}")
 
-    @operation("add-group-members", "POST", "/groups/{groupId}/members")
+    @operation("add-group-members", "POST", "/groups/{groupId}/members", idempotent=True)
     async def add_members(
         self, group_id: int, emails: str | Iterable[str]
     ) -> builtins.list[GroupMember]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..._core.errors import ConfigurationError, LimitExceededError
-from .._resource import SmartsheetResource, operation
+from .._resource import UPLOAD_COST, SmartsheetResource, operation
 from ..models.sheets import Sheet
 from ._payload import path_id
 
@@ -56,7 +56,7 @@ class Imports(SmartsheetResource):
         )
         return self._decode(result.result, Sheet)
 
-    @operation("import-sheet-into-sheets-folder", "POST", "/sheets/import")
+    @operation("import-sheet-into-sheets-folder", "POST", "/sheets/import", cost=UPLOAD_COST)
     async def sheet(
         self,
         data: bytes,
@@ -87,7 +87,9 @@ class Imports(SmartsheetResource):
             "/sheets/import", data, sheet_name, file_type, header_row_index, primary_column_index
         )
 
-    @operation("import-sheet-into-folder", "POST", "/folders/{folderId}/sheets/import")
+    @operation(
+        "import-sheet-into-folder", "POST", "/folders/{folderId}/sheets/import", cost=UPLOAD_COST
+    )
     async def sheet_into_folder(
         self,
         folder_id: int,
@@ -105,7 +107,12 @@ class Imports(SmartsheetResource):
             path, data, sheet_name, file_type, header_row_index, primary_column_index
         )
 
-    @operation("import-sheet-into-workspace", "POST", "/workspaces/{workspaceId}/sheets/import")
+    @operation(
+        "import-sheet-into-workspace",
+        "POST",
+        "/workspaces/{workspaceId}/sheets/import",
+        cost=UPLOAD_COST,
+    )
     async def sheet_into_workspace(
         self,
         workspace_id: int,

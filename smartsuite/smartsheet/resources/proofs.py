@@ -8,7 +8,7 @@ from typing import Any
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.upload import FileInput
-from .._resource import operation
+from .._resource import UPLOAD_COST, operation
 from ..models.attachments import Attachment
 from ..models.common import Result
 from ..models.discussions import Discussion
@@ -35,7 +35,7 @@ class Proofs(UploadingResource):
         ``discussions``."""
         return await self._get(self._path(sheet_id, proof_id), Proof, {"include": include})
 
-    @operation("proofs-create", "POST", "/sheets/{sheetId}/rows/{rowId}/proofs")
+    @operation("proofs-create", "POST", "/sheets/{sheetId}/rows/{rowId}/proofs", cost=UPLOAD_COST)
     async def create(
         self,
         sheet_id: int,
@@ -74,7 +74,12 @@ class Proofs(UploadingResource):
         path = self._path(sheet_id, proof_id, "/attachments")
         return self._paginate(path, Attachment, page_size=page_size)
 
-    @operation("proofs-attachToProof", "POST", "/sheets/{sheetId}/proofs/{proofId}/attachments")
+    @operation(
+        "proofs-attachToProof",
+        "POST",
+        "/sheets/{sheetId}/proofs/{proofId}/attachments",
+        cost=UPLOAD_COST,
+    )
     async def attach_file(
         self,
         sheet_id: int,
@@ -190,7 +195,12 @@ class Proofs(UploadingResource):
         path = self._path(sheet_id, proof_id, "/versions")
         return self._paginate(path, Proof, page_size=page_size)
 
-    @operation("proofs-createVersion", "POST", "/sheets/{sheetId}/proofs/{proofId}/versions")
+    @operation(
+        "proofs-createVersion",
+        "POST",
+        "/sheets/{sheetId}/proofs/{proofId}/versions",
+        cost=UPLOAD_COST,
+    )
     async def create_version(
         self,
         sheet_id: int,

@@ -60,7 +60,7 @@ class RowTransfers(SmartsheetResource):
             "move", sheet_id, row_ids, to_sheet_id, include, ignore_rows_not_found
         )
 
-    @operation("rows-sort", "POST", "/sheets/{sheetId}/sort")
+    @operation("rows-sort", "POST", "/sheets/{sheetId}/sort", idempotent=True)
     async def sort(
         self,
         sheet_id: int,

@@ -210,6 +210,8 @@ class Rows(RowTransfers, SmartsheetResource):
                 path,
                 params={"ids": list(batch), "ignoreRowsNotFound": ignore_rows_not_found},
             )
+            if response.already_gone:  # a retry met 404: the lost first attempt deleted them
+                return [(Outcome.LANDED, i, None) for i in batch]
             data = self._decode(response.json(), Result)
             deleted = set(self._decode(data.result or [], list[int]))
             return [

@@ -8,7 +8,7 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError, LimitExceededError
 from ..._core.paging import AsyncPaginator
-from .._resource import SmartsheetResource, operation
+from .._resource import UPLOAD_COST, SmartsheetResource, operation
 from ..models.common import Result
 from ..models.summary import SheetSummary, SummaryField
 from .cells import MAX_ALT_TEXT, ImageInput, image_body, upload_headers
@@ -120,7 +120,10 @@ class Summary(SmartsheetResource):
         return self._decode(result.result or [], builtins.list[int])
 
     @operation(
-        "add-image-summaryField", "POST", "/sheets/{sheetId}/summary/fields/{fieldId}/images"
+        "add-image-summaryField",
+        "POST",
+        "/sheets/{sheetId}/summary/fields/{fieldId}/images",
+        cost=UPLOAD_COST,
     )
     async def add_image(
         self,

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
-from .._resource import operation
+from .._resource import UPLOAD_COST, operation
 from ..models.account import AlternateEmail, User
 from ..models.common import Result
 from ._payload import PayloadResource, csv_param, email_param, path_id, when_param
@@ -177,7 +177,7 @@ class Users(PayloadResource):
         }
         return await self._result("DELETE", f"/users/{path_id(user_id, 'user_id')}", params=params)
 
-    @operation("deactivate-user", "POST", "/users/{userId}/deactivate")
+    @operation("deactivate-user", "POST", "/users/{userId}/deactivate", idempotent=True)
     async def deactivate(self, user_id: int) -> Result:
         """Deactivate a user (``POST /users/{userId}/deactivate``, ``deactivate-user``).
 
@@ -186,12 +186,18 @@ class Users(PayloadResource):
         """
         return await self._result("POST", f"/users/{path_id(user_id, 'user_id')}/deactivate")
 
-    @operation("reactivate-user", "POST", "/users/{userId}/reactivate")
+    @operation("reactivate-user", "POST", "/users/{userId}/reactivate", idempotent=True)
     async def reactivate(self, user_id: int) -> Result:
         """Reactivate a deactivated user (``POST /users/{userId}/reactivate``)."""
         return await self._result("POST", f"/users/{path_id(user_id, 'user_id')}/reactivate")
 
-    @operation("update-user-profile-image", "POST", "/users/{userId}/profileimage")
+    @operation(
+        "update-user-profile-image",
+        "POST",
+        "/users/{userId}/profileimage",
+        idempotent=True,
+        cost=UPLOAD_COST,
+    )
     async def update_profile_image(
         self,
         user_id: int,
@@ -294,6 +300,7 @@ class Users(PayloadResource):
         "promote-alternate-email",
         "POST",
         "/users/{userId}/alternateemails/{alternateEmailId}/makeprimary",
+        idempotent=True,
     )
     async def make_alternate_email_primary(
         self, user_id: int, alternate_email_id: int
