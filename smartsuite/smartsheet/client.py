@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from .resources.favorites import Favorites
     from .resources.filters import SheetFilters
     from .resources.folders import Folders
+    from .resources.governance import Governance
     from .resources.groups import Groups
     from .resources.home import HomeResource
     from .resources.imports import Imports
@@ -225,6 +226,13 @@ class SmartsheetClient(BaseClient):
         from .resources.shares import Shares
 
         return Shares(self)
+
+    @cached_property
+    def governance(self) -> Governance:
+        """Data classification: a plan's settings and labels; a sheet's label."""
+        from .resources.governance import Governance
+
+        return Governance(self)
 
     @cached_property
     def paths(self) -> Paths:

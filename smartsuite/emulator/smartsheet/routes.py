@@ -20,6 +20,7 @@ from . import (
     discussions,
     favorites,
     filters,
+    governance,
     groups,
     imports,
     oauth,
@@ -51,6 +52,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         module.register(service, app)
     for module in (users, plans, groups, containers, children, favorites, discovery):
         module.register(service, app)
-    for module in (reports, report_defs, dashboards, webhooks, oauth, asset_shares):
+    for module in (reports, report_defs, dashboards, webhooks, oauth, asset_shares, governance):
         module.register(service, app)
     removed.register(service, app)  # last: PUT/DELETE on the same paths stay answered

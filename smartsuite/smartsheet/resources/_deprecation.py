@@ -14,5 +14,5 @@ def warn_deprecated(operation: str, replacement: str) -> None:
         f"{operation} is deprecated by Smartsheet (it still answers, with no sunset date set); "
         f"use {replacement}",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=4,
     )

@@ -28,7 +28,7 @@ def warn_removed(old: str, replacement: str) -> None:
         f"{old} was removed from the Smartsheet API on {SUNSET}; "
         f"this method now calls {replacement} instead — use that directly",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=4,
     )
 
 
