@@ -52,6 +52,11 @@ def register(service: SmartsheetService, app: web.Application) -> None:
             for b in boards.dashboards.values():
                 if (b.container or HOME) == place:
                     out.append({**b.summary(), "resourceType": "sight"})
+        if "templates" in kinds:
+            for t in places.templates:
+                if t.get("place") == place:
+                    body = {k: v for k, v in t.items() if k != "place"}
+                    out.append({**body, "resourceType": "template"})
         if "reports" in kinds:
             for r in boards.reports.values():
                 if getattr(r, "container", None) == place:
