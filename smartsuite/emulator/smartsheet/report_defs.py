@@ -140,7 +140,7 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         missing = [t for t in titles if t not in known]
         if missing:
             raise ApiFailure(400, 1012, f"No source column has the title {missing[0]}.")
-        current = report.column_titles or [c["title"] for c in columns(report)]
+        current = report.column_titles or [k[0] for k in report.virtual_ids]
         report.column_titles = current + [t for t in titles if t not in current]
         added = [c for c in columns(report) if c["title"] in titles]
         return result(added)
@@ -162,8 +162,10 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     async def delete_column(request: web.Request) -> web.Response:
         report = reports.report(int_id(request, "report_id"))
         col = column(report, request)
-        current = report.column_titles or [c["title"] for c in columns(report)]
-        report.column_titles = [t for t in current if t != col["title"]]
+        title = next(k[0] for k, v in report.virtual_ids.items() if v == col["virtualId"])
+        current = report.column_titles or [k[0] for k in report.virtual_ids]
+        report.column_titles = [t for t in current if t != title]
+        report.column_overrides.pop(col["virtualId"], None)
         return result(None)
 
     base = "/reports/{report_id}"

@@ -29,7 +29,8 @@ class PathNode:
 
     def chain(self) -> list[PathNode]:
         """The nodes from this one down to the asset (bounded: 10,000 levels)."""
-        found = [self]
+        # The answer for an asset outside any workspace is a bare holder of the leaf.
+        found = [self] if self.id is not None or self.name is not None else []
         node = self
         for _ in range(10_000):
             below = [*(node.sheets or ()), *(node.reports or ()), *(node.sights or ())]

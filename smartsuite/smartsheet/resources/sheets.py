@@ -12,6 +12,7 @@ from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheet_extras import SheetPublish, SheetVersion
 from ..models.sheets import Column, Sheet
+from ..sheet_refresh import remember
 from ._deprecation import warn_deprecated
 from ._payload import email_body
 
@@ -107,7 +108,9 @@ class Sheets(SmartsheetResource):
             "pageSize": page_size,
             "page": page,
         }
-        return await self._get(f"/sheets/{int(sheet_id)}", Sheet, params)
+        sheet = await self._get(f"/sheets/{int(sheet_id)}", Sheet, params)
+        remember(sheet, self, params)  # for sheet.refresh()
+        return sheet
 
     @operation("get-sheetVersion", "GET", "/sheets/{sheetId}/version")
     async def version(self, sheet_id: int) -> int:
