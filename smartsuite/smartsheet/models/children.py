@@ -103,6 +103,18 @@ class UnknownChild:
     resource_type: str | None
     data: dict[str, Any]
 
+    @property
+    def id(self) -> int | None:
+        """The object's ``id``, when it has an integer one."""
+        value = self.data.get("id")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+    @property
+    def name(self) -> str | None:
+        """The object's ``name``, when it has one."""
+        value = self.data.get("name")
+        return value if isinstance(value, str) else None
+
 
 Child = ChildSheet | ChildReport | ChildSight | ChildFolder | ChildTemplate | UnknownChild
 
