@@ -108,7 +108,9 @@ class AccountState:
             "name": name,
             "status": status,
             "admin": bool(spec.get("admin", False)),
-            "licensedSheetCreator": bool(spec.get("licensedSheetCreator", False)),
+            # Since 2026-01-08 users added to a user-model plan are always licensed sheet
+            # creators (developers.smartsheet.com changelog); the emulated plan is one.
+            "licensedSheetCreator": True,
             "groupAdmin": bool(spec.get("groupAdmin", False)),
             "resourceViewer": bool(spec.get("resourceViewer", False)),
             "sheetCount": 0,

@@ -95,7 +95,9 @@ class Users(UserPlans, PayloadResource):
         resource_viewer: bool | None = None,
         send_email: bool | None = None,
     ) -> User:
-        """Invite a user to the organisation (``POST /users``, ``add-user``).
+        """Invite a user to the organisation (``POST /users``, ``add-user``). Since 2026-01-08
+        the API makes users added to a user-model plan licensed sheet creators whatever
+        ``licensed_sheet_creator`` says.
 
         Args:
             email: the user's primary email address (an alternate address is refused).
