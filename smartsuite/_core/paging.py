@@ -3,7 +3,8 @@
 ``AsyncPaginator[T]`` wraps a ``fetch(cursor) -> Page[T]`` function: ``await paginator`` gives the
 first page, ``async for item in paginator`` walks every item of every page, ``paginator.pages()``
 yields pages. The next page is fetched while the caller works on the current one (prefetch).
-Smartsheet cursors are page numbers, Resource Management cursors are ``paging.next`` links.
+Smartsheet cursors are page numbers or ``lastKey`` tokens, Resource Management cursors are
+``paging.next`` links. A walk can start from a saved cursor (:meth:`AsyncPaginator.resume`).
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ class Page(Generic[T]):
 
     Attributes:
         items: the objects on this page.
-        next_cursor: what to pass to fetch the next page; None on the last page.
+        next_cursor: what to pass to fetch the next page; None on the last page. Save it to
+            resume a walk later with :meth:`AsyncPaginator.resume`.
         total_count: the total number of items, when the service says.
         page_number: this page's number, when the service numbers pages.
         total_pages: the number of pages, when the service says.
@@ -63,12 +65,20 @@ class AsyncPaginator(Generic[T]):
         fetch: fetches the page at a cursor (None for the first page).
         max_pages: a walk longer than this raises :class:`PagingError`.
         prefetch: fetch the next page while the caller processes the current one.
+        start: the cursor of the first page (a saved :attr:`Page.next_cursor`); None starts
+            at the beginning.
     """
 
     def __init__(
-        self, fetch: FetchPage[T], *, max_pages: int = DEFAULT_MAX_PAGES, prefetch: bool = True
+        self,
+        fetch: FetchPage[T],
+        *,
+        max_pages: int = DEFAULT_MAX_PAGES,
+        prefetch: bool = True,
+        start: Hashable | None = None,
     ) -> None:
         self._fetch = fetch
+        self._start = start
         self._max_pages = max_pages
         self._prefetch = prefetch
         # Pages are fetched after the method that made the paginator has returned; they are
@@ -83,13 +93,13 @@ class AsyncPaginator(Generic[T]):
             current_operation.reset(token)
 
     def __await__(self) -> Generator[Any, None, Page[T]]:
-        return self._fetch_page(None).__await__()
+        return self._fetch_page(self._start).__await__()
 
     async def pages(self) -> AsyncIterator[Page[T]]:
         """Yield every page in order."""
         seen: set[Hashable] = set()
         pending: asyncio.Future[Page[T]] | None = None
-        cursor: Hashable | None = None
+        cursor: Hashable | None = self._start
         try:
             for _ in range(self._max_pages):
                 page = await pending if pending is not None else await self._fetch_page(cursor)
@@ -117,6 +127,15 @@ class AsyncPaginator(Generic[T]):
                 with contextlib.suppress(BaseException):
                     await pending
 
+    def resume(self, cursor: Hashable | None) -> AsyncPaginator[T]:
+        """The same walk, starting at ``cursor`` (a :attr:`Page.next_cursor` saved earlier,
+        for example a Smartsheet ``lastKey``); None starts from the first page."""
+        paginator = AsyncPaginator(
+            self._fetch, max_pages=self._max_pages, prefetch=self._prefetch, start=cursor
+        )
+        paginator._operation = self._operation
+        return paginator
+
     async def __aiter__(self) -> AsyncIterator[T]:
         async for page in self.pages():
             for item in page.items:
@@ -140,6 +159,8 @@ class AsyncPaginator(Generic[T]):
                 page.total_pages,
             )
 
-        paginator = AsyncPaginator(mapped, max_pages=self._max_pages, prefetch=self._prefetch)
+        paginator = AsyncPaginator(
+            mapped, max_pages=self._max_pages, prefetch=self._prefetch, start=self._start
+        )
         paginator._operation = self._operation
         return paginator

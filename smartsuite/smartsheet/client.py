@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cached_property
-from typing import TYPE_CHECKING, Literal, Unpack
+from typing import TYPE_CHECKING, Any, Literal, Unpack
 
 from .._core.auth import Auth, BearerToken, Secret
 from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
 from .._core.config import RateLimitConfig, RetryConfig
 from .._core.errors import ConfigurationError
+from .._core.response import Response
 from .models.tokens import OAuthToken
 
 if TYPE_CHECKING:
@@ -22,17 +24,22 @@ if TYPE_CHECKING:
     from .resources.cross_sheet_references import CrossSheetReferences
     from .resources.dashboards import Dashboards
     from .resources.discussions import Discussions
+    from .resources.downloads import Downloads
     from .resources.events import Events
     from .resources.favorites import Favorites
+    from .resources.filters import SheetFilters
     from .resources.folders import Folders
+    from .resources.governance import Governance
     from .resources.groups import Groups
     from .resources.home import HomeResource
     from .resources.imports import Imports
+    from .resources.paths import Paths
     from .resources.proofs import Proofs
     from .resources.reports import Reports
     from .resources.rows import Rows
     from .resources.search import Search
     from .resources.server_info import ServerInfoResource
+    from .resources.shares import Shares
     from .resources.sharing import Sharing
     from .resources.sheets import Sheets
     from .resources.summary import Summary
@@ -66,6 +73,27 @@ DEFAULT_RETRY = RetryConfig(
 )
 
 
+INTEGRATION_SOURCE_HEADER = "smartsheet-integration-source"
+_INTEGRATION_TYPES = ("AI", "SCRIPT", "APPLICATION")
+
+
+def integration_source_header(value: str) -> str:
+    """Check a ``smartsheet-integration-source`` value: ``TYPE,OrgName,SourceName``."""
+    parts = value.split(",") if isinstance(value, str) else []
+    if (
+        len(parts) != 3
+        or parts[0].strip().upper() not in _INTEGRATION_TYPES
+        or not all(p.strip() for p in parts)
+        or any(c in value for c in "\r\n")
+        or len(value) > 256
+    ):
+        raise ConfigurationError(
+            "integration_source must be 'TYPE,OrgName,SourceName' with TYPE one of "
+            f"{_INTEGRATION_TYPES} (at most 256 characters)"
+        )
+    return ",".join(p.strip() for p in parts)
+
+
 class SmartsheetClient(BaseClient):
     """Async client for the Smartsheet API 2.0.
 
@@ -85,10 +113,14 @@ class SmartsheetClient(BaseClient):
         oauth_app: with an :class:`OAuthToken` as ``token``, the app that renews it; the
             client then refreshes before expiry and once after a 401 with errorCode 1003.
         on_token_refresh: called (sync or async) with each renewed :class:`OAuthToken`.
+        integration_source: a ``smartsheet-integration-source`` header value sent on every
+            request, ``TYPE,OrgName,SourceName`` with TYPE ``AI``, ``SCRIPT`` or
+            ``APPLICATION`` (documented on GET /events and in the webhook guide).
         **options: :class:`TransportOptions` (rate_limit, retry, timeouts, headers, session ...).
 
     Raises:
-        ConfigurationError: no token, an unknown region, or a non-https base URL.
+        ConfigurationError: no token, an unknown region, a non-https base URL, or a
+            malformed ``integration_source``.
     """
 
     def __init__(
@@ -101,8 +133,13 @@ class SmartsheetClient(BaseClient):
         change_agent: str | None = None,
         oauth_app: OAuthApp | None = None,
         on_token_refresh: TokenCallback | None = None,
+        integration_source: str | None = None,
         **options: Unpack[TransportOptions],
     ) -> None:
+        if integration_source is not None:
+            headers = dict(options.get("headers") or {})
+            headers[INTEGRATION_SOURCE_HEADER] = integration_source_header(integration_source)
+            options["headers"] = headers
         if base_url is None:
             if region not in REGIONS:
                 raise ConfigurationError(
@@ -128,6 +165,96 @@ class SmartsheetClient(BaseClient):
             default_retry=DEFAULT_RETRY,
             options=options,
         )
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+    ) -> Any:
+        """Call any endpoint the client does not wrap yet, through the same transport
+        (pacing, retries, error mapping, redaction); returns the decoded JSON (None for an
+        empty body).
+
+        Example (a 2026 endpoint without a typed method)::
+
+            settings = await ss.request(
+                "GET", "/governance/data-classification/settings", params={"planId": 1}
+            )
+
+        Args:
+            method: the HTTP method.
+            path: the path below the API root, e.g. ``/sheets/1/dataclassification``.
+            params: query parameters (None values dropped, lists joined with commas).
+            json: a JSON body.
+            idempotent: whether repeating is safe; by default only GET/HEAD/OPTIONS are
+                retried after an ambiguous failure.
+
+        Raises:
+            ConfigurationError: a path that is not relative to the API root.
+            APIError subclasses, TransportError subclasses, DecodeError.
+        """
+        from ._resource import SmartsheetResource
+
+        if not isinstance(path, str) or not path.startswith("/") or "://" in path:
+            raise ConfigurationError(f"path must start with '/' (below the API root): {path!r}")
+        query = None
+        if params is not None:
+            query = {
+                k: ",".join(map(str, v)) if isinstance(v, list | tuple) else v
+                for k, v in params.items()
+            }
+        response: Response = await SmartsheetResource(self)._request(
+            method.upper(),
+            path,
+            params=query,
+            json=json,
+            headers=headers,
+            idempotent=idempotent,
+            expect_json=False,
+        )
+        if not response.body:
+            return None
+        return response.json()
+
+    @cached_property
+    def shares(self) -> Shares:
+        """Asset shares (``/shares``): list, share, get, update (PATCH), delete, any kind."""
+        from .resources.shares import Shares
+
+        return Shares(self)
+
+    @cached_property
+    def governance(self) -> Governance:
+        """Data classification: a plan's settings and labels; a sheet's label."""
+        from .resources.governance import Governance
+
+        return Governance(self)
+
+    @cached_property
+    def paths(self) -> Paths:
+        """Where a sheet, report, dashboard or folder lives (``/{kind}/{id}/path``)."""
+        from .resources.paths import Paths
+
+        return Paths(self)
+
+    @cached_property
+    def sheet_filters(self) -> SheetFilters:
+        """Filters saved on sheets: list, get, delete."""
+        from .resources.filters import SheetFilters
+
+        return SheetFilters(self)
+
+    @cached_property
+    def downloads(self) -> Downloads:
+        """Sheets as CSV, Excel or PDF and reports as CSV or Excel (bytes or a file)."""
+        from .resources.downloads import Downloads
+
+        return Downloads(self)
 
     @cached_property
     def sheets(self) -> Sheets:

@@ -1,8 +1,10 @@
 """The operation table: which client method performs each Smartsheet API operation.
 
 Built from the ``@operation`` tags on the resource classes reachable from
-:class:`SmartsheetClient`'s namespaces, so it cannot drift from the code. Run
-``python -m smartsuite.smartsheet.operations`` to print the markdown table kept in the README.
+:class:`SmartsheetClient`'s namespaces, so it cannot drift from the code, and checked against
+the 2026 operation list in :mod:`.api_2026` (status per operation: same, changed, new,
+deprecated; removed operations are listed apart with the method that replaces them). Run
+``python -m smartsuite.smartsheet.operations`` to print the markdown kept in the README.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import inspect
 from functools import cached_property
 from typing import Any, NamedTuple
 
+from . import api_2026
 from ._resource import SmartsheetResource
 from .client import SmartsheetClient
 
@@ -72,13 +75,30 @@ def tag_counts() -> dict[str, int]:
 
 
 def markdown_table() -> str:
-    """The operation table as markdown (operationId | method | path | client method)."""
+    """The operation table as markdown (operationId | method | path | status | client method),
+    then the operations removed on 2026-06-03 and what their old methods call now."""
+    status = {o.operation_id: o.status for o in api_2026.OPERATIONS}
     lines = [
-        "| operationId | method | path | client method |",
-        "| --- | --- | --- | --- |",
+        "| operationId | method | path | status | client method |",
+        "| --- | --- | --- | --- | --- |",
     ]
     for op in operations():
-        lines.append(f"| `{op.operation_id}` | {op.method} | `{op.path}` | `{op.client_method}` |")
+        mark = status.get(op.operation_id, "?")
+        mark = "**deprecated**" if mark == "deprecated" else mark
+        lines.append(
+            f"| `{op.operation_id}` | {op.method} | `{op.path}` | {mark} | `{op.client_method}` |"
+        )
+    lines += [
+        "",
+        f"Removed from the API on {api_2026.SUNSET} (the old client methods warn and call the "
+        "replacement):",
+        "",
+        "| operationId | method | path | replacement |",
+        "| --- | --- | --- | --- |",
+    ]
+    for gone in sorted(api_2026.removed().values(), key=lambda o: (o.path, o.method)):
+        instead = f"`{gone.replacement}`" if gone.replacement else "none named by Smartsheet"
+        lines.append(f"| `{gone.operation_id}` | {gone.method} | `{gone.path}` | {instead} |")
     return "\n".join(lines) + "\n"
 
 

@@ -70,15 +70,15 @@ async def test_share_id_stays_one_segment(
     share_id: str, smartsheet_client: SmartsheetClient, smartsuite_emulator: Emulator
 ) -> None:
     with pytest.raises(NotFoundError):
-        await smartsheet_client.sharing.get_sheet_share(1, share_id)
+        await smartsheet_client.shares.get("sheet", 1, share_id)
     entry = smartsuite_emulator.smartsheet.log[-1]
-    assert entry.path == f"/sheets/1/shares/{share_id}"
-    assert entry.query == {}
+    assert entry.path == f"/shares/{share_id}"
+    assert entry.query == {"assetType": "sheet", "assetId": "1"}
 
 
 async def test_share_id_dot_segment_is_refused(
     smartsheet_client: SmartsheetClient, smartsuite_emulator: Emulator
 ) -> None:
     with pytest.raises(ConfigurationError, match="share_id"):
-        await smartsheet_client.sharing.delete_sheet_share(1, "..")
+        await smartsheet_client.shares.delete("sheet", 1, "..")
     assert smartsuite_emulator.smartsheet.log == []

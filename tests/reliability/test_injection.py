@@ -123,14 +123,14 @@ async def test_hostile_names_over_http(
 @settings(max_examples=200, deadline=None)
 @given(share_id=hostile_text | st.sampled_from(["x?accessApiLevel=1", "x#y", "a%2Fb"]))
 def test_share_ids_cannot_change_the_path(share_id: str) -> None:
-    from smartsuite.smartsheet.resources.sharing import _share_id
+    from smartsuite.smartsheet.resources.shares import _share_path
 
     try:
-        encoded = _share_id(share_id)
+        path = _share_path(share_id)  # /shares/{shareId} since the 2026-06-03 sunset
     except ConfigurationError:
         return
-    url = f"{BASE}/sheets/1/shares/{encoded}"
-    assert sent_parts(url) == ["base", "v2", "sheets", "1", "shares", share_id]
+    url = f"{BASE}{path}"
+    assert sent_parts(url) == ["base", "v2", "shares", share_id]
     assert yarl.URL(url).query_string == "" and yarl.URL(url).fragment == ""
 
 

@@ -1,4 +1,4 @@
-"""Operation walk entries for users, alternate emails, groups, workspaces (and their shares),
+"""Operation walk entries for users, alternate emails, groups, workspaces,
 folders, Home, favorites, templates, contacts, server info, events and search: one call per
 operationId (dummy ids; an API error answer is fine)."""
 
@@ -12,7 +12,6 @@ from smartsuite.smartsheet import SmartsheetClient
 Call = Callable[[SmartsheetClient], Awaitable[object]]
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 16
-SHARE = {"email": "someone@example.com", "accessLevel": "VIEWER"}
 
 CALLS: dict[str, Call] = {
     # users
@@ -43,24 +42,14 @@ CALLS: dict[str, Call] = {
     "delete-group-members": lambda ss: ss.groups.remove_member(1, 2),
     # workspaces
     "list-workspaces": lambda ss: ss.workspaces.list(),
-    "get-workspace": lambda ss: ss.workspaces.get(1),
     "create-workspace": lambda ss: ss.workspaces.create("Walk"),
     "update-workspace": lambda ss: ss.workspaces.update(1, "Walk 2"),
     "delete-workspace": lambda ss: ss.workspaces.delete(1),
     "copy-workspace": lambda ss: ss.workspaces.copy(1, "Walk copy"),
-    "get-workspace-folders": lambda ss: ss.workspaces.list_folders(1),
     "create-workspace-folder": lambda ss: ss.workspaces.create_folder(1, "F"),
-    # workspace shares
-    "list-workspace-shares": lambda ss: ss.sharing.list_workspace_shares(1),
-    "share-workspace": lambda ss: ss.sharing.share_workspace(1, SHARE),
-    "share-workspace-get": lambda ss: ss.sharing.get_workspace_share(1, "abc"),
-    "update-workspace-share": lambda ss: ss.sharing.update_workspace_share(1, "abc", "EDITOR"),
-    "delete-workspace-share": lambda ss: ss.sharing.delete_workspace_share(1, "abc"),
     # folders
-    "get-folder": lambda ss: ss.folders.get(1),
     "update-folder": lambda ss: ss.folders.update(1, "F2"),
     "delete-folder": lambda ss: ss.folders.delete(1),
-    "list-folders": lambda ss: ss.folders.list_folders(1),
     "create-folder-folder": lambda ss: ss.folders.create_folder(1, "Sub"),
     "copy-folder": lambda ss: ss.folders.copy(1, "home", None),
     "move-folder": lambda ss: ss.folders.move(1, "folder", 2),
@@ -75,8 +64,6 @@ CALLS: dict[str, Call] = {
     "delete-favorites-by-type": lambda ss: ss.favorites.remove("sheet", [1, 2]),
     "delete-favorites-by-type-and-id": lambda ss: ss.favorites.remove_one("sheet", 1),
     # templates, contacts, server info
-    "templates-list": lambda ss: ss.templates.list(),
-    "templates-listPublic": lambda ss: ss.templates.list_public(),
     "list-contacts": lambda ss: ss.contacts.list(),
     "get-contact": lambda ss: ss.contacts.get("AAAAATYU54QAD7_fNhTnhA"),
     "serverinfo-get": lambda ss: ss.server_info.get(),

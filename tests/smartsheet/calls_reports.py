@@ -1,4 +1,4 @@
-"""Operation walk entries for reports, report and dashboard shares, dashboards, webhooks,
+"""Operation walk entries for reports, dashboards, webhooks,
 imports and tokens: one call per operationId (dummy ids; an API error answer is fine)."""
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from smartsuite.smartsheet import SmartsheetClient
 from smartsuite.smartsheet.models.reports import ReportPublish
 
 Call = Callable[[SmartsheetClient], Awaitable[object]]
-SHARE = {"email": "walk@example.com", "accessLevel": "VIEWER"}
 
 
 async def _revoke_with_other_token(ss: SmartsheetClient) -> object:
@@ -27,12 +26,6 @@ CALLS: dict[str, Call] = {
     "SetReportPublish": lambda ss: ss.reports.set_publish(
         1, ReportPublish(read_only_full_enabled=True)
     ),
-    # report shares
-    "list-report-shares": lambda ss: ss.sharing.list_report_shares(1),
-    "share-report": lambda ss: ss.sharing.share_report(1, SHARE),
-    "share-report-get": lambda ss: ss.sharing.get_report_share(1, "abc"),
-    "update-report-share": lambda ss: ss.sharing.update_report_share(1, "abc", "EDITOR"),
-    "delete-report-share": lambda ss: ss.sharing.delete_report_share(1, "abc"),
     # dashboards
     "list-sights": lambda ss: ss.dashboards.list(),
     "get-sight": lambda ss: ss.dashboards.get(1),
@@ -42,12 +35,6 @@ CALLS: dict[str, Call] = {
     "move-sight": lambda ss: ss.dashboards.move(1, destination_type="folder", destination_id=2),
     "get-sight-publish-status": lambda ss: ss.dashboards.get_publish(1),
     "set-sight-publish-status": lambda ss: ss.dashboards.set_publish(1, enabled=True),
-    # dashboard shares
-    "list-sight-shares": lambda ss: ss.sharing.list_dashboard_shares(1),
-    "share-sight": lambda ss: ss.sharing.share_dashboard(1, SHARE),
-    "share-sight-get": lambda ss: ss.sharing.get_dashboard_share(1, "abc"),
-    "update-sight-share": lambda ss: ss.sharing.update_dashboard_share(1, "abc", "EDITOR"),
-    "delete-sight-share": lambda ss: ss.sharing.delete_dashboard_share(1, "abc"),
     # webhooks
     "list-webhooks": lambda ss: ss.webhooks.list(),
     "getWebhook": lambda ss: ss.webhooks.get(1),

@@ -52,14 +52,6 @@ CALLS: dict[str, Call] = {
     "cellHistory-get": lambda ss: ss.cells.history(1, 2, 3),
     "addImageToCell": lambda ss: ss.cells.add_image(1, 2, 3, PNG, filename="a.png"),
     "listImageUrls": lambda ss: ss.cells.image_urls(["img1"]),
-    # sheet shares
-    "list-sheet-shares": lambda ss: ss.sharing.list_sheet_shares(1),
-    "share-sheet": lambda ss: ss.sharing.share_sheet(
-        1, {"email": "someone@example.com", "accessLevel": "VIEWER"}
-    ),
-    "share-sheet-get": lambda ss: ss.sharing.get_sheet_share(1, "abc"),
-    "update-sheet-share": lambda ss: ss.sharing.update_sheet_share(1, "abc", "EDITOR"),
-    "delete-sheet-share": lambda ss: ss.sharing.delete_sheet_share(1, "abc"),
     # sheet summary
     "list-summary-fields": lambda ss: ss.summary.get(1),
     "list-summary-fields-paginated": lambda ss: ss.summary.list(1),

@@ -5,13 +5,12 @@ the tagged method and a path matching the template."""
 from __future__ import annotations
 
 import contextlib
-import csv
 import inspect
 import re
-from pathlib import Path
 
 from smartsuite._core.errors import APIError
 from smartsuite.emulator import Emulator
+from smartsuite.smartsheet import api_2026
 from smartsuite.smartsheet.resources.attachments import Attachments
 from smartsuite.smartsheet.resources.automation_rules import AutomationRules
 from smartsuite.smartsheet.resources.comments import Comments
@@ -23,7 +22,6 @@ from .calls_collab import CALLS
 from .collab_helpers import fast_client
 
 CLASSES = (Attachments, Discussions, Comments, AutomationRules, Proofs, UpdateRequests)
-TSV = Path(__file__).with_name("operations.tsv")
 
 
 def tagged() -> dict[str, tuple[str, str]]:
@@ -38,8 +36,7 @@ def tagged() -> dict[str, tuple[str, str]]:
 
 
 def test_tags_match_the_operation_table() -> None:
-    with TSV.open() as handle:
-        table = {r[0]: (r[1], r[2]) for r in csv.reader(handle, delimiter="\t") if r}
+    table = {op: (o.method, o.path) for op, o in api_2026.current().items()}
     ours = tagged()
     assert len(ours) == 48
     assert set(ours) == set(CALLS)

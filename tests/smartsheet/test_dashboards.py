@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from smartsuite._core.errors import BadRequestError, ConfigurationError, NotFoundError
+from smartsuite._core.errors import ConfigurationError, NotFoundError
 from smartsuite.emulator import Emulator
 from smartsuite.smartsheet import Dashboard, SmartsheetClient
 
 from .reports_helpers import check, emu, last, ss  # noqa: F401 (fixtures)
+from .share_helpers import exercise_share_shims
 
 
 def board(emu: Emulator, name: str = "Ops") -> int:  # noqa: F811
@@ -18,13 +19,10 @@ def board(emu: Emulator, name: str = "Ops") -> int:  # noqa: F811
 
 async def test_list_and_get(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
     first, second = board(emu, "Ops"), board(emu, "Sales")
-    listed = [d async for d in ss.dashboards.list(access_api_level=1, numeric_dates=False)]
-    check(
-        last(emu),
-        "GET",
-        "/sights",
-        {"accessApiLevel": "1", "numericDates": "false", "page": "1", "pageSize": "1000"},
-    )
+    # Token-paged since 2026-06-03; no paginationType for sights (Python SDK 4.4.0).
+    listed = [d async for d in ss.dashboards.list(max_items=1)]
+    assert [e.query.get("lastKey") is None for e in emu.smartsheet.log[-2:]] == [True, False]
+    check(last(emu), "GET", "/sights", {"maxItems": "1", "lastKey": last(emu).query["lastKey"]})
     assert [(d.id, d.name) for d in listed] == [(first, "Ops"), (second, "Sales")]
 
     got = await ss.dashboards.get(first, include=["source"], level=2)
@@ -96,42 +94,6 @@ async def test_publish(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F8
 
 
 async def test_dashboard_shares(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
-    ident = board(emu)
-    (share,) = await ss.sharing.share_dashboard(
-        ident, {"email": "bo@example.com", "accessLevel": "COMMENTER"}, access_api_level=1
-    )
-    check(
-        last(emu),
-        "POST",
-        f"/sights/{ident}/shares",
-        {"accessApiLevel": "1"},
-        [{"email": "bo@example.com", "accessLevel": "COMMENTER"}],
-    )
-    assert share.access_level == "COMMENTER" and share.id is not None
-    # Without accessApiLevel=1, COMMENTER is shown as VIEWER to older clients.
-    legacy = await ss.sharing.get_dashboard_share(ident, share.id)
-    check(last(emu), "GET", f"/sights/{ident}/shares/{share.id}")
-    assert legacy.access_level == "VIEWER"
-    levels = [
-        s.access_level async for s in ss.sharing.list_dashboard_shares(ident, access_api_level=1)
-    ]
-    check(
-        last(emu),
-        "GET",
-        f"/sights/{ident}/shares",
-        {"accessApiLevel": "1", "page": "1", "pageSize": "1000"},
-    )
-    assert levels == ["OWNER", "COMMENTER"]
-    updated = await ss.sharing.update_dashboard_share(ident, share.id, "EDITOR_SHARE")
-    check(
-        last(emu), "PUT", f"/sights/{ident}/shares/{share.id}", body={"accessLevel": "EDITOR_SHARE"}
-    )
-    assert updated.access_level == "EDITOR_SHARE"
-    with pytest.raises(BadRequestError) as bad_level:
-        await ss.sharing.update_dashboard_share(ident, share.id, "SUPREME")
-    assert bad_level.value.code == 1031
-    await ss.sharing.delete_dashboard_share(ident, share.id)
-    check(last(emu), "DELETE", f"/sights/{ident}/shares/{share.id}")
-    assert [s.access_level async for s in ss.sharing.list_dashboard_shares(ident)] == ["OWNER"]
-    with pytest.raises(ConfigurationError, match="accessLevel"):
-        await ss.sharing.share_dashboard(ident, {"email": "x@example.com"})
+    """The dashboard share methods are shims over /shares (assetType=sight)."""
+    group = await ss.groups.create("Viewers")
+    await exercise_share_shims(ss, emu, "sight", board(emu), "dashboard", group.id or 0)

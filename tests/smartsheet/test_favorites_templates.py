@@ -60,14 +60,23 @@ async def test_favorites(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: 
 
 
 async def test_templates(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
-    mine = await ss.templates.list(access_api_level=1).to_list()
-    check(last(emu), "GET", "/templates", {"accessApiLevel": "1", "page": "1", "pageSize": "1000"})
-    assert mine and all(t.type == "sheet" and t.access_level == "OWNER" for t in mine)
-    public = await ss.templates.list_public(page_size=2).to_list()
-    assert len([e for e in emu.smartsheet.log if e.path == "/templates/public"]) == 2  # 2 pages
-    assert {t.global_template for t in public} >= {"BLANK_SHEET", "PROJECT_SHEET", "TASK_LIST"}
-    blank = next(t for t in public if t.global_template == "BLANK_SHEET")
-    assert blank.blank is True and blank.locale == "en_US" and blank.categories
+    # GET /templates was removed on 2026-06-03: templates are children of their container,
+    # listed only together with sheets (Python SDK 4.0.0 changelog).
+    workspace = await ss.workspaces.create("Templates")
+    template = emu.smartsheet.state.account.containers.templates[0]
+    template["place"] = ("workspace", workspace.id)
+    with pytest.warns(DeprecationWarning, match="GET /templates was removed"):
+        mine = await ss.templates.list(workspace_id=workspace.id).to_list()
+    check(
+        last(emu),
+        "GET",
+        f"/workspaces/{workspace.id}/children",
+        {"childrenResourceTypes": "sheets,templates", "maxItems": "1000"},
+    )
+    assert [(t.id, t.name, t.type) for t in mine] == [(template["id"], template["name"], "sheet")]
+    with pytest.raises(ConfigurationError, match="workspace_id= or folder_id="):
+        ss.templates.list()
+    assert not any(e.path.startswith("/templates") for e in emu.smartsheet.log)
 
 
 async def test_contacts(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811

@@ -4,9 +4,9 @@ a path matching its template, and the README's operation table is the generated 
 
 from __future__ import annotations
 
-import csv
 import importlib.util
 import re
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ import pytest
 
 from smartsuite._core.errors import APIError
 from smartsuite.emulator import Emulator
-from smartsuite.smartsheet import SmartsheetClient
+from smartsuite.smartsheet import SmartsheetClient, api_2026
 from smartsuite.smartsheet.operations import markdown_table, operations, tag_counts
 
 from .sheet_helpers import fast_client
@@ -28,9 +28,8 @@ SECTION = re.compile(
 
 
 def table() -> dict[str, tuple[str, str]]:
-    with (HERE / "operations.tsv").open() as handle:
-        rows = list(csv.reader(handle, delimiter="\t"))
-    return {r[0]: (r[1], r[2]) for r in rows[1:] if r}
+    """The operations the API answers in 2026 (api_2026: every status but removed)."""
+    return {op: (o.method, o.path) for op, o in api_2026.current().items()}
 
 
 def merged_calls() -> dict[str, Callable[[SmartsheetClient], Awaitable[object]]]:
@@ -46,8 +45,11 @@ def merged_calls() -> dict[str, Callable[[SmartsheetClient], Awaitable[object]]]
     return calls
 
 
-def test_the_table_lists_183_operations() -> None:
-    assert len(table()) == 183
+def test_the_2026_list_has_the_reference_counts() -> None:
+    statuses = Counter(o.status for o in api_2026.OPERATIONS)
+    assert statuses == {"same": 144, "changed": 9, "new": 34, "deprecated": 5, "removed": 26}
+    assert len(table()) == 192
+    assert len({o.operation_id for o in api_2026.OPERATIONS}) == 218
 
 
 def test_each_operation_is_tagged_once_with_its_method_and_path() -> None:
@@ -96,10 +98,12 @@ def test_readme_operation_table_is_generated() -> None:
     body = match.group(1)
     assert markdown_table() in body, "regenerate: python -m smartsuite.smartsheet.operations"
     rows = [line for line in body.splitlines() if line.startswith("| `")]
-    assert len(rows) == len(operations())
+    assert len(rows) == len(operations()) + len(api_2026.removed())
+    deprecated = [r for r in rows if "| **deprecated** |" in r]
+    assert len(deprecated) == 5
 
 
-@pytest.mark.parametrize("op", ["getSheet", "rows-addToSheet", "share-sheet"])
+@pytest.mark.parametrize("op", ["getSheet", "rows-addToSheet", "share-asset"])
 def test_the_table_names_the_client_method(op: str) -> None:
     names = {o.operation_id: o.client_method for o in operations()}
     assert (
@@ -107,6 +111,52 @@ def test_the_table_names_the_client_method(op: str) -> None:
         == {
             "getSheet": "ss.sheets.get",
             "rows-addToSheet": "ss.rows.add",
-            "share-sheet": "ss.sharing.share_sheet",
+            "share-asset": "ss.shares.share",
         }[op]
     )
+
+
+def _shims() -> dict[str, Callable[[SmartsheetClient], Awaitable[object]]]:
+    spec = importlib.util.spec_from_file_location("_walk_shims", HERE / "calls_2026.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    shims: dict[str, Callable[[SmartsheetClient], Awaitable[object]]] = module.SHIMS
+    return shims
+
+
+def test_every_removed_operation_with_a_replacement_has_a_shim() -> None:
+    removed = api_2026.removed()
+    with_replacement = {op for op, o in removed.items() if o.replacement}
+    assert set(_shims()) == with_replacement
+    assert set(removed) - with_replacement == {"templates-listPublic"}
+
+
+async def test_shims_warn_and_never_call_a_removed_path() -> None:
+    removed = api_2026.removed()
+    misses: list[str] = []
+    async with Emulator() as emu, fast_client(emu) as ss:
+        for op, call in _shims().items():
+            gone = removed[op]
+            before = len(emu.smartsheet.log)
+            with pytest.warns(DeprecationWarning, match="removed from the Smartsheet API on 2026"):
+                try:
+                    await call(ss)
+                except APIError as exc:
+                    assert exc.code is not None, f"{op}: {exc}"
+            pattern = re.compile("^" + re.sub(r"\{\w+\}", r"[^/]+", gone.path) + "$")
+            seen = emu.smartsheet.log[before:]
+            if not seen or any(e.method == gone.method and pattern.match(e.path) for e in seen):
+                misses.append(f"{op}: saw {[(e.method, e.path) for e in seen]}")
+    assert misses == []
+
+
+async def test_removed_paths_answer_404_1006() -> None:
+    from smartsuite.emulator.smartsheet.removed import REMOVED
+
+    async with Emulator() as emu, fast_client(emu) as ss:
+        for method, template in REMOVED:
+            path = template.replace("{id}", "1").replace("{share_id}", "abc")
+            with pytest.raises(APIError) as caught:
+                await ss.request(method, path, json={} if method in ("POST", "PUT") else None)
+            assert (caught.value.status, caught.value.code) == (404, 1006), path

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from smartsuite._core.errors import BadRequestError, ConfigurationError, NotFoundError
+from smartsuite._core.errors import ConfigurationError, NotFoundError
 from smartsuite.emulator import Emulator
 from smartsuite.smartsheet import Report, ReportPublish, SmartsheetClient
 
 from .reports_helpers import check, emu, last, people_sheet, ss  # noqa: F401 (fixtures)
+from .share_helpers import exercise_share_shims
 
 
 async def two_sheet_report(ss: SmartsheetClient, emu: Emulator) -> int:  # noqa: F811
@@ -156,64 +157,10 @@ async def test_publish_report(ss: SmartsheetClient, emu: Emulator) -> None:  # n
 
 
 async def test_report_shares(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
+    """The report share methods are shims over /shares (assetType=report)."""
     report_id = await two_sheet_report(ss, emu)
-    shares = await ss.sharing.share_report(
-        report_id,
-        [
-            {"email": "ann@example.com", "accessLevel": "EDITOR"},
-            {"groupId": 5, "accessLevel": "VIEWER"},
-        ],
-        send_email=True,
-    )
-    check(
-        last(emu),
-        "POST",
-        f"/reports/{report_id}/shares",
-        {"sendEmail": "true"},
-        [
-            {"email": "ann@example.com", "accessLevel": "EDITOR"},
-            {"groupId": 5, "accessLevel": "VIEWER"},
-        ],
-    )
-    ann, group = shares
-    assert (ann.type, ann.access_level, group.type) == ("USER", "EDITOR", "GROUP")
-    assert ann.id is not None and group.id is not None
-
-    listed = [s async for s in ss.sharing.list_report_shares(report_id, sharing_include="ITEM")]
-    check(
-        last(emu),
-        "GET",
-        f"/reports/{report_id}/shares",
-        {"sharingInclude": "ITEM", "page": "1", "pageSize": "1000"},
-    )
-    assert [s.access_level for s in listed] == ["OWNER", "EDITOR", "VIEWER"]
-
-    got = await ss.sharing.get_report_share(report_id, ann.id, access_api_level=1)
-    check(last(emu), "GET", f"/reports/{report_id}/shares/{ann.id}", {"accessApiLevel": "1"})
-    assert got.email == "ann@example.com"
-
-    updated = await ss.sharing.update_report_share(report_id, ann.id, "ADMIN")
-    check(last(emu), "PUT", f"/reports/{report_id}/shares/{ann.id}", body={"accessLevel": "ADMIN"})
-    assert updated.access_level == "ADMIN"
-
-    deleted = await ss.sharing.delete_report_share(report_id, group.id)
-    check(last(emu), "DELETE", f"/reports/{report_id}/shares/{group.id}")
-    assert deleted.result_code == 0
-    remaining = [s.id async for s in ss.sharing.list_report_shares(report_id)]
-    assert group.id not in remaining and ann.id in remaining
-
-    with pytest.raises(BadRequestError) as dup:
-        await ss.sharing.share_report(
-            report_id, {"email": "ann@example.com", "accessLevel": "VIEWER"}
-        )
-    assert dup.value.code == 1025
-    owner = listed[0].id
-    assert owner is not None
-    with pytest.raises(BadRequestError) as owner_edit:
-        await ss.sharing.update_report_share(report_id, owner, "VIEWER")
-    assert owner_edit.value.code == 1028
-    with pytest.raises(NotFoundError):
-        await ss.sharing.get_report_share(report_id, "nope")
+    group = await ss.groups.create("Readers")
+    await exercise_share_shims(ss, emu, "report", report_id, "report", group.id or 0)
 
 
 async def test_export_csv(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from smartsuite import BadRequestError, ConfigurationError, NotFoundError
+from smartsuite import BadRequestError, ConfigurationError
 from smartsuite.emulator import Emulator
-from smartsuite.smartsheet import Share, SmartsheetClient, SummaryField
+from smartsuite.smartsheet import SmartsheetClient, SummaryField
 
+from .share_helpers import exercise_share_shims
 from .sheet_helpers import emu, last, ss, task_sheet  # noqa: F401
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR" + (3).to_bytes(4, "big") + (4).to_bytes(4, "big")
@@ -70,49 +71,10 @@ async def test_summary_fields(ss: SmartsheetClient, emu: Emulator) -> None:
 
 
 async def test_sheet_shares(ss: SmartsheetClient, emu: Emulator) -> None:
+    """The sheet share methods are shims over /shares (assetType=sheet)."""
     sheet = await task_sheet(ss)
-    created = await ss.sharing.share_sheet(
-        sheet.id,
-        [
-            Share(email="a@example.com", access_level="EDITOR"),
-            {"groupId": 5, "accessLevel": "VIEWER"},
-        ],
-        send_email=True,
-    )
-    post = last(emu, "POST")
-    assert post.path == f"/sheets/{sheet.id}/shares" and post.query == {"sendEmail": "true"}
-    assert post.json() == [
-        {"email": "a@example.com", "accessLevel": "EDITOR"},
-        {"groupId": 5, "accessLevel": "VIEWER"},
-    ]
-    user, group = created
-    assert (user.type, group.type, user.scope) == ("USER", "GROUP", "ITEM")
-
-    listed = {
-        s.email or s.group_id: s.access_level async for s in ss.sharing.list_sheet_shares(sheet.id)
-    }
-    assert listed == {"owner@emulator.example": "OWNER", "a@example.com": "EDITOR", 5: "VIEWER"}
-    got = await ss.sharing.get_sheet_share(sheet.id, user.id or "", access_api_level=1)
-    assert last(emu).query == {"accessApiLevel": "1"} and got.email == "a@example.com"
-
-    updated = await ss.sharing.update_sheet_share(
-        sheet.id, user.id or "", "COMMENTER", access_api_level=1
-    )
-    assert (
-        last(emu, "PUT").json() == {"accessLevel": "COMMENTER"}
-        and updated.access_level == "COMMENTER"
-    )
-    assert (await ss.sharing.get_sheet_share(sheet.id, user.id or "")).access_level == "VIEWER"
-
-    with pytest.raises(BadRequestError) as err:
-        await ss.sharing.share_sheet(sheet.id, {"email": "a@example.com", "accessLevel": "VIEWER"})
-    assert err.value.code == 1025
-    await ss.sharing.delete_sheet_share(sheet.id, user.id or "")
-    with pytest.raises(NotFoundError) as missing:
-        await ss.sharing.get_sheet_share(sheet.id, user.id or "")
-    assert missing.value.code == 1027
-    with pytest.raises(ConfigurationError, match="needs an email"):
-        await ss.sharing.share_sheet(sheet.id, {"accessLevel": "VIEWER"})
+    group = await ss.groups.create("Editors")
+    await exercise_share_shims(ss, emu, "sheet", sheet.id or 0, "sheet", group.id or 0)
 
 
 async def test_cross_sheet_references(ss: SmartsheetClient, emu: Emulator) -> None:

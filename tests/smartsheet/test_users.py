@@ -52,6 +52,8 @@ async def test_add_get_update_list_users(ss: SmartsheetClient, emu: Emulator) ->
         },
     )
     assert added.status == "PENDING" and added.name == "Jo Bloggs" and added.id is not None
+    # Since 2026-01-08 the API makes every user added to a user-model plan a sheet creator.
+    assert added.licensed_sheet_creator is True
 
     fetched = await ss.users.get(added.id)
     check(last(emu), "GET", f"/users/{added.id}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 from collections.abc import Awaitable, Callable, Sequence
@@ -108,4 +109,45 @@ def result(
         body["version"] = version
     if failed:
         body["failedItems"] = failed
+    return json_response(body)
+
+
+#: The largest ``maxItems`` the emulator serves on token-paged lists (a third-party tool
+#: documents 100..1000 for children; the API's own limit is unpublished, so be strict).
+MAX_TOKEN_PAGE = 1000
+_DEFAULT_TOKEN_PAGE = 100
+
+
+def _encode_key(offset: int) -> str:
+    return base64.urlsafe_b64encode(f"offset:{offset}".encode()).decode().rstrip("=")
+
+
+def _decode_key(key: str) -> int:
+    try:
+        raw = base64.urlsafe_b64decode(key + "=" * (-len(key) % 4)).decode()
+        kind, _, number = raw.partition(":")
+        if kind != "offset":
+            raise ValueError(raw)
+        return int(number)
+    except ValueError:
+        raise ApiFailure(
+            400, 1018, f"The value {key} was not valid for the parameter lastKey."
+        ) from None
+
+
+def token_result(request: web.Request, items: Sequence[Any], key: str = "data") -> web.Response:
+    """A token-paged answer: ``{data|items: [...], lastKey}``, no totals; the last page has no
+    ``lastKey`` (Python SDK 4.4.0 TokenPaginatedResult / AssetSharesPaginatedResult)."""
+    raw = request.query.get("maxItems", str(_DEFAULT_TOKEN_PAGE))
+    try:
+        size = int(raw)
+    except ValueError:
+        size = 0
+    if not 1 <= size <= MAX_TOKEN_PAGE:
+        raise ApiFailure(400, 1018, f"The value {raw} was not valid for the parameter maxItems.")
+    start = _decode_key(request.query["lastKey"]) if "lastKey" in request.query else 0
+    page = list(items[start : start + size])
+    body: dict[str, Any] = {key: page}
+    if start + size < len(items):
+        body["lastKey"] = _encode_key(start + size)
     return json_response(body)

@@ -47,6 +47,8 @@ class AccountState:
         # Ids of account objects come from their own range so sheet ids stay as they were.
         self._ids = itertools.count(2_000_000_000_003, 7907)
         self.users: dict[int, dict[str, Any]] = {}
+        #: user id -> that user's plans (``/users/{id}/plans``); see :mod:`.plans`.
+        self.plans: dict[int, list[dict[str, Any]]] = {}
         self.alternate_emails: dict[int, dict[str, Any]] = {}  # id -> {..., "userId": ...}
         self.groups: dict[int, dict[str, Any]] = {}
         self.group_members: dict[int, list[int]] = {}
@@ -106,7 +108,9 @@ class AccountState:
             "name": name,
             "status": status,
             "admin": bool(spec.get("admin", False)),
-            "licensedSheetCreator": bool(spec.get("licensedSheetCreator", False)),
+            # Since 2026-01-08 users added to a user-model plan are always licensed sheet
+            # creators (developers.smartsheet.com changelog); the emulated plan is one.
+            "licensedSheetCreator": True,
             "groupAdmin": bool(spec.get("groupAdmin", False)),
             "resourceViewer": bool(spec.get("resourceViewer", False)),
             "sheetCount": 0,

@@ -49,9 +49,6 @@ def _copies_data(request: web.Request) -> bool:
 def register(service: SmartsheetService, app: web.Application) -> None:
     places = service.state.account.containers
 
-    def folder_body(folder: dict[str, Any]) -> dict[str, Any]:
-        return {**places.folder_summary(folder), **places.contents(("folder", folder["id"]))}
-
     def folders_of(place_of: Callable[[web.Request], Place]) -> tuple[Handler, Handler]:
         """List and create the folders directly in a workspace, a folder or Home."""
 
@@ -74,18 +71,9 @@ def register(service: SmartsheetService, app: web.Application) -> None:
 
     # -- workspaces ---------------------------------------------------------------------------
 
-    async def list_workspaces(request: web.Request) -> web.Response:
-        items = [places.workspace_summary(w) for w in places.workspaces.values()]
-        return index_result(request, items)
-
     async def create_workspace(request: web.Request) -> web.Response:
         workspace = places.create_workspace(await _name(request))
         return result(places.workspace_summary(workspace))
-
-    async def get_workspace(request: web.Request) -> web.Response:
-        workspace = places.workspace(int_id(request, "workspace_id"))
-        contents = places.contents(("workspace", workspace["id"]))
-        return json_response({**places.workspace_summary(workspace), **contents})
 
     async def update_workspace(request: web.Request) -> web.Response:
         workspace = places.workspace(int_id(request, "workspace_id"))
@@ -106,9 +94,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         return result({k: summary[k] for k in ("id", "name", "accessLevel", "permalink")})
 
     # -- folders ------------------------------------------------------------------------------
-
-    async def get_folder(request: web.Request) -> web.Response:
-        return json_response(folder_body(places.folder(int_id(request, "folder_id"))))
 
     async def update_folder(request: web.Request) -> web.Response:
         folder = places.folder(int_id(request, "folder_id"))
@@ -142,17 +127,9 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         body["workspaces"] = [places.workspace_summary(w) for w in places.workspaces.values()]
         return json_response(body)
 
-    async def list_templates(request: web.Request) -> web.Response:
-        return index_result(request, places.templates)
-
-    async def list_public_templates(request: web.Request) -> web.Response:
-        return index_result(request, places.public_templates)
-
     route = app.router
     ws = "/workspaces/{workspace_id}"
-    route.add_get("/workspaces", handler(service, list_workspaces))
     route.add_post("/workspaces", handler(service, create_workspace))
-    route.add_get(ws, handler(service, get_workspace))
     route.add_put(ws, handler(service, update_workspace))
     route.add_delete(ws, handler(service, delete_workspace))
     route.add_post(ws + "/copy", handler(service, copy_workspace))
@@ -162,15 +139,13 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         ("/home/folders", lambda _: HOME),
     ):
         listing, create = folders_of(place_of)
-        route.add_get(path, handler(service, listing))
+        if path == "/home/folders":  # the other listings were removed (see .removed)
+            route.add_get(path, handler(service, listing))
         route.add_post(path, handler(service, create))
     # /folders/personal must be registered before /folders/{folder_id}.
     route.add_get("/folders/personal", handler(service, home_contents))
     folder = "/folders/{folder_id}"
-    route.add_get(folder, handler(service, get_folder))
     route.add_put(folder, handler(service, update_folder))
     route.add_delete(folder, handler(service, delete_folder))
     route.add_post(folder + "/copy", handler(service, copy_folder))
     route.add_post(folder + "/move", handler(service, move_folder))
-    route.add_get("/templates", handler(service, list_templates))
-    route.add_get("/templates/public", handler(service, list_public_templates))

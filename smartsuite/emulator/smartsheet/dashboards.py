@@ -9,8 +9,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from ..base import json_response
-from ._http import body_json, handler, index_result, int_id, result
-from .object_shares import register_shares
+from ._http import body_json, handler, int_id, result, token_result
 from .state import ApiFailure, now_iso
 
 if TYPE_CHECKING:
@@ -33,7 +32,8 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         return containers.check_place((kind, ident))
 
     async def list_boards(request: web.Request) -> web.Response:
-        return index_result(request, [b.summary() for b in boards.dashboards.values()])
+        # Token-paged since 2026-06-03 (Python SDK 4.4.0 sights.py sends maxItems/lastKey).
+        return token_result(request, [b.summary() for b in boards.dashboards.values()])
 
     async def get_board(request: web.Request) -> web.Response:
         board = boards.dashboard(int_id(request, "sight_id"))
@@ -107,4 +107,3 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     app.router.add_post(base + "/move", handler(service, move))
     app.router.add_get(base + "/publish", handler(service, get_publish))
     app.router.add_put(base + "/publish", handler(service, set_publish))
-    register_shares(service, app, "/sights/{object_id}/shares", boards.dashboard)

@@ -39,6 +39,12 @@ class ReportState:
     publish: dict[str, Any] = attrs.field(factory=lambda: {"readOnlyFullEnabled": False})
     #: (title, type) -> virtual column id, stable for the report's life.
     virtual_ids: dict[tuple[str, str], int] = attrs.field(factory=dict)
+    #: GET/PUT /reports/{id}/definition (filters, grouping, summarizing, sorting).
+    definition: dict[str, Any] = attrs.field(factory=dict)
+    #: Workspaces in scope (sheets are ``source_sheet_ids``).
+    scope_workspaces: list[int] = attrs.field(factory=list)
+    #: virtual id -> title/width/hidden changed by PUT /reports/{id}/columns/{virtualId}.
+    column_overrides: dict[int, dict[str, Any]] = attrs.field(factory=dict)
 
     def summary(self) -> dict[str, Any]:
         return {

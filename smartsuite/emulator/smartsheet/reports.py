@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from ..base import json_response
+from . import exports
 from ._http import body_json, handler, index_result, int_id, result
-from .object_shares import register_shares
 from .state import ApiFailure
 
 if TYPE_CHECKING:
@@ -61,8 +61,15 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         report = reports.report(int_id(request, "report_id"))
         columns = reports.report_columns(report)
         rows = reports.report_rows(report, columns)
-        if "text/csv" in request.headers.get("Accept", ""):
+        media = exports.wanted(request)
+        if media == exports.CSV:
             return _csv(columns, rows)
+        if media == exports.EXCEL:
+            table = [[c["title"] for c in columns]]
+            for row in rows:
+                cells = {c["virtualColumnId"]: c for c in row["cells"]}
+                table.append([str(cells.get(c["virtualId"], {}).get("value", "")) for c in columns])
+            return exports.export(media, report.name, table)
         size, page = _paging(request)
         pages = max(1, -(-len(rows) // size))
         page = min(page, pages)
@@ -124,4 +131,3 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     app.router.add_post(base + "/emails", handler(service, send_report))
     app.router.add_get(base + "/publish", handler(service, get_publish))
     app.router.add_put(base + "/publish", handler(service, set_publish))
-    register_shares(service, app, "/reports/{object_id}/shares", reports.report)

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 from aiohttp import web
 
 from . import (
+    asset_shares,
     attachments,
     automation,
     cells,
+    children,
     columns,
     containers,
     cross_sheet_references,
@@ -17,20 +19,23 @@ from . import (
     discovery,
     discussions,
     favorites,
+    filters,
+    governance,
     groups,
     imports,
     oauth,
+    plans,
     proofs,
+    removed,
+    report_defs,
     reports,
     rows,
     rows_transfer,
-    sheet_shares,
     sheets,
     summary,
     update_requests,
     users,
     webhooks,
-    workspace_shares,
 )
 
 if TYPE_CHECKING:
@@ -41,11 +46,12 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     imports.register(service, app)  # first: /sheets/import must win over /sheets/{id}
     for module in (sheets, rows):
         module.register(service, app)
-    for module in (columns, rows_transfer, cells, summary, cross_sheet_references, sheet_shares):
+    for module in (columns, rows_transfer, cells, summary, cross_sheet_references, filters):
         module.register(service, app)
     for module in (attachments, discussions, automation, proofs, update_requests):
         module.register(service, app)
-    for module in (users, groups, containers, workspace_shares, favorites, discovery):
+    for module in (users, plans, groups, containers, children, favorites, discovery):
         module.register(service, app)
-    for module in (reports, dashboards, webhooks, oauth):
+    for module in (reports, report_defs, dashboards, webhooks, oauth, asset_shares, governance):
         module.register(service, app)
+    removed.register(service, app)  # last: PUT/DELETE on the same paths stay answered

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from ..base import json_response
+from . import exports
 from ._http import body_json, handler, index_result, int_id, query_ids, result
 from .cellvalues import present_column
 from .columns import build_columns
@@ -145,6 +146,14 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         after = request.query.get("ifVersionAfter")
         if after is not None and after.isdigit() and sheet.version <= int(after):
             return json_response({"version": sheet.version})
+        media = exports.wanted(request)
+        if media is not None:
+            titles = [c["title"] for c in sheet.columns]
+            table = [titles] + [
+                [str(c.get("displayValue", c.get("value", ""))) for c in row.get("cells", [])]
+                for row in sheet.rows
+            ]
+            return exports.export(media, sheet.name, table)
         return json_response(sheet_body(sheet, request))
 
     async def update_sheet(request: web.Request) -> web.Response:

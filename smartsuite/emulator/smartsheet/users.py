@@ -8,6 +8,7 @@ from aiohttp import web
 
 from ..base import json_response
 from ._http import body_json, handler, index_result, int_id
+from .plans import filter_by_plan
 from .state import ApiFailure
 
 if TYPE_CHECKING:
@@ -35,6 +36,7 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         emails = {e.strip().lower() for e in request.query.get("email", "").split(",") if e}
         if emails:
             users = [u for u in users if u["email"].lower() in emails]
+        users = filter_by_plan(request, account, users)
         if "lastLogin" not in query_includes(request):
             users = [{k: v for k, v in u.items() if k != "lastLogin"} for u in users]
         return index_result(request, users)

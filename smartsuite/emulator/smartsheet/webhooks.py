@@ -25,6 +25,7 @@ from aiohttp import web
 
 from ..base import json_response
 from ._http import Handler, body_json, handler, index_result, int_id, result
+from .plans import PLAN_ID
 from .state import CURRENT_USER, ApiFailure, now_iso
 
 if TYPE_CHECKING:
@@ -192,7 +193,20 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         return {k: v for k, v in hook.items() if v is not None}
 
     async def list_hooks(request: web.Request) -> web.Response:
-        return index_result(request, [shown(h) for h in hooks.webhooks.values()])
+        # Since 2026-06-03: newest first, pageSize capped at 10,000, totals -1, includeAll
+        # gone (Python SDK 4.0.0 changelog; webhooks.py:list_webhooks docstring).
+        raw = request.query.get("pageSize", "100")
+        if not raw.isdigit() or not 1 <= int(raw) <= 10_000:
+            raise ApiFailure(
+                400, 1018, f"The value {raw} was not valid for the parameter pageSize."
+            )
+        newest = sorted(hooks.webhooks.values(), key=lambda h: h["id"], reverse=True)
+        answer = index_result(
+            request.clone(rel_url=_without_include_all(request)), [shown(h) for h in newest]
+        )
+        body = json.loads(answer.body)  # type: ignore[arg-type]
+        body["totalPages"] = body["totalCount"] = -1
+        return json_response(body)
 
     async def create(request: web.Request) -> web.Response:
         body = await body_json(request)
@@ -202,11 +216,16 @@ def register(service: SmartsheetService, app: web.Application) -> None:
             if body.get(key) in (None, ""):
                 raise ApiFailure(400, 1012, f"A required object attribute is missing: {key}")
         url = _check_callback_url(body["callbackUrl"])
-        if body["scope"] != "sheet" or body["scopeObjectId"] not in service.state.sheets:
+        # Plan-level webhooks (scope "plan", scopeObjectId the plan id) may filter user events;
+        # sheet webhooks take only "*.*" (developers.smartsheet.com webhook event-types guide).
+        plan = body["scope"] == "plan" and body["scopeObjectId"] == PLAN_ID
+        sheet = body["scope"] == "sheet" and body["scopeObjectId"] in service.state.sheets
+        if not (plan or sheet):
             raise ApiFailure(
                 404, 1151, f"Scope '{body['scope']}', object id {body['scopeObjectId']} not found."
             )
-        if body["events"] != ["*.*"]:
+        allowed = _PLAN_EVENTS if plan else {"*.*"}
+        if not isinstance(body["events"], list) or not set(body["events"]) <= allowed:
             raise ApiFailure(400, 1031, "The value was not valid for the attribute events.")
         stamp = now_iso()
         hook = {
@@ -214,10 +233,11 @@ def register(service: SmartsheetService, app: web.Application) -> None:
             "name": body["name"],
             "apiClientId": None,
             "callbackUrl": url,
-            "scope": "sheet",
+            "scope": body["scope"],
             "scopeObjectId": body["scopeObjectId"],
             "subscope": body.get("subscope"),
-            "events": ["*.*"],
+            "events": list(body["events"]),
+            "customHeaders": body.get("customHeaders"),
             "version": body["version"],
             "enabled": False,
             "status": "NEW_NOT_VERIFIED",
@@ -271,3 +291,11 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     app.router.add_put("/webhooks/{webhook_id}", handler(service, update))
     app.router.add_delete("/webhooks/{webhook_id}", handler(service, delete))
     app.router.add_post("/webhooks/{webhook_id}/resetSharedSecret", handler(service, reset_secret))
+
+
+_PLAN_EVENTS = {"*.*", "user.*", "user.seatType.*", "user.seatType.updated"}
+
+
+def _without_include_all(request: web.Request) -> Any:
+    query = {k: v for k, v in request.query.items() if k != "includeAll"}
+    return request.rel_url.with_query(query)

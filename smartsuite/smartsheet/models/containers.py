@@ -73,7 +73,8 @@ class Folder:
 
 @attrs.define
 class Workspace:
-    """A workspace; its contents are present when fetched with ``workspaces.get``."""
+    """A workspace; its contents are present only when rebuilt by the deprecated
+    ``workspaces.get`` (use ``workspaces.children`` / ``walk``)."""
 
     id: int | None = None
     name: str | None = None

@@ -46,6 +46,9 @@ class Event:
     object_type: str | None = None
     action: str | None = None
     object_id: str | None = None
+    #: The object's id as a string; alphanumeric ids only appear here (``object_id`` is then
+    #: -1; it is deprecated, not removed: developers.smartsheet.com list-events).
+    object_id_str: str | None = None
     event_time_stamp: dt.datetime | None = None
     user_id: int | None = None
     request_user_id: int | None = None

@@ -233,6 +233,17 @@ class Sheet:
             for row in self.rows:
                 row._index = index
 
+    async def refresh(self) -> Sheet:
+        """Re-read this sheet from the API in place (same include/filter options it was
+        fetched with) and return it; only for sheets fetched with ``ss.sheets.get``.
+
+        Raises:
+            ConfigurationError: not fetched by ``ss.sheets.get``, or its client is gone.
+        """
+        from ..sheet_refresh import refresh
+
+        return await refresh(self)
+
     def column_index(self) -> ColumnIndex:
         """The shared title index of this sheet's columns."""
         if self._index is None:

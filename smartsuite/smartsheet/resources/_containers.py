@@ -15,13 +15,18 @@ _DESTINATIONS = {t.value for t in DestinationType}
 def destination(
     destination_type: str, destination_id: int | None, new_name: str | None = None
 ) -> dict[str, Any]:
-    """A ContainerDestination body; ``home`` takes no id, ``folder``/``workspace`` need one."""
-    kind = str(destination_type)
+    """A ContainerDestination body; ``home`` takes no id, ``folder``/``workspace`` need one.
+
+    The type is checked in any case (``Folder`` is ``folder``) and sent as the caller spelled
+    it (Smartsheet's SDK conformance scenarios send the type in the case the caller used).
+    """
+    given = str(destination_type)
+    kind = given.lower()
     if kind not in _DESTINATIONS:
         raise ConfigurationError(
             f"destination_type must be one of {sorted(_DESTINATIONS)}, not {destination_type!r}"
         )
-    body: dict[str, Any] = {"destinationType": kind}
+    body: dict[str, Any] = {"destinationType": given}
     if kind == DestinationType.HOME:
         if destination_id is not None:
             raise ConfigurationError("destination_type='home' takes no destination_id")

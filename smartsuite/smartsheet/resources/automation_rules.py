@@ -52,8 +52,13 @@ class AutomationRules(SmartsheetResource):
         body = dict(rule) if isinstance(rule, Mapping) else self._encode(rule)
         body.pop("id", None)
         path = f"/sheets/{int(sheet_id)}/automationrules/{int(rule_id)}"
-        result = await self._result("PUT", path, json=body)
-        return self._decode(result.result, AutomationRule)
+        # Answered with a Result envelope ({"result": rule}) or, in Smartsheet's SDK
+        # conformance scenarios, the bare rule: both decode.
+        response = await self._request("PUT", path, json=body)
+        data = response.json()
+        if isinstance(data, dict) and isinstance(data.get("result"), dict):
+            data = data["result"]
+        return self._decode(data, AutomationRule)
 
     @operation(
         "automationrule-delete", "DELETE", "/sheets/{sheetId}/automationrules/{automationRuleId}"

@@ -30,7 +30,7 @@ def _destination(
         raise ConfigurationError(f"destination_type must be one of {_DESTINATIONS}, got {kind!r}")
     if kind != "home" and destination_id is None:
         raise ConfigurationError(f"a {kind} destination needs destination_id")
-    body: dict[str, Any] = {"destinationType": kind}
+    body: dict[str, Any] = {"destinationType": destination_type}  # checked lower, sent as given
     if destination_id is not None:
         body["destinationId"] = path_id(destination_id, "destination_id")
     if new_name is not None:
@@ -41,27 +41,19 @@ def _destination(
 class Dashboards(SmartsheetResource):
     @operation("list-sights", "GET", "/sights")
     def list(
-        self,
-        *,
-        modified_since: str | None = None,
-        access_api_level: int | None = None,
-        numeric_dates: bool | None = None,
-        page_size: int | None = None,
+        self, *, max_items: int | None = None, page_size: int | None = None
     ) -> AsyncPaginator[Dashboard]:
         """List the dashboards the token can see (``GET /sights``, ``list-sights``).
 
+        Token-paged since 2026-06-03 (``maxItems``/``lastKey``, no totals; no
+        ``paginationType``, as the Python SDK 4.4.0 sends none here). ``modifiedSince``,
+        ``includeAll`` and page numbers are gone from the API.
+
         Args:
-            modified_since: ISO-8601 timestamp; only dashboards modified since.
-            access_api_level: 1 to report viewer-commenter access as ``COMMENTER``.
-            numeric_dates: dates as milliseconds since the epoch.
-            page_size: page size for the walk.
+            max_items: page size (``maxItems``); ``page_size`` is accepted as an alias.
         """
-        params = {
-            "modifiedSince": modified_since,
-            "accessApiLevel": access_api_level,
-            "numericDates": numeric_dates,
-        }
-        return self._paginate("/sights", Dashboard, params, page_size=page_size)
+        size = max_items if max_items is not None else page_size
+        return self._token_paginate("/sights", Dashboard, max_items=size)
 
     @operation("get-sight", "GET", "/sights/{sightId}")
     async def get(

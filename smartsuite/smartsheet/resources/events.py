@@ -30,6 +30,14 @@ class EventStream(AsyncPaginator[Event]):
     def __init__(self, fetch: Any, *, max_pages: int) -> None:
         super().__init__(fetch, max_pages=max_pages, prefetch=False)
         self.position: str | None = None
+        #: Whether the last answer said more events were ready (False: nothing more for now;
+        #: poll again later from :attr:`position`).
+        self.more_available: bool | None = None
+
+    @property
+    def next_stream_position(self) -> str | None:
+        """The ``nextStreamPosition`` of the last page (the same as :attr:`position`)."""
+        return self.position
 
 
 class Events(SmartsheetResource):
@@ -39,6 +47,7 @@ class Events(SmartsheetResource):
         *,
         since: dt.datetime | None = None,
         stream_position: str | None = None,
+        to: dt.datetime | None = None,
         max_count: int | None = None,
         numeric_dates: bool | None = None,
         managed_plan_id: int | None = None,
@@ -53,6 +62,7 @@ class Events(SmartsheetResource):
         Args:
             since: the first moment of interest (timezone-aware, or taken as UTC).
             stream_position: where an earlier walk stopped.
+            to: the last moment of interest (an end bound; Python SDK 3.0.4+).
             max_count: events per call, 1 to 10,000 (the API's default is 1,000).
             numeric_dates: send ``since`` and receive dates as epoch milliseconds.
             managed_plan_id: list a managed plan's events (enterprise plan hierarchies).
@@ -73,10 +83,13 @@ class Events(SmartsheetResource):
             )
         if since is not None and not isinstance(since, dt.datetime):
             raise ConfigurationError(f"since must be a datetime, not {since!r}")
+        if to is not None and not isinstance(to, dt.datetime):
+            raise ConfigurationError(f"to must be a datetime, not {to!r}")
         base: dict[str, Any] = {
             "maxCount": max_count,
             "numericDates": numeric_dates,
             "managedPlanId": managed_plan_id,
+            "to": None if to is None else _since(to, numeric=bool(numeric_dates)),
         }
         start: dict[str, Any] = {}
         if since is not None:
@@ -89,6 +102,7 @@ class Events(SmartsheetResource):
             response = await self._request("GET", "/events", params={**base, **where})
             page = self._stream_page(response.json(), response.body)
             stream.position = page[1]
+            stream.more_available = page[0].next_cursor is not None
             return page[0]
 
         stream = EventStream(fetch, max_pages=max_pages)

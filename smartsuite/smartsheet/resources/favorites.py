@@ -69,15 +69,25 @@ class Favorites(PayloadResource):
         return await self._payload_list("POST", "/favorites", Favorite, json=body)
 
     @operation("is-favorite", "GET", "/favorites/{favoriteType}/{favoriteId}")
-    async def is_favorite(self, favorite_type: str, object_id: int) -> bool:
-        """Whether an object is starred (``GET /favorites/{favoriteType}/{favoriteId}``).
+    async def get(
+        self, favorite_type: str, object_id: int, *, include: Sequence[str] | None = None
+    ) -> Favorite:
+        """One favorite (``GET /favorites/{favoriteType}/{favoriteId}``, ``is-favorite``).
 
-        Returns:
-            True when it is a favorite; False when the API answers 404.
+        Args:
+            include: ``name`` and the like, as the API documents them.
+
+        Raises:
+            NotFoundError: the object is not a favorite.
         """
         path = f"/favorites/{_type(favorite_type)}/{path_id(object_id, 'object_id')}"
+        params = {"include": ",".join(include) if include is not None else None}
+        return await self._get(path, Favorite, params)
+
+    async def is_favorite(self, favorite_type: str, object_id: int) -> bool:
+        """Whether an object is starred (:meth:`get`; False when the API answers 404)."""
         try:
-            favorite = await self._get(path, Favorite)
+            favorite = await self.get(favorite_type, object_id)
         except NotFoundError:
             return False
         return favorite.object_id == object_id

@@ -1,35 +1,76 @@
-"""``ss.folders``: folders, their subfolders, copies and moves."""
+"""``ss.folders``: folders, their metadata and children (token-paged), copies and moves."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 
+import attrs
+
+from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from .._resource import operation
+from ..models.children import Child, TreeEntry
 from ..models.common import Result
 from ..models.containers import Folder
 from ._containers import copy_params, destination, name_body
-from ._payload import PayloadResource, path_id
+from ._payload import PayloadResource, csv_param, path_id
+from .children import ChildrenMixin, warn_removed
+from .workspaces import _as_folder
 
 
 def _path(folder_id: int) -> str:
     return f"/folders/{path_id(folder_id, 'folder_id')}"
 
 
-class Folders(PayloadResource):
-    @operation("get-folder", "GET", "/folders/{folderId}")
-    async def get(self, folder_id: int, *, include: Sequence[str] | None = None) -> Folder:
-        """A folder with its subfolders, sheets, reports, dashboards and templates
-        (``GET /folders/{folderId}``, ``get-folder``).
+class Folders(ChildrenMixin, PayloadResource):
+    _kind = "folders"
+
+    @operation("get-folder-metadata", "GET", "/folders/{folderId}/metadata")
+    async def metadata(self, folder_id: int, *, include: Sequence[str] | None = None) -> Folder:
+        """A folder without its contents (``GET /folders/{folderId}/metadata``,
+        ``get-folder-metadata``).
 
         Args:
-            include: ``source``, ``distributionLink``, ``ownerInfo``, ``sheetVersion``,
-                ``permalinks``.
+            include: ``source``.
 
         Raises:
             NotFoundError: no such folder.
         """
-        return await self._get(_path(folder_id), Folder, {"include": include})
+        path = f"{_path(folder_id)}/metadata"
+        return await self._get(path, Folder, {"include": csv_param(include)})
+
+    @operation("get-folder-children", "GET", "/folders/{folderId}/children")
+    def children(
+        self,
+        folder_id: int,
+        *,
+        resource_types: Sequence[str] | str | None = None,
+        include: Sequence[str] | None = None,
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Child]:
+        """What is directly in a folder (``GET /folders/{folderId}/children``,
+        ``get-folder-children``), token-paged; items are typed by ``resourceType`` as in
+        :meth:`Workspaces.children <.workspaces.Workspaces.children>`."""
+        return self._children(folder_id, resource_types, include, max_items)
+
+    async def walk(
+        self, folder_id: int, *, include: Sequence[str] | None = None
+    ) -> AsyncIterator[TreeEntry]:
+        """Every item in a folder and its subfolders, breadth first (see
+        :meth:`Workspaces.walk <.workspaces.Workspaces.walk>`)."""
+        async for entry in self._walk(self, ident(folder_id, "folder_id"), include):
+            yield entry
+
+    async def get(self, folder_id: int, *, include: Sequence[str] | None = None) -> Folder:
+        """Deprecated: ``GET /folders/{folderId}`` was removed on 2026-06-03.
+
+        Warns, then builds the old answer from :meth:`metadata` and :meth:`children`: the
+        folder with its direct subfolders, sheets, reports, dashboards and templates.
+        """
+        warn_removed("GET /folders/{folderId}", "ss.folders.metadata() + ss.folders.children()")
+        folder = await self.metadata(folder_id)
+        contents = await self._legacy_contents(folder_id)
+        return attrs.evolve(folder, **contents)
 
     @operation("update-folder", "PUT", "/folders/{folderId}")
     async def update(self, folder_id: int, name: str) -> Folder:
@@ -41,12 +82,18 @@ class Folders(PayloadResource):
         """Delete a folder and everything in it (``DELETE /folders/{folderId}``)."""
         return await self._result("DELETE", _path(folder_id))
 
-    @operation("list-folders", "GET", "/folders/{folderId}/folders")
     def list_folders(
         self, folder_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[Folder]:
-        """A folder's direct subfolders (``GET /folders/{folderId}/folders``)."""
-        return self._paginate(f"{_path(folder_id)}/folders", Folder, page_size=page_size)
+        """Deprecated: ``GET /folders/{folderId}/folders`` was removed on 2026-06-03.
+
+        Warns, then lists :meth:`children` with ``resource_types=["folders"]``.
+        """
+        warn_removed(
+            "GET /folders/{folderId}/folders",
+            "ss.folders.children(id, resource_types=['folders'])",
+        )
+        return self._children(folder_id, ["folders"], None, page_size).map(_as_folder)
 
     @operation("create-folder-folder", "POST", "/folders/{folderId}/folders")
     async def create_folder(self, folder_id: int, name: str) -> Folder:

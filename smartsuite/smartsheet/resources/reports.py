@@ -1,6 +1,7 @@
-"""``ss.reports``: list and read reports (with row paging), email them, publish them.
+"""``ss.reports``: list and read reports (with row paging), email them, publish them; create
+and delete them, their definition, scope and columns (:mod:`.report_definitions`).
 
-Report shares are in ``ss.sharing`` (``share_report``, ``list_report_shares`` ...).
+Report shares are in ``ss.shares`` (``asset_type="report"``).
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.reports import Report, ReportPublish, ReportRow
 from ._payload import email_body, path_id
+from .report_definitions import ReportDefinitions
 
 #: The API serves at most this many report rows per page.
 MAX_REPORT_PAGE_SIZE = 10_000
 REPORT_EMAIL_FORMATS = ("PDF", "PDF_GANTT", "EXCEL")
 
 
-class Reports(SmartsheetResource):
+class Reports(ReportDefinitions, SmartsheetResource):
     @operation("getReports", "GET", "/reports")
     def list(
         self, *, modified_since: str | None = None, page_size: int | None = None

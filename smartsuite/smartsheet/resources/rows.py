@@ -81,6 +81,7 @@ class Rows(RowTransfers, SmartsheetResource):
         allow_partial_success: bool = False,
         override_validation: bool = False,
         check_limits: bool | None = None,
+        include: Sequence[str] | None = None,
         batch_size: int = MAX_ROWS_PER_REQUEST,
         result: BulkResult[Row] | None = None,
     ) -> BulkResult[Row]:
@@ -99,6 +100,7 @@ class Rows(RowTransfers, SmartsheetResource):
             override_validation: let values outside a column's validation through.
             check_limits: refuse locally when the sheet would pass 500,000 cells. None checks
                 when the sheet is fetched anyway (dict rows) or more than one batch is sent.
+            include: what the returned rows carry, e.g. ``objectValue`` (sent as ``include``).
             batch_size: rows per request (at most 500).
             result: a result to fill in place (kept correct if the task is cancelled).
 
@@ -138,6 +140,7 @@ class Rows(RowTransfers, SmartsheetResource):
             batch_size,
             result,
             index,
+            include,
         )
 
     @operation("update-rows", "PUT", "/sheets/{sheetId}/rows")
@@ -149,6 +152,7 @@ class Rows(RowTransfers, SmartsheetResource):
         strict: bool | None = None,
         allow_partial_success: bool = False,
         override_validation: bool = False,
+        include: Sequence[str] | None = None,
         batch_size: int = MAX_ROWS_PER_REQUEST,
         result: BulkResult[Row] | None = None,
     ) -> BulkResult[Row]:
@@ -156,6 +160,7 @@ class Rows(RowTransfers, SmartsheetResource):
 
         Each row needs its ``id`` (a dict row gives it under the key ``"id"``). Rows may also
         move: set ``parent_id``, ``sibling_id``, ``to_top`` or ``to_bottom`` on them.
+        ``include`` (e.g. ``["objectValue"]``) is sent as for :meth:`add`.
 
         Raises:
             ConfigurationError: a row without an id.
@@ -180,6 +185,7 @@ class Rows(RowTransfers, SmartsheetResource):
             batch_size,
             result,
             index,
+            include,
         )
 
     @operation("delete-rows", "DELETE", "/sheets/{sheetId}/rows")
@@ -308,11 +314,13 @@ class Rows(RowTransfers, SmartsheetResource):
         batch_size: int,
         result: BulkResult[Row] | None,
         index: ColumnIndex | None,
+        include: Sequence[str] | None = None,
     ) -> BulkResult[Row]:
         path = f"/sheets/{int(sheet_id)}/rows"
         params = {
             "allowPartialSuccess": allow_partial_success or None,
             "overrideValidation": override_validation or None,
+            "include": ",".join(include) if include is not None else None,
         }
 
         async def send(batch: Sequence[dict[str, Any]]) -> list[BatchOutcome[Row]]:

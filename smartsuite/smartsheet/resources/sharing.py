@@ -1,29 +1,28 @@
-"""``ss.sharing``: shares of sheets (and, from their modules, workspaces, reports, dashboards).
+"""``ss.sharing``: the per-object share methods, kept for compatibility.
 
-Every object kind is shared the same way under ``/<kind>/{id}/shares``, so the helpers
-``_list``, ``_create``, ``_get_share``, ``_update`` and ``_delete`` take the collection path
-and the public methods (``share_sheet``, ``list_sheet_shares`` ...) stay one-liners.
+The ``/{sheets|workspaces|reports|sights}/{id}/shares`` endpoints were removed on 2026-06-03;
+every method here warns (DeprecationWarning) and forwards to :class:`~.shares.Shares`
+(``ss.shares``). Use ``ss.shares`` in new code.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from typing import Any
+from collections.abc import Iterable
 
-from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
-from ..._core.paths import segment
-from .._resource import SmartsheetResource, operation
 from ..models.common import Result
-from ..models.sharing import Share
+from ..models.shares import AssetShare
+from ._share_shims import ShareInput, ShareShims
 from .sharing_reports import DashboardSharing, ReportSharing
-from .sharing_workspaces import ShareInput, WorkspaceSharing
+from .sharing_workspaces import WorkspaceSharing
+
+__all__ = ["ShareInput", "Sharing"]
 
 
-class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, SmartsheetResource):
-    # -- sheets --------------------------------------------------------------------------
+class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, ShareShims):
+    """Deprecated sheet share methods: each warns and forwards to ``ss.shares`` with
+    ``asset_type='sheet'``."""
 
-    @operation("list-sheet-shares", "GET", "/sheets/{sheetId}/shares")
     def list_sheet_shares(
         self,
         sheet_id: int,
@@ -31,23 +30,14 @@ class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, SmartsheetResou
         sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
-    ) -> AsyncPaginator[Share]:
-        """List a sheet's shares (``GET /sheets/{sheetId}/shares``, ``list-sheet-shares``).
-
-        Args:
-            sheet_id: the sheet.
-            sharing_include: ``ITEM`` or ``WORKSPACE`` to list only those scopes.
-            access_api_level: 1 to report viewer-commenter levels as ``COMMENTER``.
-            page_size: page size for the walk.
-
-        Returns:
-            A paginator of :class:`Share`.
-        """
-        return self._list(
-            f"/sheets/{int(sheet_id)}/shares", sharing_include, access_api_level, page_size
+    ) -> AsyncPaginator[AssetShare]:
+        """Deprecated: ``GET /sheets/{sheetId}/shares`` was removed on 2026-06-03; this lists the
+        sheet's shares through ``ss.shares.list('sheet', id)`` (token-paged; ``page_size``
+        becomes ``maxItems``, ``access_api_level`` is no longer sent)."""
+        return self._shim_list(
+            "sheet", sheet_id, "GET /sheets/{sheetId}/shares", sharing_include, page_size
         )
 
-    @operation("share-sheet", "POST", "/sheets/{sheetId}/shares")
     async def share_sheet(
         self,
         sheet_id: int,
@@ -55,39 +45,22 @@ class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, SmartsheetResou
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
-    ) -> list[Share]:
-        """Share a sheet with users or groups (``POST /sheets/{sheetId}/shares``,
-        ``share-sheet``).
-
-        Args:
-            sheet_id: the sheet.
-            shares: one :class:`Share` (or dict) or several; each needs ``access_level`` and
-                one of ``email``, ``user_id`` or ``group_id``.
-            send_email: notify the recipients.
-            access_api_level: 1 to allow ``COMMENTER``.
-
-        Returns:
-            The created shares, one per input.
-
-        Raises:
-            ConfigurationError: a share without an access level or recipient.
-        """
-        return await self._create(
-            f"/sheets/{int(sheet_id)}/shares", shares, send_email, access_api_level
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /sheets/{sheetId}/shares`` was removed on 2026-06-03; this shares the
+        sheet through ``ss.shares.share('sheet', id, shares)``."""
+        return await self._shim_share(
+            "sheet", sheet_id, "POST /sheets/{sheetId}/shares", shares, send_email
         )
 
-    @operation("share-sheet-get", "GET", "/sheets/{sheetId}/shares/{shareId}")
     async def get_sheet_share(
         self, sheet_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> Share:
-        """Get one share of a sheet (``GET /sheets/{sheetId}/shares/{shareId}``).
+    ) -> AssetShare:
+        """Deprecated: ``GET /sheets/{sheetId}/shares/{shareId}`` was removed on 2026-06-03; this
+        reads the share through ``ss.shares.get('sheet', id, share_id)``."""
+        return await self._shim_get(
+            "sheet", sheet_id, "GET /sheets/{sheetId}/shares/{shareId}", share_id
+        )
 
-        Raises:
-            NotFoundError: no such sheet or share.
-        """
-        return await self._get_share(f"/sheets/{int(sheet_id)}/shares", share_id, access_api_level)
-
-    @operation("update-sheet-share", "PUT", "/sheets/{sheetId}/shares/{shareId}")
     async def update_sheet_share(
         self,
         sheet_id: int,
@@ -95,92 +68,19 @@ class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, SmartsheetResou
         access_level: str,
         *,
         access_api_level: int | None = None,
-    ) -> Share:
-        """Change a sheet share's access level (``PUT /sheets/{sheetId}/shares/{shareId}``).
-
-        Returns:
-            The updated share.
-        """
-        return await self._update(
-            f"/sheets/{int(sheet_id)}/shares", share_id, access_level, access_api_level
+    ) -> AssetShare:
+        """Deprecated: ``PUT /sheets/{sheetId}/shares/{shareId}`` was removed on 2026-06-03; this
+        changes the level through ``ss.shares.update('sheet', id, share_id, level)``
+        (``PATCH /shares/{shareId}``)."""
+        return await self._shim_update(
+            "sheet", sheet_id, "PUT /sheets/{sheetId}/shares/{shareId}", share_id, access_level
         )
 
-    @operation("delete-sheet-share", "DELETE", "/sheets/{sheetId}/shares/{shareId}")
     async def delete_sheet_share(
         self, sheet_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Stop sharing a sheet with someone (``DELETE /sheets/{sheetId}/shares/{shareId}``).
-
-        Returns:
-            The Result envelope.
-        """
-        return await self._delete(f"/sheets/{int(sheet_id)}/shares", share_id, access_api_level)
-
-    # -- shared by every object kind --------------------------------------------------------
-
-    def _list(
-        self,
-        collection: str,
-        sharing_include: str | None,
-        access_api_level: int | None,
-        page_size: int | None,
-    ) -> AsyncPaginator[Share]:
-        params = {"sharingInclude": sharing_include, "accessApiLevel": access_api_level}
-        return self._paginate(collection, Share, params, page_size=page_size)
-
-    async def _create(
-        self,
-        collection: str,
-        shares: ShareInput | Iterable[ShareInput],
-        send_email: bool | None,
-        access_api_level: int | None,
-    ) -> list[Share]:
-        items = [shares] if isinstance(shares, Share | Mapping) else list(shares)
-        if not items:
-            raise ConfigurationError("no shares given")
-        body = [self._share_body(i, item) for i, item in enumerate(items)]
-        params = {"sendEmail": send_email, "accessApiLevel": access_api_level}
-        result = await self._result("POST", collection, json=body, params=params)
-        payload = result.result if isinstance(result.result, list) else [result.result]
-        return self._decode(payload, list[Share])
-
-    async def _get_share(
-        self, collection: str, share_id: str, access_api_level: int | None
-    ) -> Share:
-        params = {"accessApiLevel": access_api_level}
-        return await self._get(f"{collection}/{_share_id(share_id)}", Share, params)
-
-    async def _update(
-        self, collection: str, share_id: str, access_level: str, access_api_level: int | None
-    ) -> Share:
-        if not access_level:
-            raise ConfigurationError("access_level is required")
-        return await self._send(
-            "PUT",
-            f"{collection}/{_share_id(share_id)}",
-            Share,
-            json={"accessLevel": str(access_level)},
-            params={"accessApiLevel": access_api_level},
+        """Deprecated: ``DELETE /sheets/{sheetId}/shares/{shareId}`` was removed on 2026-06-03; this
+        deletes the share through ``ss.shares.delete('sheet', id, share_id)``."""
+        return await self._shim_delete(
+            "sheet", sheet_id, "DELETE /sheets/{sheetId}/shares/{shareId}", share_id
         )
-
-    async def _delete(self, collection: str, share_id: str, access_api_level: int | None) -> Result:
-        return await self._result(
-            "DELETE",
-            f"{collection}/{_share_id(share_id)}",
-            params={"accessApiLevel": access_api_level},
-        )
-
-    def _share_body(self, index: int, item: ShareInput) -> dict[str, Any]:
-        body: dict[str, Any] = self._encode(item) if isinstance(item, Share) else dict(item)
-        if not body.get("accessLevel"):
-            raise ConfigurationError(f"share {index} has no accessLevel")
-        if not any(body.get(k) is not None for k in ("email", "userId", "groupId")):
-            raise ConfigurationError(f"share {index} needs an email, userId or groupId")
-        return body
-
-
-def _share_id(share_id: str) -> str:
-    text = str(share_id)
-    if not text or "/" in text:
-        raise ConfigurationError(f"invalid share id {share_id!r}")
-    return segment(text, "share_id")

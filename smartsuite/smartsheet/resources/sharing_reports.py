@@ -1,216 +1,147 @@
-"""Report and dashboard shares, mixed into ``ss.sharing`` (:class:`~.sharing.Sharing`).
-
-Reports live under ``/reports/{id}/shares`` and dashboards (the API's "sights") under
-``/sights/{id}/shares``; both use the share helpers every object kind shares.
-"""
+"""Deprecated report and dashboard share methods, mixed into ``ss.sharing``; they forward
+to ``ss.shares`` (see :mod:`._share_shims`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
 from ..._core.paging import AsyncPaginator
-from .._resource import operation
 from ..models.common import Result
-from ..models.sharing import Share
-from ._payload import path_id
-from .sharing_workspaces import ShareInput, _ShareHelpers
+from ..models.shares import AssetShare
+from ._share_shims import ShareInput, ShareShims
 
 
-def _report_shares(report_id: int) -> str:
-    return f"/reports/{path_id(report_id, 'report_id')}/shares"
+class ReportSharing(ShareShims):
+    """Deprecated report share methods: each warns and forwards to ``ss.shares`` with
+    ``asset_type='report'``."""
 
-
-def _dashboard_shares(dashboard_id: int) -> str:
-    return f"/sights/{path_id(dashboard_id, 'dashboard_id')}/shares"
-
-
-class ReportSharing:
-    @operation("list-report-shares", "GET", "/reports/{reportId}/shares")
     def list_report_shares(
-        self: _ShareHelpers,
+        self,
         report_id: int,
         *,
         sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
-    ) -> AsyncPaginator[Share]:
-        """List a report's shares (``GET /reports/{reportId}/shares``, ``list-report-shares``).
+    ) -> AsyncPaginator[AssetShare]:
+        """Deprecated: ``GET /reports/{reportId}/shares`` was removed on 2026-06-03; this lists the
+        report's shares through ``ss.shares.list('report', id)`` (token-paged; ``page_size``
+        becomes ``maxItems``, ``access_api_level`` is no longer sent)."""
+        return self._shim_list(
+            "report", report_id, "GET /reports/{reportId}/shares", sharing_include, page_size
+        )
 
-        Args:
-            report_id: the report.
-            sharing_include: ``ITEM`` or ``WORKSPACE`` to list only those scopes.
-            access_api_level: 1 to report viewer-commenter levels as ``COMMENTER``.
-            page_size: page size for the walk.
-
-        Returns:
-            A paginator of :class:`Share`.
-        """
-        return self._list(_report_shares(report_id), sharing_include, access_api_level, page_size)
-
-    @operation("share-report", "POST", "/reports/{reportId}/shares")
     async def share_report(
-        self: _ShareHelpers,
+        self,
         report_id: int,
         shares: ShareInput | Iterable[ShareInput],
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
-    ) -> list[Share]:
-        """Share a report with users or groups (``POST /reports/{reportId}/shares``,
-        ``share-report``).
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /reports/{reportId}/shares`` was removed on
+        2026-06-03; this shares the
+        report through ``ss.shares.share('report', id, shares)``."""
+        return await self._shim_share(
+            "report", report_id, "POST /reports/{reportId}/shares", shares, send_email
+        )
 
-        Args:
-            report_id: the report.
-            shares: one :class:`Share` (or dict) or several; each needs ``access_level`` and
-                one of ``email``, ``user_id`` or ``group_id``.
-            send_email: notify the recipients.
-            access_api_level: 1 to allow ``COMMENTER``.
-
-        Returns:
-            The created shares, one per input.
-
-        Raises:
-            ConfigurationError: a share without an access level or recipient.
-        """
-        return await self._create(_report_shares(report_id), shares, send_email, access_api_level)
-
-    @operation("share-report-get", "GET", "/reports/{reportId}/shares/{shareId}")
     async def get_report_share(
-        self: _ShareHelpers, report_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> Share:
-        """One share of a report (``GET /reports/{reportId}/shares/{shareId}``,
-        ``share-report-get``).
+        self, report_id: int, share_id: str, *, access_api_level: int | None = None
+    ) -> AssetShare:
+        """Deprecated: ``GET /reports/{reportId}/shares/{shareId}`` was removed on 2026-06-03; this
+        reads the share through ``ss.shares.get('report', id, share_id)``."""
+        return await self._shim_get(
+            "report", report_id, "GET /reports/{reportId}/shares/{shareId}", share_id
+        )
 
-        Raises:
-            NotFoundError: no such report or share.
-        """
-        return await self._get_share(_report_shares(report_id), share_id, access_api_level)
-
-    @operation("update-report-share", "PUT", "/reports/{reportId}/shares/{shareId}")
     async def update_report_share(
-        self: _ShareHelpers,
+        self,
         report_id: int,
         share_id: str,
         access_level: str,
         *,
         access_api_level: int | None = None,
-    ) -> Share:
-        """Change a report share's access level (``PUT /reports/{reportId}/shares/{shareId}``,
-        ``update-report-share``).
-
-        Returns:
-            The updated share.
-        """
-        return await self._update(
-            _report_shares(report_id), share_id, access_level, access_api_level
+    ) -> AssetShare:
+        """Deprecated: ``PUT /reports/{reportId}/shares/{shareId}`` was removed on 2026-06-03; this
+        changes the level through ``ss.shares.update('report', id, share_id, level)``
+        (``PATCH /shares/{shareId}``)."""
+        return await self._shim_update(
+            "report", report_id, "PUT /reports/{reportId}/shares/{shareId}", share_id, access_level
         )
 
-    @operation("delete-report-share", "DELETE", "/reports/{reportId}/shares/{shareId}")
     async def delete_report_share(
-        self: _ShareHelpers, report_id: int, share_id: str, *, access_api_level: int | None = None
+        self, report_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Stop sharing a report with someone (``DELETE /reports/{reportId}/shares/{shareId}``,
-        ``delete-report-share``)."""
-        return await self._delete(_report_shares(report_id), share_id, access_api_level)
+        """Deprecated: ``DELETE /reports/{reportId}/shares/{shareId}`` was removed on
+        2026-06-03; this
+        deletes the share through ``ss.shares.delete('report', id, share_id)``."""
+        return await self._shim_delete(
+            "report", report_id, "DELETE /reports/{reportId}/shares/{shareId}", share_id
+        )
 
 
-class DashboardSharing:
-    @operation("list-sight-shares", "GET", "/sights/{sightId}/shares")
+class DashboardSharing(ShareShims):
+    """Deprecated dashboard share methods: each warns and forwards to ``ss.shares`` with
+    ``asset_type='sight'``."""
+
     def list_dashboard_shares(
-        self: _ShareHelpers,
+        self,
         dashboard_id: int,
         *,
         sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
-    ) -> AsyncPaginator[Share]:
-        """List a dashboard's shares (``GET /sights/{sightId}/shares``, ``list-sight-shares``).
-
-        Args:
-            dashboard_id: the dashboard.
-            sharing_include: ``ITEM`` or ``WORKSPACE`` to list only those scopes.
-            access_api_level: 1 to report viewer-commenter levels as ``COMMENTER``.
-            page_size: page size for the walk.
-
-        Returns:
-            A paginator of :class:`Share`.
-        """
-        return self._list(
-            _dashboard_shares(dashboard_id), sharing_include, access_api_level, page_size
+    ) -> AsyncPaginator[AssetShare]:
+        """Deprecated: ``GET /sights/{sightId}/shares`` was removed on 2026-06-03; this lists the
+        dashboard's shares through ``ss.shares.list('sight', id)`` (token-paged; ``page_size``
+        becomes ``maxItems``, ``access_api_level`` is no longer sent)."""
+        return self._shim_list(
+            "sight", dashboard_id, "GET /sights/{sightId}/shares", sharing_include, page_size
         )
 
-    @operation("share-sight", "POST", "/sights/{sightId}/shares")
     async def share_dashboard(
-        self: _ShareHelpers,
+        self,
         dashboard_id: int,
         shares: ShareInput | Iterable[ShareInput],
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
-    ) -> list[Share]:
-        """Share a dashboard with users or groups (``POST /sights/{sightId}/shares``,
-        ``share-sight``).
-
-        Args:
-            dashboard_id: the dashboard.
-            shares: one :class:`Share` (or dict) or several; each needs ``access_level`` and
-                one of ``email``, ``user_id`` or ``group_id``.
-            send_email: notify the recipients.
-            access_api_level: 1 to allow ``COMMENTER``.
-
-        Returns:
-            The created shares, one per input.
-
-        Raises:
-            ConfigurationError: a share without an access level or recipient.
-        """
-        return await self._create(
-            _dashboard_shares(dashboard_id), shares, send_email, access_api_level
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /sights/{sightId}/shares`` was removed on 2026-06-03; this shares the
+        dashboard through ``ss.shares.share('sight', id, shares)``."""
+        return await self._shim_share(
+            "sight", dashboard_id, "POST /sights/{sightId}/shares", shares, send_email
         )
 
-    @operation("share-sight-get", "GET", "/sights/{sightId}/shares/{shareId}")
     async def get_dashboard_share(
-        self: _ShareHelpers,
-        dashboard_id: int,
-        share_id: str,
-        *,
-        access_api_level: int | None = None,
-    ) -> Share:
-        """One share of a dashboard (``GET /sights/{sightId}/shares/{shareId}``,
-        ``share-sight-get``).
+        self, dashboard_id: int, share_id: str, *, access_api_level: int | None = None
+    ) -> AssetShare:
+        """Deprecated: ``GET /sights/{sightId}/shares/{shareId}`` was removed on 2026-06-03; this
+        reads the share through ``ss.shares.get('sight', id, share_id)``."""
+        return await self._shim_get(
+            "sight", dashboard_id, "GET /sights/{sightId}/shares/{shareId}", share_id
+        )
 
-        Raises:
-            NotFoundError: no such dashboard or share.
-        """
-        return await self._get_share(_dashboard_shares(dashboard_id), share_id, access_api_level)
-
-    @operation("update-sight-share", "PUT", "/sights/{sightId}/shares/{shareId}")
     async def update_dashboard_share(
-        self: _ShareHelpers,
+        self,
         dashboard_id: int,
         share_id: str,
         access_level: str,
         *,
         access_api_level: int | None = None,
-    ) -> Share:
-        """Change a dashboard share's access level (``PUT /sights/{sightId}/shares/{shareId}``,
-        ``update-sight-share``).
-
-        Returns:
-            The updated share.
-        """
-        return await self._update(
-            _dashboard_shares(dashboard_id), share_id, access_level, access_api_level
+    ) -> AssetShare:
+        """Deprecated: ``PUT /sights/{sightId}/shares/{shareId}`` was removed on 2026-06-03; this
+        changes the level through ``ss.shares.update('sight', id, share_id, level)``
+        (``PATCH /shares/{shareId}``)."""
+        return await self._shim_update(
+            "sight", dashboard_id, "PUT /sights/{sightId}/shares/{shareId}", share_id, access_level
         )
 
-    @operation("delete-sight-share", "DELETE", "/sights/{sightId}/shares/{shareId}")
     async def delete_dashboard_share(
-        self: _ShareHelpers,
-        dashboard_id: int,
-        share_id: str,
-        *,
-        access_api_level: int | None = None,
+        self, dashboard_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Stop sharing a dashboard with someone (``DELETE /sights/{sightId}/shares/{shareId}``,
-        ``delete-sight-share``)."""
-        return await self._delete(_dashboard_shares(dashboard_id), share_id, access_api_level)
+        """Deprecated: ``DELETE /sights/{sightId}/shares/{shareId}`` was removed on 2026-06-03; this
+        deletes the share through ``ss.shares.delete('sight', id, share_id)``."""
+        return await self._shim_delete(
+            "sight", dashboard_id, "DELETE /sights/{sightId}/shares/{shareId}", share_id
+        )

@@ -12,6 +12,8 @@ from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheet_extras import SheetPublish, SheetVersion
 from ..models.sheets import Column, Sheet
+from ..sheet_refresh import remember
+from ._deprecation import warn_deprecated
 from ._payload import email_body
 
 ColumnInput = Column | dict[str, Any]
@@ -106,7 +108,9 @@ class Sheets(SmartsheetResource):
             "pageSize": page_size,
             "page": page,
         }
-        return await self._get(f"/sheets/{int(sheet_id)}", Sheet, params)
+        sheet = await self._get(f"/sheets/{int(sheet_id)}", Sheet, params)
+        remember(sheet, self, params)  # for sheet.refresh()
+        return sheet
 
     @operation("get-sheetVersion", "GET", "/sheets/{sheetId}/version")
     async def version(self, sheet_id: int) -> int:
@@ -127,6 +131,9 @@ class Sheets(SmartsheetResource):
     ) -> Sheet:
         """Create a sheet in "Sheets" (``POST /sheets``, ``create-sheet-in-sheets-folder``).
 
+        Deprecated by Smartsheet (the Sheets folder, since 2025-03-25; still answered, no
+        sunset date): warns. Create in a workspace or folder instead.
+
         Args:
             name: the sheet name.
             columns: the columns; exactly one must have ``primary=True``.
@@ -137,6 +144,7 @@ class Sheets(SmartsheetResource):
             ConfigurationError: neither or both of ``columns`` and ``from_id``.
             BadRequestError: the server refused the columns (1055, 1056, 1057 ...).
         """
+        warn_deprecated("POST /sheets", "ss.sheets.create_in_workspace / create_in_folder")
         body = self._create_body(name, columns, from_id)
         params = {"include": include, "accessApiLevel": access_api_level}
         return await self._send("POST", "/sheets", Sheet, json=body, params=params)
@@ -320,7 +328,7 @@ def _destination(destination_type: str, destination_id: int | None) -> dict[str,
         raise ConfigurationError(f"destination_type must be one of {_DESTINATIONS}, got {kind!r}")
     if kind != "home" and destination_id is None:
         raise ConfigurationError(f"a {kind} destination needs destination_id")
-    body: dict[str, Any] = {"destinationType": kind}
+    body: dict[str, Any] = {"destinationType": destination_type}  # checked lower, sent as given
     if destination_id is not None:
         body["destinationId"] = int(destination_id)
     return body

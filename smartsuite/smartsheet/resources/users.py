@@ -1,4 +1,5 @@
-"""``ss.users``: users of the organisation account and their alternate email addresses."""
+"""``ss.users``: users of the organisation account, their alternate email addresses and their
+plans (:mod:`.user_plans`)."""
 
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from .._resource import UPLOAD_COST, operation
 from ..models.account import AlternateEmail, User
 from ..models.common import Result
 from ._payload import PayloadResource, csv_param, email_param, path_id, when_param
+from .user_plans import UserPlans, seat_param
 
 #: Profile images larger than this are refused before sending (the app's own limit).
 MAX_PROFILE_IMAGE_BYTES = 5 * 1024 * 1024
 
 
-class Users(PayloadResource):
+class Users(UserPlans, PayloadResource):
     @operation("list-users", "GET", "/users")
     def list(
         self,
@@ -30,6 +32,9 @@ class Users(PayloadResource):
         include: Sequence[str] | None = None,
         modified_since: dt.datetime | str | None = None,
         numeric_dates: bool | None = None,
+        plan_id: int | None = None,
+        seat_type: str | None = None,
+        display_contributor_seat_type: bool | None = None,
         page_size: int | None = None,
     ) -> AsyncPaginator[User]:
         """List the users of the organisation (``GET /users``, ``list-users``).
@@ -39,6 +44,10 @@ class Users(PayloadResource):
             include: ``lastLogin`` (system administrators only).
             modified_since: only users modified since then.
             numeric_dates: ask for dates as epoch milliseconds (decoded the same).
+            plan_id: only the users of this plan.
+            seat_type: only users with this seat (:class:`SeatType`).
+            display_contributor_seat_type: show ``CONTRIBUTOR`` seats as such (otherwise the
+                API reports them as ``VIEWER``).
             page_size: page size for the walk.
 
         Returns:
@@ -49,6 +58,9 @@ class Users(PayloadResource):
             "include": include,
             "modifiedSince": when_param(modified_since),
             "numericDates": numeric_dates,
+            "planId": None if plan_id is None else path_id(plan_id, "plan_id"),
+            "seatType": seat_param(seat_type, None),
+            "displayContributorSeatType": display_contributor_seat_type,
         }
         return self._paginate("/users", User, params, page_size=page_size)
 
@@ -83,7 +95,9 @@ class Users(PayloadResource):
         resource_viewer: bool | None = None,
         send_email: bool | None = None,
     ) -> User:
-        """Invite a user to the organisation (``POST /users``, ``add-user``).
+        """Invite a user to the organisation (``POST /users``, ``add-user``). Since 2026-01-08
+        the API makes users added to a user-model plan licensed sheet creators whatever
+        ``licensed_sheet_creator`` says.
 
         Args:
             email: the user's primary email address (an alternate address is refused).

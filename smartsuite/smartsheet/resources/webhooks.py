@@ -16,6 +16,12 @@ from ..models.common import Result
 from ..models.webhooks import Webhook
 from ._payload import path_id
 
+#: The largest webhook page the API serves since 2026-06-03.
+MAX_WEBHOOK_PAGE_SIZE = 10_000
+
+_SHEET_EVENTS = frozenset({"*.*"})
+_PLAN_EVENTS = frozenset({"*.*", "user.*", "user.seatType.*", "user.seatType.updated"})
+
 
 def _path(webhook_id: int, tail: str = "") -> str:
     return f"/webhooks/{path_id(webhook_id, 'webhook_id')}{tail}"
@@ -31,8 +37,18 @@ def _callback_url(url: str) -> str:
 class Webhooks(SmartsheetResource):
     @operation("list-webhooks", "GET", "/webhooks")
     def list(self, *, page_size: int | None = None) -> AsyncPaginator[Webhook]:
-        """List the webhooks this user (or app) owns (``GET /webhooks``, ``list-webhooks``)."""
-        return self._paginate("/webhooks", Webhook, page_size=page_size)
+        """List the webhooks this user (or app) owns (``GET /webhooks``, ``list-webhooks``),
+        newest first.
+
+        Since 2026-06-03 the API answers ``totalPages``/``totalCount`` of -1 and caps
+        ``pageSize`` at 10,000 (Python SDK 4.0.0 changelog), so the walk ignores the totals and
+        goes on until a page comes back short.
+        """
+        if page_size is not None and not 1 <= page_size <= MAX_WEBHOOK_PAGE_SIZE:
+            raise ConfigurationError(
+                f"page_size must be between 1 and {MAX_WEBHOOK_PAGE_SIZE}, not {page_size}"
+            )
+        return self._paginate("/webhooks", Webhook, page_size=page_size, trust_totals=False)
 
     @operation("getWebhook", "GET", "/webhooks/{webhookId}")
     async def get(self, webhook_id: int) -> Webhook:
@@ -54,6 +70,7 @@ class Webhooks(SmartsheetResource):
         events: Iterable[str] = ("*.*",),
         column_ids: Iterable[int] | None = None,
         version: int = 1,
+        custom_headers: dict[str, str] | None = None,
     ) -> Webhook:
         """Create a webhook on a sheet (``POST /webhooks``, ``createWebhook``). It starts
         disabled (``NEW_NOT_VERIFIED``); enable it with :meth:`update` (``enabled=True``),
@@ -62,9 +79,12 @@ class Webhooks(SmartsheetResource):
         Args:
             name: a name for the webhook.
             callback_url: where callbacks go (https; ports 443, 8000, 8008, 8080 or 8443).
-            scope_object_id: the sheet to watch.
-            scope: ``sheet``.
-            events: ``["*.*"]`` (the only value the API supports today).
+            scope_object_id: the sheet to watch, or the plan id for ``scope="plan"``.
+            scope: ``sheet``, or ``plan`` for a plan-level webhook (user seat changes).
+            events: ``["*.*"]``; plan webhooks may also filter with ``user.*``,
+                ``user.seatType.*`` or ``user.seatType.updated`` (Smartsheet's webhook
+                event-types guide; sheet webhooks only take ``*.*``).
+            custom_headers: headers Smartsheet sends with each callback (``customHeaders``).
             column_ids: limit the webhook to these columns (a subscope).
             version: the webhook version (1).
 
@@ -80,6 +100,12 @@ class Webhooks(SmartsheetResource):
         event_list = list(events)
         if not event_list:
             raise ConfigurationError("a webhook needs at least one event pattern ('*.*')")
+        allowed = _PLAN_EVENTS if scope == "plan" else _SHEET_EVENTS if scope == "sheet" else None
+        if allowed is None:
+            raise ConfigurationError(f"scope must be 'sheet' or 'plan', not {scope!r}")
+        unknown = [e for e in event_list if e not in allowed]
+        if unknown:
+            raise ConfigurationError(f"a {scope} webhook takes events {sorted(allowed)}: {unknown}")
         body: dict[str, Any] = {
             "name": name,
             "callbackUrl": _callback_url(callback_url),
@@ -88,6 +114,8 @@ class Webhooks(SmartsheetResource):
             "events": event_list,
             "version": version,
         }
+        if custom_headers:
+            body["customHeaders"] = dict(custom_headers)
         if column_ids is not None:
             body["subscope"] = {"columnIds": [path_id(c, "column_id") for c in column_ids]}
         return await self._send("POST", "/webhooks", Webhook, json=body)

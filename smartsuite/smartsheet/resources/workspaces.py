@@ -1,36 +1,109 @@
-"""``ss.workspaces``: workspaces and the folders at their top level."""
+"""``ss.workspaces``: workspaces, their metadata and children (token-paged), and folders."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import AsyncIterator, Sequence
 
+import attrs
+
+from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from .._resource import operation
+from ..models.children import Child, ChildFolder, TreeEntry
 from ..models.common import Result
 from ..models.containers import Folder, Workspace
 from ._containers import copy_params, name_body
-from ._payload import PayloadResource, path_id
+from ._payload import PayloadResource, csv_param, path_id
+from .children import ChildrenMixin, warn_removed
 
 
 def _path(workspace_id: int) -> str:
     return f"/workspaces/{path_id(workspace_id, 'workspace_id')}"
 
 
-class Workspaces(PayloadResource):
+class Workspaces(ChildrenMixin, PayloadResource):
+    _kind = "workspaces"
+
     @operation("list-workspaces", "GET", "/workspaces")
     def list(
-        self, *, access_api_level: int | None = None, page_size: int | None = None
+        self, *, max_items: int | None = None, page_size: int | None = None
     ) -> AsyncPaginator[Workspace]:
         """List the workspaces the user can see (``GET /workspaces``, ``list-workspaces``).
 
-        Args:
-            access_api_level: 1 to report viewer-commenter access as ``COMMENTER``.
-            page_size: page size for the walk.
-        """
-        params = {"accessApiLevel": access_api_level}
-        return self._paginate("/workspaces", Workspace, params, page_size=page_size)
+        Token-paged since 2026-06-03: sends ``paginationType=token``, ``maxItems`` and
+        ``lastKey``; pages carry no totals. Save a page's ``next_cursor`` and call
+        ``.resume(cursor)`` on a new paginator to continue later.
 
-    @operation("get-workspace", "GET", "/workspaces/{workspaceId}")
+        Args:
+            max_items: page size (``maxItems``); ``page_size`` is accepted as an alias.
+        """
+        return self._token_paginate(
+            "/workspaces",
+            Workspace,
+            max_items=max_items if max_items is not None else page_size,
+            pagination_type=True,
+        )
+
+    @operation("get-workspace-metadata", "GET", "/workspaces/{workspaceId}/metadata")
+    async def metadata(
+        self, workspace_id: int, *, include: Sequence[str] | None = None
+    ) -> Workspace:
+        """A workspace without its contents (``GET /workspaces/{workspaceId}/metadata``,
+        ``get-workspace-metadata``).
+
+        Args:
+            include: ``source``.
+
+        Raises:
+            NotFoundError: no such workspace.
+        """
+        path = f"{_path(workspace_id)}/metadata"
+        return await self._get(path, Workspace, {"include": csv_param(include)})
+
+    @operation("get-workspace-children", "GET", "/workspaces/{workspaceId}/children")
+    def children(
+        self,
+        workspace_id: int,
+        *,
+        resource_types: Sequence[str] | str | None = None,
+        include: Sequence[str] | None = None,
+        max_items: int | None = None,
+    ) -> AsyncPaginator[Child]:
+        """What is directly in a workspace (``GET /workspaces/{workspaceId}/children``,
+        ``get-workspace-children``), token-paged.
+
+        Each item is a :class:`ChildSheet`, :class:`ChildReport`, :class:`ChildSight`,
+        :class:`ChildFolder` or :class:`ChildTemplate` by its ``resourceType``; anything else
+        is an :class:`UnknownChild` holding the raw object.
+
+        Args:
+            resource_types: ``sheets``, ``reports``, ``sights``, ``folders``, ``templates``
+                (``childrenResourceTypes``; asking for templates adds sheets, which the API
+                needs for templates to show).
+            include: ``source``, ``ownerInfo``.
+            max_items: page size (``maxItems``).
+        """
+        return self._children(workspace_id, resource_types, include, max_items)
+
+    async def walk(
+        self, workspace_id: int, *, include: Sequence[str] | None = None
+    ) -> AsyncIterator[TreeEntry]:
+        """Every item in a workspace and its folders, breadth first: one
+        :class:`TreeEntry` (the child and the folder names above it) per item.
+
+        The API has no recursive listing (no ``loadAll``), so this lists the workspace's
+        children, then each folder's, one folder at a time.
+
+        Raises:
+            PagingError: a folder seen twice, or more than 100,000 folders.
+        """
+        from .folders import Folders
+
+        async for entry in self._walk(
+            Folders(self._client), ident(workspace_id, "workspace_id"), include
+        ):
+            yield entry
+
     async def get(
         self,
         workspace_id: int,
@@ -38,19 +111,17 @@ class Workspaces(PayloadResource):
         include: Sequence[str] | None = None,
         access_api_level: int | None = None,
     ) -> Workspace:
-        """A workspace with its folders, sheets, reports, dashboards and templates
-        (``GET /workspaces/{workspaceId}``, ``get-workspace``).
+        """Deprecated: ``GET /workspaces/{workspaceId}`` was removed on 2026-06-03.
 
-        Args:
-            include: ``source``, ``distributionLink``, ``ownerInfo``, ``sheetVersion``,
-                ``permalinks``.
-            access_api_level: 1 to report viewer-commenter access as ``COMMENTER``.
-
-        Raises:
-            NotFoundError: no such workspace.
+        Warns, then builds the old answer from :meth:`metadata` and :meth:`children`: the
+        workspace with its top-level folders, sheets, reports, dashboards and templates.
         """
-        params = {"include": include, "accessApiLevel": access_api_level}
-        return await self._get(_path(workspace_id), Workspace, params)
+        warn_removed(
+            "GET /workspaces/{workspaceId}", "ss.workspaces.metadata() + ss.workspaces.children()"
+        )
+        workspace = await self.metadata(workspace_id)
+        contents = await self._legacy_contents(workspace_id)
+        return attrs.evolve(workspace, **contents)
 
     @operation("create-workspace", "POST", "/workspaces")
     async def create(self, name: str) -> Workspace:
@@ -107,12 +178,20 @@ class Workspaces(PayloadResource):
             params=copy_params(include, skip_remap),
         )
 
-    @operation("get-workspace-folders", "GET", "/workspaces/{workspaceId}/folders")
     def list_folders(
         self, workspace_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[Folder]:
-        """The folders at a workspace's top level (``GET /workspaces/{workspaceId}/folders``)."""
-        return self._paginate(f"{_path(workspace_id)}/folders", Folder, page_size=page_size)
+        """Deprecated: ``GET /workspaces/{workspaceId}/folders`` was removed on 2026-06-03.
+
+        Warns, then lists :meth:`children` with ``resource_types=["folders"]`` as
+        :class:`Folder` objects.
+        """
+        warn_removed(
+            "GET /workspaces/{workspaceId}/folders",
+            "ss.workspaces.children(id, resource_types=['folders'])",
+        )
+        listing = self._children(workspace_id, ["folders"], None, page_size)
+        return listing.map(_as_folder)
 
     @operation("create-workspace-folder", "POST", "/workspaces/{workspaceId}/folders")
     async def create_folder(self, workspace_id: int, name: str) -> Folder:
@@ -121,3 +200,9 @@ class Workspaces(PayloadResource):
         return await self._send(
             "POST", f"{_path(workspace_id)}/folders", Folder, json=name_body(name, "folder")
         )
+
+
+def _as_folder(child: Child) -> Folder:
+    if isinstance(child, ChildFolder):
+        return Folder(id=child.id, name=child.name, permalink=child.permalink)
+    return Folder(id=getattr(child, "id", None), name=getattr(child, "name", None))

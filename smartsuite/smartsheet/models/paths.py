@@ -1,0 +1,52 @@
+"""Where an asset lives: the ``/{sheets|reports|sights|folders}/{id}/path`` answer, a chain of
+nodes from the top container down to the asset (added 2026-02-16)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+
+@attrs.define
+class PathNode:
+    """One step of a path: a workspace or folder, or (with dates) the asset itself.
+
+    ``folders`` holds the next step down; the asset appears in ``sheets``, ``reports`` or
+    ``sights`` of the node that contains it (a folder path ends in ``folders``).
+    """
+
+    id: int | None = None
+    name: str | None = None
+    permalink: str | None = None
+    access_level: str | None = None
+    created_at: dt.datetime | None = None
+    modified_at: dt.datetime | None = None
+    folders: list[PathNode] | None = None
+    sheets: list[PathNode] | None = None
+    reports: list[PathNode] | None = None
+    sights: list[PathNode] | None = None
+
+    def chain(self) -> list[PathNode]:
+        """The nodes from this one down to the asset (bounded: 10,000 levels)."""
+        # The answer for an asset outside any workspace is a bare holder of the leaf.
+        found = [self] if self.id is not None or self.name is not None else []
+        node = self
+        for _ in range(10_000):
+            below = [*(node.sheets or ()), *(node.reports or ()), *(node.sights or ())]
+            if below:
+                found.append(below[0])
+                return found
+            if not node.folders:
+                return found
+            node = node.folders[0]
+            found.append(node)
+        return found
+
+    def leaf(self) -> PathNode:
+        """The asset at the end of the path."""
+        return self.chain()[-1]
+
+    def names(self) -> list[str]:
+        """The names along the path, top first (``["Team", "Plans", "Q3"]``)."""
+        return [n.name or "" for n in self.chain()]

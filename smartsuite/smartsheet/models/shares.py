@@ -1,0 +1,50 @@
+"""Asset shares: the ``/shares?assetType=&assetId=`` API that replaced the per-object share
+endpoints on 2026-06-03 (https://developers.smartsheet.com/api/smartsheet/openapi/sharing)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+import attrs
+
+
+class AssetType(enum.StrEnum):
+    """What ``/shares`` can share (the ``assetType`` query parameter; Python SDK 4.4.0
+    ``AssetType``: sheet, report, sight, workspace, collection, file)."""
+
+    SHEET = "sheet"
+    REPORT = "report"
+    SIGHT = "sight"
+    WORKSPACE = "workspace"
+    COLLECTION = "collection"
+    FILE = "file"
+
+
+@attrs.define
+class AssetShare:
+    """One share of an asset with a user or a group.
+
+    Ids are strings here, ``user_id`` and ``group_id`` included (Python SDK 3.5.3+).
+
+    Attributes:
+        id: the share id.
+        type: ``USER`` or ``GROUP``.
+        access_level: ``VIEWER``, ``COMMENTER``, ``EDITOR``, ``EDITOR_SHARE``, ``ADMIN``,
+            ``OWNER``.
+        scope: ``ITEM`` (shared directly) or ``WORKSPACE`` (inherited from the workspace).
+    """
+
+    id: str | None = None
+    type: str | None = None
+    access_level: str | None = None
+    scope: str | None = None
+    email: str | None = None
+    name: str | None = None
+    user_id: str | None = None
+    group_id: str | None = None
+    cc_me: bool | None = None
+    subject: str | None = None
+    message: str | None = None
+    created_at: dt.datetime | None = None
+    modified_at: dt.datetime | None = None
