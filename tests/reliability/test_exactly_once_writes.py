@@ -109,6 +109,12 @@ EXPECTED_OVERRIDES = {
     ("smartsheet", "POST", "/favorites"),
     ("smartsheet", "POST", "/groups/{groupId}/members"),  # members are a set
     ("smartsheet", "POST", "/users/{userId}/profileimage"),
+    # the 2026 API: a share's access level, a report's scope (a set of sheets) and a user's
+    # plan seat are states; sending them twice leaves the state of sending once
+    ("smartsheet", "PATCH", "/shares/{shareId}"),
+    ("smartsheet", "POST", "/reports/{reportId}/scope"),
+    ("smartsheet", "POST", "/users/{userId}/plans/{planId}/upgrade"),
+    ("smartsheet", "POST", "/users/{userId}/plans/{planId}/downgrade"),
 }
 
 
