@@ -21,7 +21,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
 from . import sansio, wire
-from .auth import Auth, RefreshingAuth
+from .auth import Auth, CredentialHeaders, RefreshingAuth
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
@@ -33,6 +33,7 @@ from .errors import (
     SmartsuiteError,
     TransportError,
 )
+from .limits import DEFAULT_LIMITS, Limits
 from .locks import LocalWriteLocks, WriteLocks
 from .operations import current_operation
 from .ratelimit import RateLimiter, shared_local_limiter
@@ -78,6 +79,7 @@ class _Shared:
     write_locks: WriteLocks
     connector_limit: int
     verify_ssl: bool
+    limits: Limits = DEFAULT_LIMITS
     limiter: RateLimiter | None = None
     stats: TransportStats = attrs.field(factory=TransportStats)
     closed: bool = False
@@ -120,6 +122,7 @@ class Transport:
         allow_insecure: bool = False,
         verify_ssl: bool = True,
         connector_limit: int = 64,
+        limits: Limits = DEFAULT_LIMITS,
         _shared: _Shared | None = None,
     ) -> None:
         self._shared = _shared or _Shared(
@@ -133,6 +136,7 @@ class Transport:
             write_locks=write_locks or LocalWriteLocks(),
             connector_limit=connector_limit,
             verify_ssl=verify_ssl,
+            limits=limits,
         )
         self.retry = retry
         self.timeouts = timeouts
@@ -164,6 +168,10 @@ class Transport:
     @property
     def base_url(self) -> str:
         return self._shared.base_url
+
+    @property
+    def limits(self) -> Limits:
+        return self._shared.limits
 
     @property
     def stats(self) -> TransportStats:
@@ -456,7 +464,7 @@ class Transport:
     ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
         """One attempt, with our credentials added (see :func:`wire.send_once`)."""
         session = self._session()
-        with_auth: CIMultiDict[str] = CIMultiDict(headers)
+        with_auth = CredentialHeaders(headers)  # its repr masks the credential
         self._shared.auth.apply(with_auth)
         return await wire.send_once(
             session,
@@ -467,6 +475,7 @@ class Transport:
             payload,
             self._timeout(),
             closed=lambda: self._shared.closed,
+            limits=self._shared.limits,
         )
 
     def _timeout(self) -> aiohttp.ClientTimeout:

@@ -206,7 +206,8 @@ class Table(Generic[T]):
             items = await self.find(selector, key_list, properties=properties)
             return Page(items, None, len(items))
 
-        return AsyncPaginator(fetch, prefetch=False)
+        limits = self._client._transport.limits
+        return AsyncPaginator(fetch, prefetch=False, max_pages=limits.max_pages)
 
     async def get(self, key: Any, *, properties: Properties | None = None) -> T | None:
         """The row with this key, or None.

@@ -183,7 +183,9 @@ async def upsert_rows(
 _FetchRecords = Callable[[int], Awaitable[tuple[list[dict[str, Any]], int | None]]]
 
 
-def _paged(fetch_page: _FetchRecords, page_size: int) -> AsyncPaginator[dict[str, Any]]:
+def _paged(
+    fetch_page: _FetchRecords, page_size: int, max_pages: int
+) -> AsyncPaginator[dict[str, Any]]:
     if page_size < 1:
         raise ConfigurationError(f"page_size must be >= 1, got {page_size}")
 
@@ -193,7 +195,7 @@ def _paged(fetch_page: _FetchRecords, page_size: int) -> AsyncPaginator[dict[str
         more = isinstance(total, int) and number * page_size < total and bool(records)
         return Page(records, number + 1 if more else None, total, number)
 
-    return AsyncPaginator(fetch)
+    return AsyncPaginator(fetch, max_pages=max_pages)
 
 
 def stream_sheet(
@@ -215,7 +217,7 @@ def stream_sheet(
         sheet = await ss.sheets.get(sheet_id, page=number, page_size=page_size)
         return sheet.to_records(), sheet.total_row_count
 
-    return _paged(page, page_size)
+    return _paged(page, page_size, ss._transport.limits.max_pages)
 
 
 def _report_records(report: Report, source_field: str | None) -> list[dict[str, Any]]:
@@ -263,4 +265,4 @@ def stream_report(
         report = await ss.reports.get(report_id, page=number, page_size=page_size)
         return _report_records(report, source_field), report.total_row_count
 
-    return _paged(page, page_size)
+    return _paged(page, page_size, ss._transport.limits.max_pages)

@@ -121,7 +121,7 @@ class SmartsheetResource(Resource):
             )
             return self._index_page(response.json(), cls, response.body)
 
-        return AsyncPaginator(fetch)
+        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
 
     def _index_page(self, data: Any, cls: type[T], body: bytes) -> Page[T]:
         if not isinstance(data, dict) or not isinstance(data.get("data"), list):
