@@ -27,7 +27,7 @@ class Secret:
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError("a token or key must be a non-empty string")
         self._value = value
-        redact.register(self)
+        redact.register(self, value)
 
     def reveal(self) -> str:
         return self._value

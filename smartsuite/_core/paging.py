@@ -93,7 +93,7 @@ class AsyncPaginator(Generic[T]):
         pending: asyncio.Future[Page[T]] | None = None
         cursor: Hashable | None = None
         try:
-            for _ in range(self._max_pages):
+            for index in range(self._max_pages):
                 page = await pending if pending is not None else await self._fetch_page(cursor)
                 pending = None
                 # An empty page is the end, even when the server says there are more.
@@ -105,7 +105,7 @@ class AsyncPaginator(Generic[T]):
                             "repeated cursor would loop"
                         )
                     seen.add(nxt)
-                    if self._prefetch:
+                    if self._prefetch and index + 1 < self._max_pages:
                         pending = asyncio.ensure_future(self._fetch_page(nxt))
                         # Let the fetch put its request on the wire now: a caller that works
                         # through the page without awaiting would otherwise not let it start

@@ -1,9 +1,10 @@
 """Scrubbing secrets out of text a server sent back.
 
 A server may echo a token, an access key, an OAuth secret or a webhook secret in an error
-message or an HTML page. Every :class:`~smartsuite._core.auth.Secret` alive in the process is
-registered here (weakly), and every error message, body excerpt and ``smartsuite`` log line
-is passed through :func:`redact` before anyone can see it.
+message or an HTML page. Every :class:`~smartsuite._core.auth.Secret` alive in the process
+(and every webhook shared secret the client holds) is registered here, weakly: the value is
+forgotten when the object holding it goes away. Every error message, body excerpt and
+``smartsuite`` log line is passed through :func:`redact` before anyone can see it.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import logging
 import weakref
 from collections.abc import Mapping
-from typing import Any, Protocol
+from typing import Any
 
 MASK = "********"
 
@@ -20,23 +21,29 @@ MASK = "********"
 MIN_SECRET_LENGTH = 8
 
 
-class _Revealing(Protocol):
-    def reveal(self) -> str: ...
+#: id(owner) -> the secret values it holds; an entry goes when its owner is collected (keyed
+#: by identity: owners need not be hashable, and equal owners live and die separately).
+_LIVE: dict[int, tuple[str, ...]] = {}
 
 
-_LIVE: weakref.WeakSet[Any] = weakref.WeakSet()
+def register(owner: object, *values: str | None) -> None:
+    """Scrub ``values`` from everything :func:`redact` sees while ``owner`` is alive.
 
-
-def register(secret: _Revealing) -> None:
-    """Scrub ``secret`` from everything :func:`redact` sees while it is alive."""
-    if len(secret.reveal()) >= MIN_SECRET_LENGTH:
-        _LIVE.add(secret)
+    ``owner`` must support weak references (a ``Secret``, an attrs class with slots ...).
+    """
+    kept = tuple(v for v in values if isinstance(v, str) and len(v) >= MIN_SECRET_LENGTH)
+    if not kept:
+        return
+    key = id(owner)
+    if key not in _LIVE:
+        weakref.finalize(owner, _LIVE.pop, key, None)
+    _LIVE[key] = _LIVE.get(key, ()) + kept
 
 
 def live_values() -> list[str]:
     """The registered secrets' values, longest first (so a secret containing another is
     masked whole)."""
-    values = {s.reveal() for s in list(_LIVE)}
+    values = {v for held in list(_LIVE.values()) for v in held}
     return sorted(values, key=len, reverse=True)
 
 
