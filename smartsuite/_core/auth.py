@@ -7,6 +7,7 @@ from collections.abc import MutableMapping
 from typing import Protocol, runtime_checkable
 from urllib.parse import quote
 
+from aiohttp.payload import BytesPayload
 from multidict import CIMultiDict
 
 from . import redact
@@ -131,6 +132,9 @@ class HeaderToken:
 SENSITIVE_HEADERS = frozenset({"authorization", "auth", "applicationaccesskey", "assume-user"})
 
 
+_MASKED = repr("********")
+
+
 class CredentialHeaders(CIMultiDict[str]):
     """Request headers whose ``repr`` masks the credential headers.
 
@@ -141,9 +145,26 @@ class CredentialHeaders(CIMultiDict[str]):
 
     def __repr__(self) -> str:
         shown = ", ".join(
-            f"{k!r}: {'********' if k.lower() in SENSITIVE_HEADERS else repr(v)}"
+            f"{k!r}: {_MASKED if k.lower() in SENSITIVE_HEADERS else repr(v)}"
             for k, v in self.items()
         )
         return f"CredentialHeaders({{{shown}}})"
 
     __str__ = __repr__
+
+
+class SealedBody:
+    """A request body that holds credentials (an OAuth form), for ``Transport.request``'s
+    ``content``: each attempt gets a fresh aiohttp payload, and neither this object nor the
+    payload shows the bytes in a ``repr`` (so not in a ``capture_locals`` traceback either)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def __call__(self) -> BytesPayload:
+        return BytesPayload(self._data)
+
+    def __repr__(self) -> str:
+        return f"SealedBody(<{len(self._data)} bytes>)"
