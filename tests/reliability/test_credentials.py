@@ -132,7 +132,7 @@ async def test_redirect_from_https_to_http_is_refused(
     plain_peer.respond = redirect
     factory, call = CLIENTS[name]
     async with factory(tls_peer.url, retry=ONCE, verify_ssl=False) as client:
-        with pytest.raises(InsecureDowngradeError, match="https to http.*plain text"):
+        with pytest.raises(InsecureDowngradeError, match=r"https to http.*plain text"):
             await call(client)
     assert len(tls_peer.seen) == 1  # the https request, then nothing
     assert plain_peer.seen == []
