@@ -54,8 +54,9 @@ class Limits:
 
 DEFAULT_LIMITS = Limits()
 
-# A JSON string (escapes included), then every byte that is not a bracket.
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.DOTALL)
+# A JSON string (escapes included; an unterminated one runs to the end). The possessive loop
+# always stops at an unescaped quote or the end, so the scan never backtracks: linear time.
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.?)*+(?:"|\Z)', re.DOTALL)
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}")
 _OPEN = frozenset(b"[{")
 
