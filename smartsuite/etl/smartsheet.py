@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._core.bulk import BatchOutcome, BulkResult
 from .._core.errors import ConfigurationError, LimitExceededError, SmartsuiteError
+from .._core.ids import ident
 from .._core.paging import AsyncPaginator, Page
 from ..smartsheet.models.reports import Report
 from ..smartsheet.models.sheets import Cell, Row, Sheet
@@ -47,7 +48,7 @@ class SheetTarget:
                 f"batch_size must be between 1 and {MAX_ROWS_PER_REQUEST}, got {batch_size}"
             )
         self._ss = ss
-        self.sheet_id = int(sheet_id)
+        self.sheet_id = ident(sheet_id, "sheet_id")
         self._batch_size = batch_size
         self._ids: dict[str, int] = {}
         self._read_ids: list[int] = []

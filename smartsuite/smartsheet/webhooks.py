@@ -37,6 +37,7 @@ import attrs
 from .._core import redact
 from .._core.auth import Secret
 from .._core.errors import ConfigurationError, DecodeError
+from .._core.ids import idents
 from .._core.limits import DEFAULT_MAX_JSON_DEPTH, json_depth_exceeds
 from .._core.serde import structure
 from ._converter import CONVERTER
@@ -193,7 +194,9 @@ class WebhookReceiver:
             redact.register(self, *(v for v in secrets.values() if isinstance(v, str)))
         if known_webhook_ids is None and isinstance(secrets, Mapping):
             known_webhook_ids = secrets.keys()
-        self._known = None if known_webhook_ids is None else {int(i) for i in known_webhook_ids}
+        self._known = (
+            None if known_webhook_ids is None else set(idents(known_webhook_ids, "webhook ids"))
+        )
         self.max_body_bytes = max_body_bytes
         self.change_agent = change_agent
 
