@@ -18,6 +18,7 @@ import attrs
 
 from .._core.bulk import BatchOutcome, ItemResult, Outcome, run_in_batches
 from .._core.errors import ConfigurationError, DecodeError, OutcomeUnknownError
+from .._core.ids import key_value
 from .._core.paging import AsyncPaginator, Page
 from .models import ActionResponse, ActionResult, Properties, Row
 from .schemas import Schema, schema_for
@@ -149,7 +150,7 @@ class Table(Generic[T]):
 
     def _key_rows(self, keys: Iterable[Any], props: Properties) -> list[Row]:
         key = self._require_key("addressing rows by key")
-        return [{key: to_wire(k, props.locale, column=key)} for k in keys]
+        return [{key: to_wire(key_value(k, "key"), props.locale, column=key)} for k in keys]
 
     # -- Find ------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..._core.errors import ConfigurationError
+from ..._core.ids import text_id
 from ..._core.paging import AsyncPaginator
 from ..._core.paths import segment
 from .._resource import SmartsheetResource, operation
@@ -180,7 +181,7 @@ class Sharing(WorkspaceSharing, ReportSharing, DashboardSharing, SmartsheetResou
 
 
 def _share_id(share_id: str) -> str:
-    text = str(share_id)
-    if not text or "/" in text:
+    text = text_id(share_id, "share_id")  # share ids are strings in the API
+    if "/" in text:
         raise ConfigurationError(f"invalid share id {share_id!r}")
     return segment(text, "share_id")
