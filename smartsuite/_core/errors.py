@@ -14,7 +14,9 @@
     │   └── ServerError               5xx
     ├── TransportError                no usable HTTP answer
     │   ├── RequestTimeoutError       connect or read timed out
-    │   └── OutcomeUnknownError       a write was sent but its outcome is unknown
+    │   ├── OutcomeUnknownError       a write was sent but its outcome is unknown
+    │   ├── ResponseTooLargeError     a body passed a Limits cap while being read
+    │   └── InsecureDowngradeError    a redirect or link from https to plain http
     ├── DecodeError                   the body is not what the API documents
     └── PagingError                   a page walk broke its rules
 
