@@ -133,7 +133,7 @@ def test_depth_check_is_fast_on_the_largest_body() -> None:
     started = time.perf_counter()
     decision = receiver.handle({}, flat)
     assert decision.status == 400  # no webhookId; what matters is it was parsed at all
-    assert time.perf_counter() - started < 1.0
+    assert time.perf_counter() - started < 10.0  # linear: 0.3 s here; quadratic: minutes
 
 
 @pytest.mark.parametrize(
@@ -148,4 +148,4 @@ def test_depth_scan_is_linear_on_hostile_quoting(body: bytes) -> None:
 
     started = time.perf_counter()
     assert json_depth_exceeds(body, 2) is False  # strings hide their brackets
-    assert time.perf_counter() - started < 1.0  # a backtracking scan takes minutes here
+    assert time.perf_counter() - started < 10.0  # a backtracking scan takes minutes here
