@@ -9,6 +9,7 @@ from ._core.errors import (
     BadRequestError,
     ConfigurationError,
     DecodeError,
+    InsecureDowngradeError,
     LimitExceededError,
     NotFoundError,
     OutcomeUnknownError,
@@ -16,10 +17,12 @@ from ._core.errors import (
     PermissionDeniedError,
     RateLimitedError,
     RequestTimeoutError,
+    ResponseTooLargeError,
     ServerError,
     SmartsuiteError,
     TransportError,
 )
+from ._core.limits import Limits
 from ._core.paging import AsyncPaginator, Page
 from ._core.ratelimit import LocalRateLimit, RateLimiter
 from ._core.transport import TransportStats
@@ -38,8 +41,10 @@ __all__ = [
     "BulkWriteError",
     "ConfigurationError",
     "DecodeError",
+    "InsecureDowngradeError",
     "ItemResult",
     "LimitExceededError",
+    "Limits",
     "LocalRateLimit",
     "NotFoundError",
     "Outcome",
@@ -52,6 +57,7 @@ __all__ = [
     "RateLimiter",
     "RequestTimeoutError",
     "ResourceManagementClient",
+    "ResponseTooLargeError",
     "RetryConfig",
     "Secret",
     "ServerError",

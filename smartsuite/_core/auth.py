@@ -7,18 +7,28 @@ from collections.abc import MutableMapping
 from typing import Protocol, runtime_checkable
 from urllib.parse import quote
 
+from aiohttp.payload import BytesPayload
+from multidict import CIMultiDict
+
+from . import redact
 from .errors import AuthenticationError, ConfigurationError
 
 
 class Secret:
-    """A string that never shows itself in ``repr``, ``str`` or logs. Use :meth:`reveal`."""
+    """A string that never shows itself in ``repr``, ``str`` or logs. Use :meth:`reveal`.
 
-    __slots__ = ("_value",)
+    While it is alive it is also masked in every error message, body excerpt and
+    ``smartsuite`` log line (see :mod:`smartsuite._core.redact`), so a server that echoes it
+    back cannot make it show either.
+    """
+
+    __slots__ = ("__weakref__", "_value")
 
     def __init__(self, value: str) -> None:
         if not isinstance(value, str) or not value.strip():
             raise ConfigurationError("a token or key must be a non-empty string")
         self._value = value
+        redact.register(self, value)
 
     def reveal(self) -> str:
         return self._value
@@ -120,3 +130,41 @@ class HeaderToken:
 
 #: Headers that carry credentials: dropped on a redirect to another host, never logged.
 SENSITIVE_HEADERS = frozenset({"authorization", "auth", "applicationaccesskey", "assume-user"})
+
+
+_MASKED = repr("********")
+
+
+class CredentialHeaders(CIMultiDict[str]):
+    """Request headers whose ``repr`` masks the credential headers.
+
+    The transport holds the headers it sends in one of these, so a traceback formatted with
+    ``capture_locals=True`` (as Sentry-style reporters do) prints ``Authorization: '********'``
+    instead of the token.
+    """
+
+    def __repr__(self) -> str:
+        shown = ", ".join(
+            f"{k!r}: {_MASKED if k.lower() in SENSITIVE_HEADERS else repr(v)}"
+            for k, v in self.items()
+        )
+        return f"CredentialHeaders({{{shown}}})"
+
+    __str__ = __repr__
+
+
+class SealedBody:
+    """A request body that holds credentials (an OAuth form), for ``Transport.request``'s
+    ``content``: each attempt gets a fresh aiohttp payload, and neither this object nor the
+    payload shows the bytes in a ``repr`` (so not in a ``capture_locals`` traceback either)."""
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+
+    def __call__(self) -> BytesPayload:
+        return BytesPayload(self._data)
+
+    def __repr__(self) -> str:
+        return f"SealedBody(<{len(self._data)} bytes>)"

@@ -13,6 +13,7 @@ from .auth import Auth, RefreshingAuth
 from .clock import Clock
 from .config import RateLimitConfig
 from .errors import APIError
+from .limits import DEFAULT_LIMITS, Limits
 from .locks import WriteLocks
 from .operations import current_operation
 from .ratelimit import RateLimiter
@@ -50,6 +51,7 @@ class Shared:
     write_locks: WriteLocks
     connector_limit: int
     verify_ssl: bool
+    limits: Limits = DEFAULT_LIMITS
     limiter: RateLimiter | None = None
     stats: TransportStats = attrs.field(factory=TransportStats)
     closed: bool = False

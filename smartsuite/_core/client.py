@@ -16,6 +16,7 @@ from .auth import Auth, Secret
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import ConfigurationError
+from .limits import DEFAULT_LIMITS, Limits
 from .locks import WriteLocks
 from .ratelimit import RateLimiter
 from .response import Response
@@ -39,6 +40,8 @@ class TransportOptions(TypedDict, total=False):
         allow_insecure: allow a plain-http base URL that is not loopback.
         verify_ssl: verify TLS certificates (default True).
         connector_limit: the connection pool size.
+        limits: caps on answer bodies and page walks (:class:`Limits`; 512 MiB bodies and
+            1,000 pages by default).
     """
 
     rate_limit: RateLimitConfig | RateLimiter
@@ -51,6 +54,7 @@ class TransportOptions(TypedDict, total=False):
     allow_insecure: bool
     verify_ssl: bool
     connector_limit: int
+    limits: Limits
 
 
 def resolve_secret(value: str | Secret | None, env_var: str, what: str) -> Secret:
@@ -89,7 +93,14 @@ def make_transport(
         allow_insecure=options.get("allow_insecure", False),
         verify_ssl=options.get("verify_ssl", True),
         connector_limit=options.get("connector_limit", 64),
+        limits=_limits(options.get("limits", DEFAULT_LIMITS)),
     )
+
+
+def _limits(value: object) -> Limits:
+    if not isinstance(value, Limits):
+        raise ConfigurationError(f"limits must be a smartsuite.Limits, got {type(value).__name__}")
+    return value
 
 
 class BaseClient:

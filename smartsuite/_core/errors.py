@@ -14,31 +14,43 @@
     │   └── ServerError               5xx
     ├── TransportError                no usable HTTP answer
     │   ├── RequestTimeoutError       connect or read timed out
-    │   └── OutcomeUnknownError       a write was sent but its outcome is unknown
+    │   ├── OutcomeUnknownError       a write was sent but its outcome is unknown
+    │   ├── ResponseTooLargeError     a body passed a Limits cap while being read
+    │   └── InsecureDowngradeError    a redirect or link from https to plain http
     ├── DecodeError                   the body is not what the API documents
     └── PagingError                   a page walk broke its rules
 
-No exception holds a token, access key or secret: request headers are never stored on them.
+No exception holds a token, access key or secret: request headers are never stored on them,
+and every message, body excerpt and decoded error body is scrubbed of the secrets alive in
+the process (a server may echo them back; see :mod:`smartsuite._core.redact`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from .redact import redact, redact_data
+
 _EXCERPT = 200
+#: How much of a body an excerpt looks at: enough to mask a secret that straddles the cut.
+_EXCERPT_WINDOW = 8192
 
 
 def excerpt(body: bytes | str | None, limit: int = _EXCERPT) -> str:
-    """A short printable excerpt of a response body, for error messages."""
+    """A short printable excerpt of a response body, for error messages (secrets masked)."""
     if body is None:
         return ""
-    text = body.decode("utf-8", "replace") if isinstance(body, bytes) else body
-    text = " ".join(text.split())
+    head = body[:_EXCERPT_WINDOW]
+    text = head.decode("utf-8", "replace") if isinstance(head, bytes) else head
+    text = " ".join(redact(text).split())
     return text if len(text) <= limit else text[:limit] + "..."
 
 
 class SmartsuiteError(Exception):
-    """Root of every error raised by smartsuite."""
+    """Root of every error raised by smartsuite. Its text never shows a live secret."""
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*(redact(a) if isinstance(a, str) else a for a in args))
 
 
 class ConfigurationError(SmartsuiteError, ValueError):
@@ -75,14 +87,14 @@ class APIError(SmartsuiteError):
         detail: Any = None,
         body: Any = None,
     ) -> None:
-        self.message = message
+        self.message = redact(message)
         self.status = status
         self.method = method
         self.path = path
-        self.code = code
-        self.ref_id = ref_id
-        self.detail = detail
-        self.body = body
+        self.code = redact(code) if isinstance(code, str) else code
+        self.ref_id = redact(ref_id) if ref_id else ref_id
+        self.detail = redact_data(detail)
+        self.body = redact_data(body)
         super().__init__(str(self))
 
     def __str__(self) -> str:
@@ -160,6 +172,28 @@ class DecodeError(SmartsuiteError):
         if body is not None:
             text += f"; body starts: {self.excerpt!r}" if self.excerpt else "; body is empty"
         super().__init__(text)
+
+
+class ResponseTooLargeError(TransportError):
+    """An answer's body passed a :class:`~smartsuite._core.limits.Limits` cap while it was read
+    (on the wire, or once decompressed). Reading stopped there; the body is dropped.
+
+    Attributes:
+        limit: the name of the cap (``max_body_bytes`` or ``max_decoded_bytes``).
+        cap: its value in bytes.
+    """
+
+    def __init__(
+        self, message: str, *, limit: str, cap: int, method: str = "", path: str = ""
+    ) -> None:
+        self.limit = limit
+        self.cap = cap
+        super().__init__(message, method=method, path=path)
+
+
+class InsecureDowngradeError(TransportError):
+    """A redirect or a paging link would take a request that started on https to plain http,
+    where its credential would travel in clear text; nothing was sent there."""
 
 
 class PagingError(SmartsuiteError):

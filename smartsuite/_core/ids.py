@@ -59,3 +59,23 @@ def text_id(value: object, name: str) -> str:
     if not isinstance(value, str) or not value:
         raise ConfigurationError(f"{name} must be a non-empty string id, got {value!r}")
     return value
+
+
+def key_value(value: object, name: str) -> object:
+    """A row key for AppSheet (whose keys are the key column's values: text or numbers).
+
+    Returns ``value`` unchanged when it can be a key.
+
+    Raises:
+        ConfigurationError: ``value`` is None, a bool, an empty string, a fractional number or
+            a container.
+    """
+    if isinstance(value, str):
+        if not value.strip():
+            raise ConfigurationError(f"{name} must be a non-empty key, got {value!r}")
+        return value
+    if value is None or isinstance(value, bool | bytes | dict | list | tuple | set):
+        raise ConfigurationError(f"{name} must be a text or integer key, got {value!r}")
+    if isinstance(value, float) and not value.is_integer():
+        raise ConfigurationError(f"{name} must be a text or integer key, got {value!r}")
+    return value

@@ -134,9 +134,13 @@ def spec_of(fn: Any) -> OperationSpec | None:
     return getattr(fn, "__operation__", None)
 
 
-def _is_int_annotation(annotation: Any) -> bool:
+def _annotation_parts(annotation: Any) -> set[str]:
     text = annotation if isinstance(annotation, str) else getattr(annotation, "__name__", "")
-    parts = {p.strip() for p in str(text).split("|")}
+    return {p.strip() for p in str(text).split("|")}
+
+
+def _is_int_annotation(annotation: Any) -> bool:
+    parts = _annotation_parts(annotation)
     return "int" in parts and parts <= {"int", "None"}
 
 
@@ -154,12 +158,15 @@ def _id_checker(fn: Callable[..., Any]) -> Checker | None:
     """A function that checks ``fn``'s integer id arguments, or None when it has none."""
     params = list(inspect.signature(fn).parameters.values())
     singles: list[tuple[int, str]] = []
+    required: set[str] = set()  # ``x_id: int``: None is refused too
     many: list[tuple[int, str]] = []
     for position, param in enumerate(params):
         if param.kind in (param.VAR_POSITIONAL, param.VAR_KEYWORD):
             continue
         if param.name.endswith("_id") and _is_int_annotation(param.annotation):
             singles.append((position, param.name))
+            if "None" not in _annotation_parts(param.annotation):
+                required.add(param.name)
         elif param.name.endswith("_ids") and _is_int_list_annotation(param.annotation):
             many.append((position, param.name))
     if not singles and not many:
@@ -168,9 +175,9 @@ def _id_checker(fn: Callable[..., Any]) -> Checker | None:
     def check(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
         for position, name in singles:
             if position < len(args):
-                if args[position] is not None:
+                if args[position] is not None or name in required:
                     ident(args[position], name)
-            elif kwargs.get(name) is not None:
+            elif kwargs.get(name) is not None or (name in required and name in kwargs):
                 ident(kwargs[name], name)
         for position, name in many:
             # A list replaces the caller's iterable, which checking it may have consumed.

@@ -5,6 +5,11 @@ first page, ``async for item in paginator`` walks every item of every page, ``pa
 yields pages. The next page is fetched while the caller works on the current one (prefetch).
 Smartsheet cursors are page numbers or ``lastKey`` tokens, Resource Management cursors are
 ``paging.next`` links. A walk can start from a saved cursor (:meth:`AsyncPaginator.resume`).
+
+Guards against a server that never says "done": an empty page ends the walk whatever the
+server claims is left (a ``totalPages`` that keeps growing), a cursor seen before is refused
+with :class:`PagingError`, and a walk longer than ``max_pages`` (the client's
+``Limits.max_pages``, 1,000 by default) is cut off with :class:`PagingError`.
 """
 
 from __future__ import annotations
@@ -17,14 +22,11 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .errors import PagingError
+from .limits import DEFAULT_MAX_PAGES
 from .operations import OperationSpec, current_operation
 
 T = TypeVar("T")
 U = TypeVar("U")
-
-#: Walks longer than this many pages are cut off: a server that always says "there is more"
-#: must not keep a job alive forever.
-DEFAULT_MAX_PAGES = 100_000
 
 
 @attrs.frozen
@@ -101,15 +103,19 @@ class AsyncPaginator(Generic[T]):
         pending: asyncio.Future[Page[T]] | None = None
         cursor: Hashable | None = self._start
         try:
-            for _ in range(self._max_pages):
+            for index in range(self._max_pages):
                 page = await pending if pending is not None else await self._fetch_page(cursor)
                 pending = None
-                nxt = page.next_cursor
+                # An empty page is the end, even when the server says there are more.
+                nxt = page.next_cursor if page.items else None
                 if nxt is not None:
                     if nxt in seen:
-                        raise PagingError(f"the server sent the same next page twice ({nxt!r})")
+                        raise PagingError(
+                            f"the server sent the same next page twice ({nxt!r}); following a "
+                            "repeated cursor would loop"
+                        )
                     seen.add(nxt)
-                    if self._prefetch:
+                    if self._prefetch and index + 1 < self._max_pages:
                         pending = asyncio.ensure_future(self._fetch_page(nxt))
                         # Let the fetch put its request on the wire now: a caller that works
                         # through the page without awaiting would otherwise not let it start
@@ -120,7 +126,9 @@ class AsyncPaginator(Generic[T]):
                 if nxt is None:
                     return
                 cursor = nxt
-            raise PagingError(f"gave up after {self._max_pages} pages; the walk does not end")
+            raise PagingError(
+                f"gave up after {self._max_pages} pages (Limits.max_pages); the walk does not end"
+            )
         finally:
             if pending is not None and not pending.done():
                 pending.cancel()

@@ -20,7 +20,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
 from . import sansio, wire
-from .auth import Auth, RefreshingAuth
+from .auth import Auth, CredentialHeaders, RefreshingAuth
 from .calls import Shared, TransportStats, cause_of, declared, gone
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
@@ -33,6 +33,7 @@ from .errors import (
     SmartsuiteError,
     TransportError,
 )
+from .limits import DEFAULT_LIMITS, Limits
 from .locks import LocalWriteLocks, WriteLocks
 from .ratelimit import RateLimiter, shared_local_limiter
 from .response import Response
@@ -77,6 +78,7 @@ class Transport:
         allow_insecure: bool = False,
         verify_ssl: bool = True,
         connector_limit: int = 64,
+        limits: Limits = DEFAULT_LIMITS,
         _shared: Shared | None = None,
     ) -> None:
         self._shared = _shared or Shared(
@@ -90,6 +92,7 @@ class Transport:
             write_locks=write_locks or LocalWriteLocks(),
             connector_limit=connector_limit,
             verify_ssl=verify_ssl,
+            limits=limits,
         )
         self.retry = retry
         self.timeouts = timeouts
@@ -121,6 +124,10 @@ class Transport:
     @property
     def base_url(self) -> str:
         return self._shared.base_url
+
+    @property
+    def limits(self) -> Limits:
+        return self._shared.limits
 
     @property
     def stats(self) -> TransportStats:
@@ -482,7 +489,7 @@ class Transport:
         """One attempt, with our credentials added (see :func:`wire.send_once`), cut short
         at the call's deadline."""
         session = self._session()
-        with_auth: CIMultiDict[str] = CIMultiDict(headers)
+        with_auth = CredentialHeaders(headers)  # its repr masks the credential
         self._shared.auth.apply(with_auth)
         return await wire.send_once(
             session,
@@ -493,6 +500,7 @@ class Transport:
             payload,
             self._timeout(deadline - self._shared.clock.monotonic()),
             closed=lambda: self._shared.closed,
+            limits=self._shared.limits,
         )
 
     def _timeout(self, left: float) -> aiohttp.ClientTimeout:

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
-from .errors import ConfigurationError
+from .errors import ConfigurationError, InsecureDowngradeError
 
 Params = Mapping[str, Any] | None
 
@@ -64,12 +64,19 @@ def join_url(base: str, path: str) -> str:
 
     Raises:
         ConfigurationError: the link points at another host.
+        InsecureDowngradeError: the base URL is https and the link plain http.
     """
     base_parts = urlsplit(base)
     if path.startswith(("http://", "https://", "//")):
         url = urljoin(base + "/", path)
-        if urlsplit(url).netloc != base_parts.netloc:
+        parts = urlsplit(url)
+        if parts.netloc != base_parts.netloc:
             raise ConfigurationError(f"refusing to send credentials to another host: {url!r}")
+        if base_parts.scheme == "https" and parts.scheme != "https":
+            raise InsecureDowngradeError(
+                f"refusing to follow {parts.scheme}://{parts.netloc}{parts.path} from an https "
+                "client: the credential would travel in plain text"
+            )
         return url
     if base_parts.path and path.startswith(base_parts.path + "/"):
         return f"{base_parts.scheme}://{base_parts.netloc}{path}"

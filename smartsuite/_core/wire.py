@@ -1,7 +1,9 @@
 """One HTTP attempt over aiohttp, and what its failures mean for retrying.
 
 Redirects are followed by hand so that credentials never travel to another host: aiohttp drops
-``Authorization`` across hosts, but not the ``auth`` or ``ApplicationAccessKey`` headers.
+``Authorization`` across hosts, but not the ``auth`` or ``ApplicationAccessKey`` headers. A
+redirect from https to plain http is refused outright. Bodies are read in chunks against the
+:class:`~smartsuite._core.limits.Limits` caps, never with an unbounded ``read()``.
 """
 
 from __future__ import annotations
@@ -15,11 +17,20 @@ import aiohttp
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from . import sansio
-from .auth import SENSITIVE_HEADERS
+from .auth import SENSITIVE_HEADERS, CredentialHeaders
 from .config import Timeouts
-from .errors import APIError, RequestTimeoutError, TransportError
+from .errors import (
+    APIError,
+    InsecureDowngradeError,
+    RequestTimeoutError,
+    ResponseTooLargeError,
+    TransportError,
+)
+from .limits import DEFAULT_LIMITS, Limits
 
 MAX_REDIRECTS = 5
+#: An error answer to a download is only read for its message.
+_ERROR_BODY_LIMITS = Limits(max_body_bytes=1 << 20, max_decoded_bytes=1 << 20)
 
 
 class NotSent(Exception):
@@ -44,14 +55,18 @@ async def send_once(
     client_timeout: aiohttp.ClientTimeout,
     *,
     closed: Callable[[], bool],
+    limits: Limits = DEFAULT_LIMITS,
 ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-    """Send one request and read its whole answer, following redirects.
+    """Send one request and read its whole answer (within ``limits``), following redirects.
 
     Raises:
         NotSent: connecting failed. MaybeSent: the connection failed after sending.
+        InsecureDowngradeError: a redirect from https to plain http.
+        ResponseTooLargeError: the body passed a cap in ``limits``.
         TransportError: the client was closed, or too many redirects.
     """
-    origin = urlsplit(url).netloc
+    start = urlsplit(url)
+    origin = start.netloc
     for _ in range(MAX_REDIRECTS + 1):
         try:
             async with session.request(
@@ -63,14 +78,23 @@ async def send_once(
                 timeout=client_timeout,
                 allow_redirects=False,
             ) as resp:
-                body = await resp.read()
+                body = await read_capped(resp, limits, method, start.path)
                 if resp.status in (301, 302, 303, 307, 308) and "Location" in resp.headers:
                     url = urljoin(str(resp.url), resp.headers["Location"])
+                    target = urlsplit(url)
+                    if start.scheme == "https" and target.scheme != "https":
+                        raise InsecureDowngradeError(
+                            f"refusing to follow a redirect from https to {target.scheme}://"
+                            f"{target.netloc}{target.path}: the request's credential would "
+                            "travel in plain text",
+                            method=method,
+                            path=start.path,
+                        )
                     query = None
                     if resp.status == 303 or (resp.status in (301, 302) and method == "POST"):
                         method, payload = "GET", None
-                    if urlsplit(url).netloc != origin:
-                        headers = CIMultiDict(
+                    if target.netloc != origin:
+                        headers = CredentialHeaders(
                             (k, v) for k, v in headers.items() if k.lower() not in SENSITIVE_HEADERS
                         )
                     continue
@@ -95,6 +119,47 @@ async def send_once(
     raise TransportError(f"more than {MAX_REDIRECTS} redirects")
 
 
+async def read_capped(
+    resp: aiohttp.ClientResponse, limits: Limits, method: str, path: str
+) -> bytes:
+    """The whole body of ``resp``, read in chunks and stopped at the first cap it passes.
+
+    ``Content-Length`` is checked before reading; while reading, the bytes received on the
+    wire and the bytes after decompression are counted separately (aiohttp decodes in
+    bounded steps, so a gzip bomb never inflates much past the cap).
+
+    Raises:
+        ResponseTooLargeError: naming ``max_body_bytes`` or ``max_decoded_bytes``.
+    """
+    wire_cap, decoded_cap = limits.max_body_bytes, limits.max_decoded_bytes
+    declared = resp.content_length
+    if declared is not None and declared > wire_cap:
+        raise _too_large("max_body_bytes", wire_cap, f"Content-Length {declared}", method, path)
+    chunks: list[bytes] = []
+    size = 0
+    stream = resp.content
+    async for chunk in stream.iter_any():
+        size += len(chunk)
+        if size > decoded_cap:
+            raise _too_large("max_decoded_bytes", decoded_cap, "the decoded body", method, path)
+        on_wire = stream.total_compressed_bytes
+        if (on_wire if on_wire is not None else size) > wire_cap:
+            raise _too_large("max_body_bytes", wire_cap, "the body on the wire", method, path)
+        chunks.append(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+
+
+def _too_large(limit: str, cap: int, what: str, method: str, path: str) -> ResponseTooLargeError:
+    return ResponseTooLargeError(
+        f"{what} is larger than Limits.{limit} ({cap:,} bytes); reading stopped. Raise it with "
+        f"limits=Limits({limit}=...) if this answer is expected",
+        limit=limit,
+        cap=cap,
+        method=method,
+        path=path,
+    )
+
+
 @contextlib.asynccontextmanager
 async def stream_get(
     session: aiohttp.ClientSession, url: str, timeouts: Timeouts, chunk_size: int
@@ -106,7 +171,7 @@ async def stream_get(
     try:
         async with session.get(url, timeout=timeout) as resp:
             if resp.status >= 400:
-                body = await resp.read()
+                body = await read_capped(resp, _ERROR_BODY_LIMITS, "GET", urlsplit(url).path)
                 raise sansio.build_error(
                     resp.status, resp.reason or "", body, method="GET", path=urlsplit(url).path
                 )

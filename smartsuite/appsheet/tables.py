@@ -18,6 +18,7 @@ import attrs
 
 from .._core.bulk import BatchOutcome, ItemResult, Outcome, run_in_batches
 from .._core.errors import APIError, ConfigurationError, DecodeError, OutcomeUnknownError
+from .._core.ids import key_value
 from .._core.paging import AsyncPaginator, Page
 from .models import ActionResponse, ActionResult, Properties, Row
 from .schemas import Schema, schema_for
@@ -180,7 +181,7 @@ class Table(Generic[T]):
 
     def _key_rows(self, keys: Iterable[Any], props: Properties) -> list[Row]:
         key = self._require_key("addressing rows by key")
-        return [{key: to_wire(k, props.locale, column=key)} for k in keys]
+        return [{key: to_wire(key_value(k, "key"), props.locale, column=key)} for k in keys]
 
     # -- Find ------------------------------------------------------------------------------
 
@@ -237,7 +238,8 @@ class Table(Generic[T]):
             items = await self.find(selector, key_list, properties=properties)
             return Page(items, None, len(items))
 
-        return AsyncPaginator(fetch, prefetch=False)
+        limits = self._client._transport.limits
+        return AsyncPaginator(fetch, prefetch=False, max_pages=limits.max_pages)
 
     async def get(self, key: Any, *, properties: Properties | None = None) -> T | None:
         """The row with this key, or None.

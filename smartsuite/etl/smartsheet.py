@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from .._core.bulk import BatchOutcome, BulkResult
 from .._core.errors import ConfigurationError, LimitExceededError, SmartsuiteError
+from .._core.ids import ident
 from .._core.paging import AsyncPaginator, Page
 from ..smartsheet.models.reports import Report
 from ..smartsheet.models.sheets import Cell, Row, Sheet
@@ -49,7 +50,7 @@ class SheetTarget:
             )
         # Adds never re-sent blind: the engine re-reads first (see etl.resend).
         self._ss = without_resends(ss)
-        self.sheet_id = int(sheet_id)
+        self.sheet_id = ident(sheet_id, "sheet_id")
         self._batch_size = batch_size
         self._ids: dict[str, int] = {}
         self._read_ids: list[int] = []
@@ -185,7 +186,9 @@ async def upsert_rows(
 _FetchRecords = Callable[[int], Awaitable[tuple[list[dict[str, Any]], int | None]]]
 
 
-def _paged(fetch_page: _FetchRecords, page_size: int) -> AsyncPaginator[dict[str, Any]]:
+def _paged(
+    fetch_page: _FetchRecords, page_size: int, max_pages: int
+) -> AsyncPaginator[dict[str, Any]]:
     if page_size < 1:
         raise ConfigurationError(f"page_size must be >= 1, got {page_size}")
 
@@ -195,7 +198,7 @@ def _paged(fetch_page: _FetchRecords, page_size: int) -> AsyncPaginator[dict[str
         more = isinstance(total, int) and number * page_size < total and bool(records)
         return Page(records, number + 1 if more else None, total, number)
 
-    return AsyncPaginator(fetch)
+    return AsyncPaginator(fetch, max_pages=max_pages)
 
 
 def stream_sheet(
@@ -217,7 +220,7 @@ def stream_sheet(
         sheet = await ss.sheets.get(sheet_id, page=number, page_size=page_size)
         return sheet.to_records(), sheet.total_row_count
 
-    return _paged(page, page_size)
+    return _paged(page, page_size, ss._transport.limits.max_pages)
 
 
 def _report_records(report: Report, source_field: str | None) -> list[dict[str, Any]]:
@@ -265,4 +268,4 @@ def stream_report(
         report = await ss.reports.get(report_id, page=number, page_size=page_size)
         return _report_records(report, source_field), report.total_row_count
 
-    return _paged(page, page_size)
+    return _paged(page, page_size, ss._transport.limits.max_pages)

@@ -222,7 +222,7 @@ class RMResource(Resource):
                 response = await self._request("GET", link)
             return self._page(response.json(), cls, response.body)
 
-        return AsyncPaginator(fetch)
+        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
 
     def _page(self, data: Any, cls: type[T], body: bytes) -> Page[T]:
         if not isinstance(data, dict) or not isinstance(data.get("data"), list):
@@ -247,4 +247,4 @@ class RMResource(Resource):
             response = await self._request("GET", link)
             return self._page(response.json(), cls, response.body)
 
-        return AsyncPaginator(fetch)
+        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)

@@ -140,7 +140,7 @@ class SmartsheetResource(Resource):
             full = size if not trust_totals else None
             return self._index_page(response.json(), cls, response.body, full_page=full)
 
-        return AsyncPaginator(fetch)
+        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
 
     def _token_paginate(
         self,

@@ -213,6 +213,7 @@ class SmartsheetOAuth(BaseClient):
         """
         from .resources.tokens import Tokens
 
+        code = as_secret(code)  # not left in plain text in this frame's locals
         return await Tokens(self).get_or_refresh(
             client_id=self.app.client_id,
             grant_type="authorization_code",
@@ -230,7 +231,9 @@ class SmartsheetOAuth(BaseClient):
         """
         from .resources.tokens import Tokens
 
-        refresh = token.refresh_token if isinstance(token, OAuthToken) else as_secret(token)
+        if isinstance(token, str):
+            token = as_secret(token)  # not left in plain text in this frame's locals
+        refresh = token.refresh_token if isinstance(token, OAuthToken) else token
         if refresh is None:
             raise ConfigurationError("this token has no refresh token")
         return await Tokens(self).get_or_refresh(

@@ -12,10 +12,13 @@ Hand :meth:`WebhookReceiver.handle` the request's headers and raw body bytes; it
 
 What it checks (https://developers.smartsheet.com/api/smartsheet/openapi/webhooks):
 
-* the body size, before anything else;
-* verification challenges (``Smartsheet-Hook-Challenge``): echoed back in the
-  ``Smartsheet-Hook-Response`` header and the ``smartsheetHookResponse`` body attribute, and
-  refused with 403 for a webhook id we do not know (which disables that webhook);
+* the body size, before anything else, then its JSON nesting depth (``max_depth``): a
+  200,000-deep array is answered 400, never parsed into a ``RecursionError``;
+* verification challenges (``Smartsheet-Hook-Challenge``): checked (at most 256 printable
+  ASCII characters, no CR/LF, so nothing can be injected into a response header), then echoed
+  back in the ``Smartsheet-Hook-Response`` header and the ``smartsheetHookResponse`` body
+  attribute, and refused with 403 for a webhook id we do not know (which disables that
+  webhook);
 * callbacks: the ``Smartsheet-Hmac-SHA256`` header must be the hex HMAC-SHA256 of the raw
   body under the webhook's shared secret, compared in constant time.
 """
@@ -31,8 +34,11 @@ from typing import Any
 
 import attrs
 
+from .._core import redact
 from .._core.auth import Secret
 from .._core.errors import ConfigurationError, DecodeError
+from .._core.ids import idents
+from .._core.limits import DEFAULT_MAX_JSON_DEPTH, json_depth_exceeds
 from .._core.serde import structure
 from ._converter import CONVERTER
 from .models.webhooks import (
@@ -51,6 +57,9 @@ CHANGE_AGENT_HEADER = "Smartsheet-Change-Agent"
 DEFAULT_MAX_BODY = 1 << 20
 #: The API trims longer ``Smartsheet-Change-Agent`` values from the front.
 MAX_CHANGE_AGENT = 512
+#: Challenges are GUID-like tokens; anything longer, or not printable ASCII, is refused
+#: before it is echoed into a response header.
+MAX_CHALLENGE = 256
 
 SecretSource = Mapping[int, "str | Secret"] | Callable[[int], "str | Secret | None"] | str | Secret
 
@@ -157,10 +166,11 @@ class WebhookReceiver:
             With per-webhook secrets (a mapping or a function), a challenge for a webhook
             without a secret is refused too.
         max_body_bytes: larger bodies are refused with 413 before they are parsed.
+        max_depth: bodies nesting JSON deeper than this are refused with 400 before parsing.
         change_agent: our ``Smartsheet-Change-Agent``, for :meth:`is_own_change`.
 
     Raises:
-        ConfigurationError: a non-positive ``max_body_bytes``.
+        ConfigurationError: a non-positive ``max_body_bytes`` or ``max_depth``.
     """
 
     def __init__(
@@ -169,14 +179,24 @@ class WebhookReceiver:
         *,
         known_webhook_ids: Iterable[int] | None = None,
         max_body_bytes: int = DEFAULT_MAX_BODY,
+        max_depth: int = DEFAULT_MAX_JSON_DEPTH,
         change_agent: str | None = None,
     ) -> None:
         if max_body_bytes <= 0:
             raise ConfigurationError("max_body_bytes must be positive")
+        if max_depth <= 0:
+            raise ConfigurationError("max_depth must be positive")
         self._secrets = secrets
+        self.max_depth = max_depth
+        if isinstance(secrets, str):
+            redact.register(self, secrets)
+        elif isinstance(secrets, Mapping):
+            redact.register(self, *(v for v in secrets.values() if isinstance(v, str)))
         if known_webhook_ids is None and isinstance(secrets, Mapping):
             known_webhook_ids = secrets.keys()
-        self._known = None if known_webhook_ids is None else {int(i) for i in known_webhook_ids}
+        self._known = (
+            None if known_webhook_ids is None else set(idents(known_webhook_ids, "webhook ids"))
+        )
         self.max_body_bytes = max_body_bytes
         self.change_agent = change_agent
 
@@ -211,9 +231,11 @@ class WebhookReceiver:
         """
         if len(body) > self.max_body_bytes:
             return _reject(413, f"body of {len(body)} bytes exceeds {self.max_body_bytes}")
+        if json_depth_exceeds(body, self.max_depth):
+            return _reject(400, f"the body nests JSON deeper than {self.max_depth} levels")
         try:
             data = json.loads(body) if body else None
-        except ValueError:
+        except (ValueError, RecursionError):
             return _reject(400, "the body is not JSON")
         webhook_id = _webhook_id(data)
         challenge = _header(headers, CHALLENGE_HEADER)
@@ -221,6 +243,9 @@ class WebhookReceiver:
             challenge = data["challenge"]
         signature = _header(headers, SIGNATURE_HEADER)
         if challenge is not None:
+            problem = challenge_problem(challenge)
+            if problem is not None:
+                return _reject(400, f"refusing to echo the challenge: {problem}", webhook_id)
             return self._challenge(challenge, webhook_id, body, signature)
         if webhook_id is None:
             return _reject(400, "the callback names no webhookId")
@@ -269,6 +294,19 @@ class WebhookReceiver:
         )
 
 
+def challenge_problem(challenge: str) -> str | None:
+    """Why a challenge value cannot be echoed into a header, or None when it can."""
+    if not challenge:
+        return "it is empty"
+    if len(challenge) > MAX_CHALLENGE:
+        return f"it is {len(challenge)} characters long (at most {MAX_CHALLENGE})"
+    if "\r" in challenge or "\n" in challenge:
+        return "it contains CR or LF"
+    if not all(" " <= c <= "~" for c in challenge):
+        return "it contains characters that are not printable ASCII"
+    return None
+
+
 def _webhook_id(data: Any) -> int | None:
     if isinstance(data, dict):
         value = data.get("webhookId")
@@ -300,6 +338,7 @@ __all__ = [
     "WebhookDecision",
     "WebhookReceiver",
     "chain_change_agent",
+    "challenge_problem",
     "is_own_change",
     "parse_callback",
     "sign",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
 from .._resource import RMResource, choice, operation
@@ -86,6 +87,7 @@ class BudgetItems(RMResource):
 
 
 def _path(budget_item_id: int, project_id: int | None) -> str:
+    item = ident(budget_item_id, "budget_item_id")
     if project_id is None:
-        return f"/budget_items/{int(budget_item_id)}"
-    return f"/projects/{int(project_id)}/budget_items/{int(budget_item_id)}"
+        return f"/budget_items/{item}"
+    return f"/projects/{ident(project_id, 'project_id')}/budget_items/{item}"

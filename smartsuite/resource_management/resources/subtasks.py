@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
 from .._resource import RMResource, operation
@@ -11,7 +12,8 @@ _BASE = "/api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks"
 
 
 def _path(project_id: int, assignment_id: int) -> str:
-    return f"/projects/{int(project_id)}/assignments/{int(assignment_id)}/subtasks"
+    project, assignment = ident(project_id, "project_id"), ident(assignment_id, "assignment_id")
+    return f"/projects/{project}/assignments/{assignment}/subtasks"
 
 
 class Subtasks(RMResource):

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from ..._core import redact
+
 
 class WebhookStatus(enum.StrEnum):
     """Known webhook statuses; ``Webhook.status`` stays a plain string."""
@@ -65,6 +67,10 @@ class Webhook:
     stats: WebhookStats | None = None
     created_at: dt.datetime | None = None
     modified_at: dt.datetime | None = None
+
+    def __attrs_post_init__(self) -> None:
+        # A server may echo the secret in an error: keep it out of every message.
+        redact.register(self, self.shared_secret)
 
     def __repr__(self) -> str:
         return (

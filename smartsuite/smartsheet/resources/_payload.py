@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 from ..._core.errors import ConfigurationError, DecodeError
+from ..._core.ids import ident
 from .._resource import SmartsheetResource
 from ..models.sheet_extras import recipients
 
@@ -73,10 +74,9 @@ class PayloadResource(SmartsheetResource):
 
 
 def path_id(value: Any, what: str) -> int:
-    """An object id for a URL path; ConfigurationError naming ``what`` when it is not one."""
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-        raise ConfigurationError(f"{what} must be a non-negative integer, got {value!r}")
-    return value
+    """An object id for a URL path; ConfigurationError naming ``what`` when it is not one
+    (the one id rule, :func:`smartsuite._core.ids.ident`)."""
+    return ident(value, what)
 
 
 def ids_param(values: Any, what: str) -> list[int] | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..._core.errors import ConfigurationError
+from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource, operation
 from ..models.sheet_extras import CrossSheetReference
@@ -56,7 +57,7 @@ class CrossSheetReferences(SmartsheetResource):
             raise ConfigurationError("a cross-sheet reference needs a row or column range")
         ref = CrossSheetReference(
             name=name,
-            source_sheet_id=int(source_sheet_id),
+            source_sheet_id=ident(source_sheet_id, "source_sheet_id"),
             start_row_id=start_row_id,
             end_row_id=end_row_id,
             start_column_id=start_column_id,

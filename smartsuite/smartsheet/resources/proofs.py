@@ -6,6 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..._core.errors import ConfigurationError
+from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.upload import FileInput
 from .._resource import UPLOAD_COST, operation
@@ -20,7 +21,7 @@ from .discussions import discussion_body
 
 class Proofs(UploadingResource):
     def _path(self, sheet_id: int, proof_id: int, tail: str = "") -> str:
-        return f"/sheets/{int(sheet_id)}/proofs/{int(proof_id)}{tail}"
+        return f"/sheets/{ident(sheet_id, 'sheet_id')}/proofs/{ident(proof_id, 'proof_id')}{tail}"
 
     @operation("proofs-getAllProofs", "GET", "/sheets/{sheetId}/proofs")
     def list(self, sheet_id: int, *, page_size: int | None = None) -> AsyncPaginator[Proof]:

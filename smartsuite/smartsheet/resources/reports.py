@@ -116,7 +116,7 @@ class Reports(ReportDefinitions, SmartsheetResource):
                 pages,
             )
 
-        return AsyncPaginator(fetch)
+        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
 
     async def export_csv(self, report_id: int) -> bytes:
         """Every row of the report as CSV (``GET /reports/{reportId}`` with

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..._core.errors import ConfigurationError
+from ..._core.ids import ident, idents
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheet_extras import CopyOrMoveRowResult, SortCriterion, recipients
@@ -83,9 +84,11 @@ class RowTransfers(SmartsheetResource):
             if isinstance(item, SortCriterion):
                 wire.append(self._encode(item))
             elif isinstance(item, tuple):
-                wire.append({"columnId": int(item[0]), "direction": str(item[1]).upper()})
+                wire.append(
+                    {"columnId": ident(item[0], "column id"), "direction": str(item[1]).upper()}
+                )
             else:
-                wire.append({"columnId": int(item), "direction": "ASCENDING"})
+                wire.append({"columnId": ident(item, "column id"), "direction": "ASCENDING"})
         if not wire:
             raise ConfigurationError("sort needs at least one criterion")
         response = await self._request(
@@ -118,12 +121,12 @@ class RowTransfers(SmartsheetResource):
             layout: ``HORIZONTAL`` or ``VERTICAL``.
         """
         body = {
-            "rowIds": [int(i) for i in row_ids],
+            "rowIds": idents(row_ids, "row_ids"),
             "sendTo": recipients(send_to),
             "subject": subject,
             "message": message,
             "ccMe": cc_me,
-            "columnIds": [int(c) for c in column_ids] if column_ids is not None else None,
+            "columnIds": idents(column_ids, "column_ids") if column_ids is not None else None,
             "includeAttachments": include_attachments,
             "includeDiscussions": include_discussions,
             "layout": layout,
@@ -142,13 +145,13 @@ class RowTransfers(SmartsheetResource):
         include: Sequence[str] | None,
         ignore_rows_not_found: bool | None,
     ) -> CopyOrMoveRowResult:
-        ids = [int(i) for i in row_ids]
+        ids = idents(row_ids, "row_ids")
         if not ids:
             raise ConfigurationError(f"{verb} needs at least one row id")
         response = await self._request(
             "POST",
-            f"/sheets/{int(sheet_id)}/rows/{verb}",
-            json={"rowIds": ids, "to": {"sheetId": int(to_sheet_id)}},
+            f"/sheets/{ident(sheet_id, 'sheet_id')}/rows/{verb}",
+            json={"rowIds": ids, "to": {"sheetId": ident(to_sheet_id, "to_sheet_id")}},
             params={"include": include, "ignoreRowsNotFound": ignore_rows_not_found},
         )
         return self._decode(response.json(), CopyOrMoveRowResult)

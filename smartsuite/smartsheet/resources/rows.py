@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..._core.bulk import BatchOutcome, BulkResult, Outcome, run_in_batches
 from ..._core.errors import ConfigurationError
+from ..._core.ids import ident, idents
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheets import Column, ColumnIndex, Row, Sheet
@@ -206,7 +207,7 @@ class Rows(RowTransfers, SmartsheetResource):
         Returns:
             A :class:`BulkResult` of the row ids, one entry per input id.
         """
-        ids = [int(i) for i in row_ids]
+        ids = idents(row_ids, "row_ids")
         check_batch_size(batch_size)
         path = f"/sheets/{int(sheet_id)}/rows"
 
@@ -273,7 +274,7 @@ class Rows(RowTransfers, SmartsheetResource):
         """The sheet's columns (``level=2``, so multi-value types show) and ``total_row_count``
         in one small request (one row of data)."""
         return await self._get(
-            f"/sheets/{int(sheet_id)}", Sheet, {"pageSize": 1, "page": 1, "level": 2}
+            f"/sheets/{ident(sheet_id, 'sheet_id')}", Sheet, {"pageSize": 1, "page": 1, "level": 2}
         )
 
     async def columns_by_title(self, sheet_id: int) -> dict[str, Column]:
@@ -316,7 +317,7 @@ class Rows(RowTransfers, SmartsheetResource):
         index: ColumnIndex | None,
         include: Sequence[str] | None = None,
     ) -> BulkResult[Row]:
-        path = f"/sheets/{int(sheet_id)}/rows"
+        path = f"/sheets/{ident(sheet_id, 'sheet_id')}/rows"
         params = {
             "allowPartialSuccess": allow_partial_success or None,
             "overrideValidation": override_validation or None,
@@ -348,6 +349,6 @@ class Rows(RowTransfers, SmartsheetResource):
             send,
             batch_size=batch_size,
             locks=self._transport.write_locks,
-            lock_key=f"sheet:{int(sheet_id)}",
+            lock_key=f"sheet:{ident(sheet_id, 'sheet_id')}",
             result=result,
         )

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..._core.errors import ConfigurationError
+from ..._core.ids import ident, idents
 from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
@@ -97,9 +98,9 @@ class Sheets(SmartsheetResource):
         params = {
             "include": include,
             "exclude": exclude,
-            "rowIds": _ids(row_ids),
-            "rowNumbers": _ids(row_numbers),
-            "columnIds": _ids(column_ids),
+            "rowIds": _ids(row_ids, "row_ids"),
+            "rowNumbers": _ids(row_numbers, "row_numbers"),
+            "columnIds": _ids(column_ids, "column_ids"),
             "filterId": filter_id,
             "ifVersionAfter": if_version_after,
             "rowsModifiedSince": rows_modified_since,
@@ -313,13 +314,13 @@ class Sheets(SmartsheetResource):
         if (columns is None) == (from_id is None):
             raise ConfigurationError("give either columns or from_id (a template), not both")
         if from_id is not None:
-            return {"name": name, "fromId": int(from_id)}
+            return {"name": name, "fromId": ident(from_id, "from_id")}
         cols = [c if isinstance(c, dict) else self._encode(c) for c in columns or ()]
         return {"name": name, "columns": cols}
 
 
-def _ids(values: Iterable[int] | None) -> list[int] | None:
-    return [int(v) for v in values] if values is not None else None
+def _ids(values: Iterable[int] | None, name: str) -> list[int] | None:
+    return idents(values, name) if values is not None else None
 
 
 def _destination(destination_type: str, destination_id: int | None) -> dict[str, Any]:
@@ -330,5 +331,5 @@ def _destination(destination_type: str, destination_id: int | None) -> dict[str,
         raise ConfigurationError(f"a {kind} destination needs destination_id")
     body: dict[str, Any] = {"destinationType": destination_type}  # checked lower, sent as given
     if destination_id is not None:
-        body["destinationId"] = int(destination_id)
+        body["destinationId"] = ident(destination_id, "destination_id")
     return body

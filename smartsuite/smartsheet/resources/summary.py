@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..._core.errors import ConfigurationError, LimitExceededError
+from ..._core.ids import idents
 from ..._core.paging import AsyncPaginator
 from .._resource import UPLOAD_COST, SmartsheetResource, operation
 from ..models.common import Result
@@ -109,7 +110,7 @@ class Summary(SmartsheetResource):
         Returns:
             The ids deleted.
         """
-        ids = [int(i) for i in field_ids]
+        ids = idents(field_ids, "field_ids")
         if not ids:
             raise ConfigurationError("no summary field ids given")
         result = await self._result(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from ..._core.auth import Secret
+from ..._core.auth import SealedBody, Secret
 from ..._core.errors import ConfigurationError
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
@@ -15,6 +15,10 @@ GRANT_TYPES = ("authorization_code", "refresh_token")
 
 def _reveal(value: str | Secret | None) -> str | None:
     return value.reveal() if isinstance(value, Secret) else value
+
+
+def _sealed_form(**form: str | None) -> SealedBody:
+    return SealedBody(urlencode({k: v for k, v in form.items() if v is not None}).encode())
 
 
 class Tokens(SmartsheetResource):
@@ -63,20 +67,19 @@ class Tokens(SmartsheetResource):
             raise ConfigurationError("grant_type refresh_token needs a refresh_token")
         if (hash is None) == (client_secret is None):
             raise ConfigurationError("pass exactly one of hash and client_secret")
-        form = {
-            "client_id": client_id,
-            "grant_type": grant_type,
-            "code": _reveal(code),
-            "refresh_token": _reveal(refresh_token),
-            "hash": hash,
-            "client_secret": _reveal(client_secret),
-            "redirect_url": redirect_url,
-        }
-        body = urlencode({k: v for k, v in form.items() if v is not None}).encode()
         response = await self._request(
             "POST",
             "/token",
-            content=body,
+            # sealed: no frame of this call holds the code or refresh token in plain text
+            content=_sealed_form(
+                client_id=client_id,
+                grant_type=grant_type,
+                code=_reveal(code),
+                refresh_token=_reveal(refresh_token),
+                hash=hash,
+                client_secret=_reveal(client_secret),
+                redirect_url=redirect_url,
+            ),
             headers={"Content-Type": "application/x-www-form-urlencoded"},
         )
         return OAuthToken.from_wire(response.json(), issued_at=self._transport.clock.time())
