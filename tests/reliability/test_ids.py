@@ -133,11 +133,11 @@ async def test_share_ids_are_strings(
     ss: SmartsheetClient, server: ScriptedServer, bad: object
 ) -> None:
     with pytest.raises(ConfigurationError, match="share_id"):
-        await ss.sharing.get_sheet_share(1, bad)  # type: ignore[arg-type]
+        await ss.shares.get("sheet", 1, bad)  # type: ignore[arg-type]
     assert server.seen == []
     server.script(Answer(200, {"id": "AQAISF82FOeE", "accessLevel": "VIEWER"}))
-    await ss.sharing.get_sheet_share(1, "AQAISF82FOeE")
-    assert server.seen[0].path.removeprefix("/api") == "/sheets/1/shares/AQAISF82FOeE"
+    await ss.shares.get("sheet", 1, "AQAISF82FOeE")
+    assert server.seen[0].path.removeprefix("/api") == "/shares/AQAISF82FOeE"
 
 
 @pytest.mark.parametrize("bad", [None, True, "", "  ", 1.5, [1], {"ID": 1}], ids=repr)
