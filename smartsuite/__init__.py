@@ -21,6 +21,7 @@ from ._core.errors import (
     TransportError,
 )
 from ._core.paging import AsyncPaginator, Page
+from ._core.public import publish
 from ._core.ratelimit import LocalRateLimit, RateLimiter
 from ._core.transport import TransportStats
 from ._version import __version__
@@ -62,3 +63,5 @@ __all__ = [
     "TransportStats",
     "__version__",
 ]
+
+publish(__name__, globals(), __all__)

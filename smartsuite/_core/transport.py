@@ -10,8 +10,9 @@ import contextlib
 import functools
 import logging
 import time
+import weakref
 from collections import Counter
-from collections.abc import AsyncIterator, Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -20,13 +21,16 @@ import attrs
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
+from . import hooks as _hooks
 from . import sansio, wire
-from .auth import Auth, RefreshingAuth
+from . import session as _session
+from .auth import Auth, RefreshingAuth, Secret
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
     APIError,
     AuthenticationError,
+    ConfigurationError,
     DecodeError,
     OutcomeUnknownError,
     RequestTimeoutError,
@@ -78,6 +82,13 @@ class _Shared:
     write_locks: WriteLocks
     connector_limit: int
     verify_ssl: bool
+    proxy: Secret | None = None
+    trust_env: bool = False
+    trace_configs: tuple[aiohttp.TraceConfig, ...] = ()
+    hooks: tuple[_hooks.RequestHook, ...] = ()
+    # Closes our session's sockets when this state is dropped without aclose() (or at exit),
+    # so no "Unclosed client session" warning is left behind.
+    finalizer: weakref.finalize[Any, Any] | None = None
     limiter: RateLimiter | None = None
     stats: TransportStats = attrs.field(factory=TransportStats)
     closed: bool = False
@@ -102,6 +113,8 @@ class Transport:
         timeouts: request timeouts.
         headers: extra headers on every request.
         session: an ``aiohttp.ClientSession`` to borrow; we never close a borrowed session.
+        proxy / trust_env / trace_configs: see :class:`~smartsuite._core.client.TransportOptions`.
+        hooks: called with an :class:`~smartsuite._core.hooks.Attempt` after every attempt.
     """
 
     def __init__(
@@ -120,6 +133,10 @@ class Transport:
         allow_insecure: bool = False,
         verify_ssl: bool = True,
         connector_limit: int = 64,
+        proxy: str | Secret | None = None,
+        trust_env: bool = False,
+        trace_configs: Sequence[aiohttp.TraceConfig] = (),
+        hooks: Sequence[_hooks.RequestHook] = (),
         _shared: _Shared | None = None,
     ) -> None:
         self._shared = _shared or _Shared(
@@ -133,6 +150,10 @@ class Transport:
             write_locks=write_locks or LocalWriteLocks(),
             connector_limit=connector_limit,
             verify_ssl=verify_ssl,
+            proxy=_session.check_proxy(proxy),
+            trust_env=trust_env,
+            trace_configs=tuple(trace_configs),
+            hooks=tuple(hooks),
         )
         self.retry = retry
         self.timeouts = timeouts
@@ -194,14 +215,15 @@ class Transport:
         if shared.closed:
             raise TransportError("the client is closed")
         if shared.session is None:
-            connector = aiohttp.TCPConnector(limit=shared.connector_limit, ssl=shared.verify_ssl)
-            session = aiohttp.ClientSession(connector=connector)
-            # aiohttp silently re-sends PUT/DELETE once when a kept-alive connection drops
-            # (RFC 9112 section 9.3.1 allows it). We decide about repeats ourselves: a write
-            # whose outcome is unknown must surface as OutcomeUnknownError, not be re-sent.
-            if hasattr(session, "_retry_connection"):
-                session._retry_connection = False
-            shared.session = session
+            shared.session = _session.open_session(
+                connector_limit=shared.connector_limit,
+                verify_ssl=shared.verify_ssl,
+                proxy=shared.proxy,
+                trust_env=shared.trust_env,
+                trace_configs=shared.trace_configs,
+            )
+            if shared.owns_session:
+                shared.finalizer = weakref.finalize(shared, _session.close_now, shared.session)
         return shared.session
 
     async def aclose(self) -> None:
@@ -210,6 +232,8 @@ class Transport:
         shared.closed = True
         if shared.owns_session and shared.session is not None:
             session, shared.session = shared.session, None
+            if shared.finalizer is not None:
+                shared.finalizer.detach()
             await session.close()
 
     def secrets(self) -> list[str]:
@@ -273,16 +297,21 @@ class Transport:
             expect_json=expect_json,
             cost=cost,
         )
-        if not self._shared.refreshing:
-            return await send()
-        auth = cast(RefreshingAuth, self._shared.auth)
-        await auth.ensure_fresh()
         try:
+            if not self._shared.refreshing:
+                return await send()
+            auth = cast(RefreshingAuth, self._shared.auth)
+            await auth.ensure_fresh()
+            try:
+                return await send()
+            except AuthenticationError as exc:
+                if not await auth.refresh_after(exc):
+                    raise
             return await send()
-        except AuthenticationError as exc:
-            if not await auth.refresh_after(exc):
-                raise
-        return await send()
+        except APIError as exc:
+            # The answer that made the error: status, headers, request id (no credentials).
+            exc.response = _hooks.last_response()  # type: ignore[attr-defined]
+            raise
 
     async def _request(
         self,
@@ -332,17 +361,16 @@ class Transport:
         maybe_applied = False
 
         for attempt in range(1, self.retry.max_attempts + 1):
-            await self.limiter.acquire(cost)
+            waited = await self._acquire(cost)
             stats.attempts += 1
             payload = body
             if content is not None:
                 payload = content() if callable(content) else content
-            t0 = time.perf_counter()
             cause: str
             hint: float | None = None
             try:
                 status, reason, resp_headers, resp_body = await self._send(
-                    method, url, query, send_headers, payload
+                    method, url, query, send_headers, payload, attempt=attempt, waited=waited
                 )
             except wire.NotSent as exc:
                 last_error = TransportError(str(exc), method=method, path=display_path)
@@ -368,15 +396,6 @@ class Transport:
                 cause = "timeout" if exc.timeout else "disconnect"
                 maybe_applied = True
             else:
-                elapsed_ms = (time.perf_counter() - t0) * 1000
-                log.debug(
-                    "%s %s -> %d in %.1f ms (attempt %d)",
-                    method,
-                    display_path,
-                    status,
-                    elapsed_ms,
-                    attempt,
-                )
                 self.limiter.observe(resp_headers)
                 if status == 404 and method == "DELETE" and maybe_applied:
                     # The earlier attempt deleted it: the object is gone, as asked.
@@ -446,6 +465,20 @@ class Transport:
         log.debug("retrying after %.2f s (%s)", wait, cause)
         await self._shared.clock.sleep(wait)
 
+    async def _acquire(self, cost: int) -> float:
+        """Wait for the rate limiter; the seconds it made us wait (for the attempt report)."""
+        shared = self._shared
+        if shared.session is not None and _session.in_other_loop(shared.session):
+            raise ConfigurationError(
+                f"this {shared.service} client was first used in another event loop (an earlier "
+                "asyncio.run?); its connections and rate limiter belong to that loop. Create "
+                "the client inside the loop that uses it"
+            )
+        clock = shared.clock
+        before = clock.monotonic()
+        await self.limiter.acquire(cost)
+        return clock.monotonic() - before
+
     async def _send(
         self,
         method: str,
@@ -453,21 +486,60 @@ class Transport:
         query: dict[str, str] | None,
         headers: CIMultiDict[str],
         payload: Any,
+        *,
+        attempt: int = 1,
+        waited: float = 0.0,
     ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-        """One attempt, with our credentials added (see :func:`wire.send_once`)."""
+        """One attempt, with our credentials added (see :func:`wire.send_once`), reported
+        to the hooks and the log when it ends."""
         session = self._session()
         with_auth: CIMultiDict[str] = CIMultiDict(headers)
         self._shared.auth.apply(with_auth)
-        return await wire.send_once(
-            session,
-            method,
-            url,
-            query,
-            with_auth,
-            payload,
-            self._timeout(),
-            closed=lambda: self._shared.closed,
-        )
+        started = time.time()
+        t0 = time.perf_counter()
+        status: int | None = None
+        failure: str | None = None
+        resp_headers: CIMultiDictProxy[str] | None = None
+        try:
+            answer = await wire.send_once(
+                session,
+                method,
+                url,
+                query,
+                with_auth,
+                payload,
+                self._timeout(),
+                closed=lambda: self._shared.closed,
+            )
+            status, resp_headers = answer[0], answer[2]
+            return answer
+        except wire.NotSent:
+            failure = "connect"
+            raise
+        except wire.MaybeSent as exc:
+            failure = "timeout" if exc.timeout else "disconnect"
+            raise
+        except BaseException as exc:
+            failure = type(exc).__name__
+            raise
+        finally:
+            path = urlsplit(url).path
+            if resp_headers is not None and status is not None:
+                _hooks.remember(status, resp_headers, method, path)
+            if _hooks.wants_reports(self._shared.hooks):
+                _hooks.report(
+                    self._shared.hooks,
+                    self._shared.service,
+                    method,
+                    path,
+                    attempt=attempt,
+                    status=status,
+                    error=failure,
+                    headers=resp_headers,
+                    started=started,
+                    elapsed=time.perf_counter() - t0,
+                    waited=waited,
+                )
 
     def _timeout(self) -> aiohttp.ClientTimeout:
         """aiohttp's form of ``self.timeouts``, rebuilt only when they change."""

@@ -10,6 +10,7 @@ from .._core.errors import DecodeError
 from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
 from .._core.response import Response
+from ._choices import check_choices
 from ._converter import CONVERTER
 from .models.common import Result
 
@@ -52,6 +53,7 @@ class SmartsheetResource(Resource):
     _converter = CONVERTER
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Response:
+        check_choices(method, kwargs.get("params"))
         agent = getattr(self._client, "change_agent", None)
         if agent and method != "GET":
             # Lets webhook receivers recognise (and skip) changes this client made.
@@ -111,6 +113,7 @@ class SmartsheetResource(Resource):
     ) -> AsyncPaginator[T]:
         """Walk an IndexResult collection by ``page``/``totalPages``
         (https://developers.smartsheet.com/api/smartsheet/guides/basics/pagination)."""
+        check_choices("GET", params)  # at the call, not at the first page
         base = {k: v for k, v in (params or {}).items() if v is not None}
         size = page_size or WALK_PAGE_SIZE
 
