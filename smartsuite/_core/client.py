@@ -46,7 +46,7 @@ class TransportOptions(TypedDict, total=False):
             from the environment, as aiohttp does (default False: only what you pass).
         trace_configs: ``aiohttp.TraceConfig`` objects for the client's own session
             (OpenTelemetry's aiohttp instrumentation, for example). Not with ``session=``.
-        hooks: callables given a :class:`smartsuite.hooks.Attempt` after every HTTP attempt
+        hooks: callables given a :class:`smartsuite.Attempt` after every HTTP attempt
             (method, path template, status, elapsed, attempt number, rate-limit wait).
     """
 
