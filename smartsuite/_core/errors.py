@@ -23,7 +23,10 @@ No exception holds a token, access key or secret: request headers are never stor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .hooks import ResponseInfo
 
 _EXCERPT = 200
 
@@ -61,7 +64,11 @@ class APIError(SmartsuiteError):
         ref_id: Smartsheet ``refId`` (quote it to Smartsheet support).
         detail: the error's ``detail`` object, when given.
         body: the decoded error body, when it was JSON.
+        response: the answer's status, headers (no cookies) and request id, when the error
+            came from a response (see :func:`smartsuite.last_response`).
     """
+
+    response: ResponseInfo | None = None
 
     def __init__(
         self,

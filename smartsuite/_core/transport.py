@@ -310,7 +310,7 @@ class Transport:
             return await send()
         except APIError as exc:
             # The answer that made the error: status, headers, request id (no credentials).
-            exc.response = _hooks.last_response()  # type: ignore[attr-defined]
+            exc.response = _hooks.last_response()
             raise
 
     async def _request(
