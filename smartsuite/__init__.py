@@ -1,7 +1,7 @@
 """smartsuite: async clients for Smartsheet, Resource Management and AppSheet."""
 
 from ._core.auth import Secret
-from ._core.bulk import BulkResult, BulkWriteError, ItemResult, Outcome
+from ._core.bulk import BulkResult, BulkWriteError, ItemResult, Outcome, UncheckedResultWarning
 from ._core.config import RateLimitConfig, RetryConfig, Timeouts
 from ._core.errors import (
     APIError,
@@ -22,8 +22,10 @@ from ._core.errors import (
     SmartsuiteError,
     TransportError,
 )
+from ._core.hooks import Attempt, RequestHook, ResponseInfo, last_response
 from ._core.limits import Limits
 from ._core.paging import AsyncPaginator, Page
+from ._core.public import publish
 from ._core.ratelimit import LocalRateLimit, RateLimiter
 from ._core.transport import TransportStats
 from ._version import __version__
@@ -35,6 +37,7 @@ __all__ = [
     "APIError",
     "AppSheetClient",
     "AsyncPaginator",
+    "Attempt",
     "AuthenticationError",
     "BadRequestError",
     "BulkResult",
@@ -55,8 +58,10 @@ __all__ = [
     "RateLimitConfig",
     "RateLimitedError",
     "RateLimiter",
+    "RequestHook",
     "RequestTimeoutError",
     "ResourceManagementClient",
+    "ResponseInfo",
     "ResponseTooLargeError",
     "RetryConfig",
     "Secret",
@@ -66,5 +71,9 @@ __all__ = [
     "Timeouts",
     "TransportError",
     "TransportStats",
+    "UncheckedResultWarning",
     "__version__",
+    "last_response",
 ]
+
+publish(__name__, globals(), __all__)

@@ -4,14 +4,25 @@ Every input item ends in exactly one state, by its index in the caller's input:
 ``LANDED`` (with the server's object), ``FAILED`` (with the error), ``UNKNOWN`` (the request was
 sent but its answer was lost: re-read to reconcile), or ``NOT_SENT`` (the run stopped first).
 Nothing is dropped silently.
+
+A bulk write returns its result rather than raising, so the rows that landed keep their ids
+next to the ones that did not. Check it: ``result.raise_for_failures()`` (it returns the result,
+so ``result = (await ss.rows.add(...)).raise_for_failures()`` reads as one step), or look at
+``result.ok`` / ``result.failed`` / ``result.unknown``. A result with failures that is dropped
+without anyone looking at it warns (:class:`UncheckedResultWarning`, at the caller's line), the
+way asyncio reports a task exception that was never retrieved.
 """
 
 from __future__ import annotations
 
 import asyncio
 import enum
+import os
+import sys
+import warnings
 from collections.abc import Awaitable, Callable, Iterator, Sequence
-from typing import Generic, TypeVar
+from types import FrameType
+from typing import Generic, Self, TypeVar
 
 import attrs
 
@@ -56,6 +67,10 @@ class ItemResult(Generic[T]):
         return self.outcome is Outcome.LANDED
 
 
+class UncheckedResultWarning(UserWarning):
+    """A bulk result with failed, unknown or unsent items was dropped without being checked."""
+
+
 class BulkWriteError(SmartsuiteError):
     """Some items of a bulk write did not land; ``.result`` says which."""
 
@@ -75,6 +90,9 @@ class BulkResult(Generic[T]):
 
     items: list[ItemResult[T]]
     requests: int = 0
+    # Who got this result (file, line, module) and whether they looked at its outcome.
+    _caller: tuple[str, int, str] | None = attrs.field(default=None, init=False, eq=False)
+    _checked: bool = attrs.field(default=False, init=False, eq=False)
 
     @classmethod
     def pending(cls, count: int) -> BulkResult[T]:
@@ -84,12 +102,16 @@ class BulkResult(Generic[T]):
         return len(self.items)
 
     def __iter__(self) -> Iterator[ItemResult[T]]:
+        self._checked = True
         return iter(self.items)
 
     def __getitem__(self, index: int) -> ItemResult[T]:
+        self._checked = True
         return self.items[index]
 
     def _with(self, outcome: Outcome) -> list[ItemResult[T]]:
+        if outcome is not Outcome.LANDED:
+            self._checked = True
         return [r for r in self.items if r.outcome is outcome]
 
     @property
@@ -110,6 +132,7 @@ class BulkResult(Generic[T]):
 
     @property
     def ok(self) -> bool:
+        self._checked = True
         return all(r.ok for r in self.items)
 
     def values(self) -> list[T]:
@@ -117,19 +140,58 @@ class BulkResult(Generic[T]):
         return [r.value for r in self.items if r.ok and r.value is not None]
 
     def summary(self) -> str:
+        self._checked = True
         return (
             f"{len(self.items)} items: {len(self.landed)} landed, {len(self.failed)} failed, "
             f"{len(self.unknown)} unknown, {len(self.not_sent)} not sent "
             f"({self.requests} requests)"
         )
 
-    def raise_for_failures(self) -> None:
-        """Raise :class:`BulkWriteError` unless every item landed."""
+    def raise_for_failures(self) -> Self:
+        """Raise :class:`BulkWriteError` (with this result as ``.result``) unless every item
+        landed; else return the result, for ``r = (await ss.rows.add(...)).raise_for_failures()``.
+        """
         if not self.ok:
             raise BulkWriteError(self)  # type: ignore[arg-type]
+        return self
+
+    def _hand_out(self) -> None:
+        """Remember the caller, so a failed result dropped unchecked can point at them."""
+        self._caller = _caller_outside_smartsuite()
+
+    def __del__(self) -> None:
+        if self._checked or self._caller is None:
+            return
+        if all(r.outcome is Outcome.LANDED for r in self.items):
+            return
+        try:
+            filename, lineno, module = self._caller
+            warnings.warn_explicit(
+                f"a bulk write's result was dropped without being checked ({self.summary()}); "
+                "call result.raise_for_failures() or look at result.failed / result.unknown",
+                UncheckedResultWarning,
+                filename,
+                lineno,
+                module=module,
+            )
+        except Exception:  # noqa: S110 - interpreter shutdown: nothing left to warn with
+            pass
 
     def __repr__(self) -> str:
         return f"BulkResult({self.summary()})"
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def _caller_outside_smartsuite() -> tuple[str, int, str] | None:
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        filename = frame.f_code.co_filename
+        if not filename.startswith(_PACKAGE_DIR + os.sep):
+            return filename, frame.f_lineno, frame.f_globals.get("__name__", "")
+        frame = frame.f_back
+    return None
 
 
 #: A batch sender returns, for each item of the batch in order, (outcome, value, error).
@@ -212,4 +274,5 @@ async def run_in_batches(
             continue
         for i, (outcome, value, error) in zip(batch, outcomes, strict=True):
             res.items[i] = ItemResult(i, outcome, value, error)
+    res._hand_out()
     return res

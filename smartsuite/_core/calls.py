@@ -3,16 +3,19 @@ retry safety and cost from the running operation's declaration."""
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from collections.abc import Callable
+from typing import Any
 
 import aiohttp
 import attrs
 
-from .auth import Auth, RefreshingAuth
+from .auth import Auth, RefreshingAuth, Secret
 from .clock import Clock
 from .config import RateLimitConfig
 from .errors import APIError
+from .hooks import RequestHook
 from .limits import DEFAULT_LIMITS, Limits
 from .locks import WriteLocks
 from .operations import current_operation
@@ -52,6 +55,13 @@ class Shared:
     connector_limit: int
     verify_ssl: bool
     limits: Limits = DEFAULT_LIMITS
+    proxy: Secret | None = None
+    trust_env: bool = False
+    trace_configs: tuple[aiohttp.TraceConfig, ...] = ()
+    hooks: tuple[RequestHook, ...] = ()
+    # Closes our session's sockets when this state is dropped without aclose() (or at exit),
+    # so no "Unclosed client session" warning is left behind.
+    finalizer: weakref.finalize[Any, Any] | None = None
     limiter: RateLimiter | None = None
     stats: TransportStats = attrs.field(factory=TransportStats)
     closed: bool = False

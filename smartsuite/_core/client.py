@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self, TypedDict, TypeVar
 
@@ -16,6 +16,7 @@ from .auth import Auth, Secret
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import ConfigurationError
+from .hooks import RequestHook
 from .limits import DEFAULT_LIMITS, Limits
 from .locks import WriteLocks
 from .ratelimit import RateLimiter
@@ -42,6 +43,14 @@ class TransportOptions(TypedDict, total=False):
         connector_limit: the connection pool size.
         limits: caps on answer bodies and page walks (:class:`Limits`; 512 MiB bodies and
             1,000 pages by default).
+        proxy: an ``http://`` (or ``https://``) proxy URL, with ``user:password@`` when it
+            needs authentication; kept as a :class:`Secret`, never shown. Not with ``session=``.
+        trust_env: also read ``HTTPS_PROXY`` / ``HTTP_PROXY`` / ``NO_PROXY`` (and ``~/.netrc``)
+            from the environment, as aiohttp does (default False: only what you pass).
+        trace_configs: ``aiohttp.TraceConfig`` objects for the client's own session
+            (OpenTelemetry's aiohttp instrumentation, for example). Not with ``session=``.
+        hooks: callables given a :class:`smartsuite.Attempt` after every HTTP attempt
+            (method, path template, status, elapsed, attempt number, rate-limit wait).
     """
 
     rate_limit: RateLimitConfig | RateLimiter
@@ -55,6 +64,10 @@ class TransportOptions(TypedDict, total=False):
     verify_ssl: bool
     connector_limit: int
     limits: Limits
+    proxy: str | Secret
+    trust_env: bool
+    trace_configs: Sequence[aiohttp.TraceConfig]
+    hooks: Sequence[RequestHook]
 
 
 def resolve_secret(value: str | Secret | None, env_var: str, what: str) -> Secret:
@@ -79,6 +92,13 @@ def make_transport(
     unknown = set(options) - set(TransportOptions.__annotations__)
     if unknown:
         raise ConfigurationError(f"unknown client options: {sorted(unknown)}")
+    if "session" in options:
+        clash = sorted({"proxy", "trust_env", "trace_configs"} & set(options))
+        if clash:
+            raise ConfigurationError(
+                f"{', '.join(clash)} configure the client's own session; with session= set "
+                "them on the aiohttp.ClientSession you pass"
+            )
     return Transport(
         service=service,
         base_url=base_url,
@@ -94,6 +114,10 @@ def make_transport(
         verify_ssl=options.get("verify_ssl", True),
         connector_limit=options.get("connector_limit", 64),
         limits=_limits(options.get("limits", DEFAULT_LIMITS)),
+        proxy=options.get("proxy"),
+        trust_env=options.get("trust_env", False),
+        trace_configs=options.get("trace_configs", ()),
+        hooks=options.get("hooks", ()),
     )
 
 

@@ -27,7 +27,10 @@ the process (a server may echo them back; see :mod:`smartsuite._core.redact`).
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .hooks import ResponseInfo
 
 from .redact import redact, redact_data
 
@@ -73,7 +76,11 @@ class APIError(SmartsuiteError):
         ref_id: Smartsheet ``refId`` (quote it to Smartsheet support).
         detail: the error's ``detail`` object, when given.
         body: the decoded error body, when it was JSON.
+        response: the answer's status, headers (no cookies) and request id, when the error
+            came from a response (see :func:`smartsuite.last_response`).
     """
+
+    response: ResponseInfo | None = None
 
     def __init__(
         self,

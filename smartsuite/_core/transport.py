@@ -11,7 +11,8 @@ import contextlib
 import functools
 import logging
 import time
-from collections.abc import AsyncIterator, Callable, Mapping
+import weakref
+from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any, cast
 from urllib.parse import urlsplit
 
@@ -19,14 +20,17 @@ import aiohttp
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
+from . import hooks as _hooks
 from . import sansio, wire
-from .auth import Auth, CredentialHeaders, RefreshingAuth
+from . import session as _session
+from .auth import Auth, CredentialHeaders, RefreshingAuth, Secret
 from .calls import Shared, TransportStats, cause_of, declared, gone
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
     APIError,
     AuthenticationError,
+    ConfigurationError,
     DecodeError,
     OutcomeUnknownError,
     RequestTimeoutError,
@@ -60,6 +64,8 @@ class Transport:
         timeouts: request timeouts.
         headers: extra headers on every request.
         session: an ``aiohttp.ClientSession`` to borrow; we never close a borrowed session.
+        proxy / trust_env / trace_configs: see :class:`~smartsuite._core.client.TransportOptions`.
+        hooks: called with an :class:`~smartsuite._core.hooks.Attempt` after every attempt.
     """
 
     def __init__(
@@ -79,6 +85,10 @@ class Transport:
         verify_ssl: bool = True,
         connector_limit: int = 64,
         limits: Limits = DEFAULT_LIMITS,
+        proxy: str | Secret | None = None,
+        trust_env: bool = False,
+        trace_configs: Sequence[aiohttp.TraceConfig] = (),
+        hooks: Sequence[_hooks.RequestHook] = (),
         _shared: Shared | None = None,
     ) -> None:
         self._shared = _shared or Shared(
@@ -93,6 +103,10 @@ class Transport:
             connector_limit=connector_limit,
             verify_ssl=verify_ssl,
             limits=limits,
+            proxy=_session.check_proxy(proxy),
+            trust_env=trust_env,
+            trace_configs=tuple(trace_configs),
+            hooks=tuple(hooks),
         )
         self.retry = retry
         self.timeouts = timeouts
@@ -158,14 +172,15 @@ class Transport:
         if shared.closed:
             raise TransportError("the client is closed")
         if shared.session is None:
-            connector = aiohttp.TCPConnector(limit=shared.connector_limit, ssl=shared.verify_ssl)
-            session = aiohttp.ClientSession(connector=connector)
-            # aiohttp silently re-sends PUT/DELETE once when a kept-alive connection drops
-            # (RFC 9112 section 9.3.1 allows it). We decide about repeats ourselves: a write
-            # whose outcome is unknown must surface as OutcomeUnknownError, not be re-sent.
-            if hasattr(session, "_retry_connection"):
-                session._retry_connection = False
-            shared.session = session
+            shared.session = _session.open_session(
+                connector_limit=shared.connector_limit,
+                verify_ssl=shared.verify_ssl,
+                proxy=shared.proxy,
+                trust_env=shared.trust_env,
+                trace_configs=shared.trace_configs,
+            )
+            if shared.owns_session:
+                shared.finalizer = weakref.finalize(shared, _session.close_now, shared.session)
         return shared.session
 
     async def aclose(self) -> None:
@@ -174,6 +189,8 @@ class Transport:
         shared.closed = True
         if shared.owns_session and shared.session is not None:
             session, shared.session = shared.session, None
+            if shared.finalizer is not None:
+                shared.finalizer.detach()
             await session.close()
 
     def secrets(self) -> list[str]:
@@ -242,16 +259,21 @@ class Transport:
             cost=cost,
             gone_if=gone_if,
         )
-        if not self._shared.refreshing:
-            return await send()
-        auth = cast(RefreshingAuth, self._shared.auth)
-        await auth.ensure_fresh()
         try:
+            if not self._shared.refreshing:
+                return await send()
+            auth = cast(RefreshingAuth, self._shared.auth)
+            await auth.ensure_fresh()
+            try:
+                return await send()
+            except AuthenticationError as exc:
+                if not await auth.refresh_after(exc):
+                    raise
             return await send()
-        except AuthenticationError as exc:
-            if not await auth.refresh_after(exc):
-                raise
-        return await send()
+        except APIError as exc:
+            # The answer that made the error: status, headers, request id (no credentials).
+            exc.response = _hooks.last_response()
+            raise
 
     async def _request(
         self,
@@ -299,17 +321,23 @@ class Transport:
         maybe_applied = False
 
         for attempt in range(1, retry.max_attempts + 1):
-            await self._acquire(cost, deadline, last_error, method, display_path)
+            waited = await self._acquire(cost, deadline, last_error, method, display_path)
             stats.attempts += 1
             payload = body
             if content is not None:
                 payload = content() if callable(content) else content
-            t0 = time.perf_counter()
             cause: str
             hint: float | None = None
             try:
                 status, reason, resp_headers, resp_body = await self._send(
-                    method, url, query, send_headers, payload, deadline
+                    method,
+                    url,
+                    query,
+                    send_headers,
+                    payload,
+                    deadline,
+                    attempt=attempt,
+                    waited=waited,
                 )
             except wire.NotSent as exc:
                 last_error = TransportError(str(exc), method=method, path=display_path)
@@ -328,14 +356,6 @@ class Transport:
                 cause = "timeout" if exc.timeout else "disconnect"
                 maybe_applied = True
             else:
-                log.debug(
-                    "%s %s -> %d in %.1f ms (attempt %d)",
-                    method,
-                    display_path,
-                    status,
-                    (time.perf_counter() - t0) * 1000,
-                    attempt,
-                )
                 self._observe(resp_headers)
                 verdict = sansio.judge(
                     status,
@@ -419,12 +439,22 @@ class Transport:
         last_error: SmartsuiteError | None,
         method: str,
         path: str,
-    ) -> None:
-        """Wait for the limiter, but never past the call's deadline."""
-        left = deadline - self._shared.clock.monotonic()
+    ) -> float:
+        """Wait for the limiter, but never past the call's deadline; the seconds it made us
+        wait (for the attempt report)."""
+        shared = self._shared
+        if shared.session is not None and _session.in_other_loop(shared.session):
+            raise ConfigurationError(
+                f"this {shared.service} client was first used in another event loop (an earlier "
+                "asyncio.run?); its connections and rate limiter belong to that loop. Create "
+                "the client inside the loop that uses it"
+            )
+        before = shared.clock.monotonic()
+        left = deadline - before
         try:
             async with asyncio.timeout(max(left, 0.0)):
                 await self.limiter.acquire(cost)
+            return shared.clock.monotonic() - before
         except TimeoutError:
             if last_error is not None:
                 raise last_error from None
@@ -485,23 +515,61 @@ class Transport:
         headers: CIMultiDict[str],
         payload: Any,
         deadline: float,
+        *,
+        attempt: int = 1,
+        waited: float = 0.0,
     ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
         """One attempt, with our credentials added (see :func:`wire.send_once`), cut short
-        at the call's deadline."""
+        at the call's deadline and reported to the hooks and the log when it ends."""
         session = self._session()
         with_auth = CredentialHeaders(headers)  # its repr masks the credential
         self._shared.auth.apply(with_auth)
-        return await wire.send_once(
-            session,
-            method,
-            url,
-            query,
-            with_auth,
-            payload,
-            self._timeout(deadline - self._shared.clock.monotonic()),
-            closed=lambda: self._shared.closed,
-            limits=self._shared.limits,
-        )
+        started = time.time()
+        t0 = time.perf_counter()
+        status: int | None = None
+        failure: str | None = None
+        resp_headers: CIMultiDictProxy[str] | None = None
+        try:
+            answer = await wire.send_once(
+                session,
+                method,
+                url,
+                query,
+                with_auth,
+                payload,
+                self._timeout(deadline - self._shared.clock.monotonic()),
+                closed=lambda: self._shared.closed,
+                limits=self._shared.limits,
+            )
+            status, resp_headers = answer[0], answer[2]
+            return answer
+        except wire.NotSent:
+            failure = "connect"
+            raise
+        except wire.MaybeSent as exc:
+            failure = "timeout" if exc.timeout else "disconnect"
+            raise
+        except BaseException as exc:
+            failure = type(exc).__name__
+            raise
+        finally:
+            path = urlsplit(url).path
+            if resp_headers is not None and status is not None:
+                _hooks.remember(status, resp_headers, method, path)
+            if _hooks.wants_reports(self._shared.hooks):
+                _hooks.report(
+                    self._shared.hooks,
+                    self._shared.service,
+                    method,
+                    path,
+                    attempt=attempt,
+                    status=status,
+                    error=failure,
+                    headers=resp_headers,
+                    started=started,
+                    elapsed=time.perf_counter() - t0,
+                    waited=waited,
+                )
 
     def _timeout(self, left: float) -> aiohttp.ClientTimeout:
         """aiohttp's form of ``self.timeouts``, rebuilt only when they change; shortened to

@@ -9,6 +9,7 @@
 * :func:`write_records` / :func:`read_records`: CSV, JSON Lines and Parquet files.
 """
 
+from .._core.public import publish
 from .appsheet import AppSheetTarget, stream_table, upsert_table
 from .checkpoint import Checkpoint
 from .engine import Existing, OnProgress, ProgressEvent, Update, UpsertTarget, run_many, upsert
@@ -77,3 +78,5 @@ __all__ = [
     "upsert_time_entries",
     "write_records",
 ]
+
+publish(__name__, globals(), __all__)

@@ -8,6 +8,7 @@ Needs the optional extra ``pip install 'smartsuite[redis]'``::
         ...
 """
 
+from .._core.public import publish
 from .errors import LeaseLostError, LockTimeoutError, RedisUnavailableError
 from .locks import Lease, RedisWriteLocks
 from .ratelimit import RedisRateLimit, RedisRateLimitStats
@@ -21,3 +22,5 @@ __all__ = [
     "RedisUnavailableError",
     "RedisWriteLocks",
 ]
+
+publish(__name__, globals(), __all__)

@@ -1,5 +1,7 @@
 """The Smartsheet API 2.0 client."""
 
+from .._core.public import publish
+from ._choices import Raw
 from .client import REGIONS, SmartsheetClient
 from .models import (
     AccessLevel,
@@ -139,6 +141,7 @@ __all__ = [
     "Proof",
     "ProofRequest",
     "ProofRequestAction",
+    "Raw",
     "Recipient",
     "RecordEncoder",
     "Report",
@@ -182,3 +185,5 @@ __all__ = [
     "multi_contact",
     "multi_picklist",
 ]
+
+publish(__name__, globals(), __all__)

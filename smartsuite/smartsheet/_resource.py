@@ -10,6 +10,7 @@ from .._core.errors import ConfigurationError, DecodeError
 from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
 from .._core.response import Response
+from ._choices import check_choices
 from ._converter import CONVERTER
 from .models.common import Result
 
@@ -60,6 +61,7 @@ class SmartsheetResource(Resource):
     _converter = CONVERTER
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Response:
+        check_choices(method, kwargs.get("params"))
         agent = getattr(self._client, "change_agent", None)
         if agent and method != "GET":
             # Lets webhook receivers recognise (and skip) changes this client made.
@@ -129,6 +131,7 @@ class SmartsheetResource(Resource):
         With ``trust_totals=False`` (the webhook list, whose totals are -1 since 2026-06-03)
         the walk goes on while pages come back full and stops at the first short one.
         """
+        check_choices("GET", params)  # at the call, not at the first page
         base = {k: v for k, v in (params or {}).items() if v is not None}
         size = page_size or WALK_PAGE_SIZE
 
