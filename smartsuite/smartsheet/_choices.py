@@ -83,10 +83,7 @@ CHOICES: dict[str, dict[str, Allowed]] = {
         "level": range(0, 4),
     },
     "get-sight": {"include": frozenset({"objectValue", "source"}), "level": range(0, 5)},
-    "templates-listPublic": {"level": range(0, 2)},
     "list-sheets": {"include": frozenset({"sheetVersion", "source"})},
-    "get-folder": {"include": _CONTAINER},
-    "get-workspace": {"include": _CONTAINER},
     "list-home-contents": {"include": _CONTAINER},
     "copy-sheet": {"include": _COPY_SHARES, "exclude": frozenset({"sheetHyperlinks"})},
     "copy-folder": {
@@ -124,9 +121,8 @@ CHOICES: dict[str, dict[str, Allowed]] = {
     },
     "list-summary-fields": _SUMMARY,
     "list-summary-fields-paginated": _SUMMARY,
-    "list-sheet-shares": _SHARING,
-    "list-report-shares": _SHARING,
-    "list-sight-shares": _SHARING,
+    # the 2026 /shares endpoint replaced the per-asset share lists
+    "list-asset-shares": _SHARING,
 }
 
 #: Wire names shown as the Python keyword the caller used.

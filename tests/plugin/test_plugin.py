@@ -12,7 +12,10 @@ from smartsuite.smartsheet import Column
 
 
 async def my_job(client):
-    sheet = await client.sheets.create("Synced", [Column(title="Name", primary=True)])
+    workspace = await client.workspaces.create("Sync")
+    sheet = await client.sheets.create_in_workspace(
+        workspace.id, "Synced", [Column(title="Name", primary=True)]
+    )
     (await client.rows.add(sheet.id, [{"Name": "Ada"}])).raise_for_failures()
 
 
@@ -71,7 +74,9 @@ from smartsuite.smartsheet import Column
 async def test_first_writes(smartsuite_emulator_session):
     emu = smartsuite_emulator_session
     async with SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url) as ss:
-        await ss.sheets.create("Shared", [Column(title="A", primary=True)])
+        workspace = await ss.workspaces.create("Session")
+        columns = [Column(title="A", primary=True)]
+        await ss.sheets.create_in_workspace(workspace.id, "Shared", columns)
 
 
 @pytest.mark.asyncio
