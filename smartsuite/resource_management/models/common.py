@@ -10,6 +10,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
+
 T = TypeVar("T")
 
 
@@ -24,11 +26,11 @@ class Paging:
         self_link: the relative link of this page (``self`` on the wire).
     """
 
-    page: int | None = None
-    per_page: int | None = None
-    previous: str | None = None
-    next: str | None = None
-    self_link: str | None = None
+    page: int | None = UNSET
+    per_page: int | None = UNSET
+    previous: str | None = UNSET
+    next: str | None = UNSET
+    self_link: str | None = UNSET
 
 
 @attrs.define
@@ -44,7 +46,7 @@ class Nested(Generic[T]):
     """
 
     data: list[T] = attrs.field(factory=list)
-    paging: Paging | None = None
+    paging: Paging | None = UNSET
     item_type: type[Any] | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
@@ -59,9 +61,9 @@ class Nested(Generic[T]):
         return len(self.data)
 
 
-@attrs.define
-class Tag:
+@attrs.define(on_setattr=track)
+class Tag(Model):
     """A tag on a user or a project (``value`` is its text)."""
 
     id: int
-    value: str | None = None
+    value: str | None = UNSET

@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .common import Nested, Tag
 from .settings import CustomFieldValue
 from .work import Assignment
@@ -40,23 +41,23 @@ class StatusCode(enum.StrEnum):
     OUT_OF_OFFICE = "OOF"
 
 
-@attrs.define
-class Availability:
+@attrs.define(on_setattr=track)
+class Availability(Model):
     """Custom working hours per weekday (``day0`` is Sunday) over a date range."""
 
     id: int
-    user_id: int | None = None
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    day0: float | None = None
-    day1: float | None = None
-    day2: float | None = None
-    day3: float | None = None
-    day4: float | None = None
-    day5: float | None = None
-    day6: float | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    user_id: int | None = UNSET
+    starts_at: dt.date | None = UNSET
+    ends_at: dt.date | None = UNSET
+    day0: float | None = UNSET
+    day1: float | None = UNSET
+    day2: float | None = UNSET
+    day3: float | None = UNSET
+    day4: float | None = UNSET
+    day5: float | None = UNSET
+    day6: float | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
     @property
     def days(self) -> list[float | None]:
@@ -64,77 +65,77 @@ class Availability:
         return [self.day0, self.day1, self.day2, self.day3, self.day4, self.day5, self.day6]
 
 
-@attrs.define
-class UserStatus:
+@attrs.define(on_setattr=track)
+class UserStatus(Model):
     """A user's status; the newest one is the current status."""
 
     id: int
-    user_id: int | None = None
-    status: str | None = None
-    assignable_id: int | None = None
-    current_task: str | None = None
-    message: str | None = None
-    start: dt.datetime | None = None
-    end: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    user_id: int | None = UNSET
+    status: str | None = UNSET
+    assignable_id: int | None = UNSET
+    current_task: str | None = UNSET
+    message: str | None = UNSET
+    start: dt.datetime | None = UNSET
+    end: dt.datetime | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
-@attrs.define
-class User:
+@attrs.define(on_setattr=track)
+class User(Model):
     """A person in the account. Nested collections appear only with ``fields=``."""
 
     id: int
-    first_name: str | None = None
-    last_name: str | None = None
-    display_name: str | None = None
-    email: str | None = None
-    user_type_id: int | None = None
-    billable: bool | None = None
-    hire_date: dt.date | None = None
-    termination_date: dt.date | None = None
-    mobile_phone: str | None = None
-    office_phone: str | None = None
-    archived: bool | None = None
-    archived_at: dt.datetime | None = None
-    deleted: bool | None = None
-    deleted_at: dt.datetime | None = None
-    account_owner: bool | None = None
-    invitation_pending: bool | None = None
-    guid: str | None = None
-    employee_number: str | None = None
-    role: str | None = None
-    discipline: str | None = None
-    location: str | None = None
-    type: str | None = None
-    license_type: str | None = None
-    billability_target: float | None = None
-    billrate: float | None = None
-    has_login: bool | None = None
-    login_type: str | None = None
-    thumbnail: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    tags: Nested[Tag] | None = None
-    assignments: Nested[Assignment] | None = None
-    availabilities: Nested[Availability] | None = None
-    custom_field_values: Nested[CustomFieldValue] | None = None
+    first_name: str | None = UNSET
+    last_name: str | None = UNSET
+    display_name: str | None = UNSET
+    email: str | None = UNSET
+    user_type_id: int | None = UNSET
+    billable: bool | None = UNSET
+    hire_date: dt.date | None = UNSET
+    termination_date: dt.date | None = UNSET
+    mobile_phone: str | None = UNSET
+    office_phone: str | None = UNSET
+    archived: bool | None = UNSET
+    archived_at: dt.datetime | None = UNSET
+    deleted: bool | None = UNSET
+    deleted_at: dt.datetime | None = UNSET
+    account_owner: bool | None = UNSET
+    invitation_pending: bool | None = UNSET
+    guid: str | None = UNSET
+    employee_number: str | None = UNSET
+    role: str | None = UNSET
+    discipline: str | None = UNSET
+    location: str | None = UNSET
+    type: str | None = UNSET
+    license_type: str | None = UNSET
+    billability_target: float | None = UNSET
+    billrate: float | None = UNSET
+    has_login: bool | None = UNSET
+    login_type: str | None = UNSET
+    thumbnail: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
+    tags: Nested[Tag] | None = UNSET
+    assignments: Nested[Assignment] | None = UNSET
+    availabilities: Nested[Availability] | None = UNSET
+    custom_field_values: Nested[CustomFieldValue] | None = UNSET
 
 
-@attrs.define
-class PlaceholderResource:
+@attrs.define(on_setattr=track)
+class PlaceholderResource(Model):
     """A stand-in for a person not yet known; referred to by ``title``."""
 
     id: int
-    title: str | None = None
-    role: str | None = None
-    discipline: str | None = None
-    location: str | None = None
-    type: str | None = None
-    thumbnail: str | None = None
-    abbreviation: str | None = None
-    color: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    assignments: Nested[Assignment] | None = None
-    custom_field_values: Nested[CustomFieldValue] | None = None
+    title: str | None = UNSET
+    role: str | None = UNSET
+    discipline: str | None = UNSET
+    location: str | None = UNSET
+    type: str | None = UNSET
+    thumbnail: str | None = UNSET
+    abbreviation: str | None = UNSET
+    color: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
+    assignments: Nested[Assignment] | None = UNSET
+    custom_field_values: Nested[CustomFieldValue] | None = UNSET

@@ -8,6 +8,7 @@ import enum
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .common import Nested, Tag
 from .settings import CustomFieldValue
 
@@ -28,67 +29,67 @@ class BudgetItemType(enum.StrEnum):
     EXPENSES = "Expenses"
 
 
-@attrs.define
-class AssignableBase:
+@attrs.define(on_setattr=track)
+class AssignableBase(Model):
     """What every assignable has. An assignable of a type this library does not know decodes
     to this class, so a new kind on the server never breaks a listing."""
 
     id: int
-    name: str | None = None
-    type: str | None = None
-    description: str | None = None
-    guid: str | None = None
-    deleted_at: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    name: str | None = UNSET
+    type: str | None = UNSET
+    description: str | None = UNSET
+    guid: str | None = UNSET
+    deleted_at: dt.datetime | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
-@attrs.define
+@attrs.define(on_setattr=track)
 class LeaveType(AssignableBase):
     """A leave type (vacation, sick ...): an assignable outside any project."""
 
 
-@attrs.define
-class BudgetItem:
+@attrs.define(on_setattr=track)
+class BudgetItem(Model):
     """A project budget line (fees, hours or expenses)."""
 
     id: int
-    amount: float | None = None
-    item_type: str | None = None
-    category: str | None = None
-    assignable_id: int | None = None
-    assignable_parent_id: int | None = None
-    peritem_amount: float | None = None
-    peritem_label: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    amount: float | None = UNSET
+    item_type: str | None = UNSET
+    category: str | None = UNSET
+    assignable_id: int | None = UNSET
+    assignable_parent_id: int | None = UNSET
+    peritem_amount: float | None = UNSET
+    peritem_label: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
-@attrs.define
-class BudgetItemCategory:
+@attrs.define(on_setattr=track)
+class BudgetItemCategory(Model):
     """An account-level budget category."""
 
     id: int
-    category: str | None = None
+    category: str | None = UNSET
 
 
-@attrs.define
-class BillRate:
+@attrs.define(on_setattr=track)
+class BillRate(Model):
     """A bill rate: account default (no assignable), project/phase default, or per user."""
 
     id: int
-    rate: float | None = None
-    assignable_id: int | None = None
-    user_id: int | None = None
-    role_id: int | None = None
-    discipline_id: int | None = None
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    rate: float | None = UNSET
+    assignable_id: int | None = UNSET
+    user_id: int | None = UNSET
+    role_id: int | None = UNSET
+    discipline_id: int | None = UNSET
+    starts_at: dt.date | None = UNSET
+    ends_at: dt.date | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
-@attrs.define
+@attrs.define(on_setattr=track)
 class Project(AssignableBase):
     """A project, or a phase of one (a phase has ``parent_id`` and ``phase_name``).
 
@@ -96,39 +97,39 @@ class Project(AssignableBase):
     the summary figures are present only when asked for with ``fields=``.
     """
 
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    parent_id: int | None = None
-    phase_name: str | None = None
-    project_code: str | None = None
-    client: str | None = None
-    project_state: str | None = None
-    archived: bool | None = None
-    archived_at: dt.datetime | None = None
-    timeentry_lockout: int | None = None
-    use_parent_bill_rates: bool | None = None
-    has_pending_updates: bool | None = None
-    thumbnail: str | None = None
-    secureurl: str | None = None
-    secureurl_expiration: dt.datetime | None = None
-    settings: int | None = None
-    phase_count: int | None = None
-    tags: Nested[Tag] | None = None
-    children: Nested[Project] | None = None
-    budget_items: Nested[BudgetItem] | None = None
-    custom_field_values: Nested[CustomFieldValue] | None = None
-    bounding_startdate: dt.date | None = None
-    bounding_enddate: dt.date | None = None
-    confirmed_hours: float | None = None
-    confirmed_dollars: float | None = None
-    approved_hours: float | None = None
-    approved_dollars: float | None = None
-    unconfirmed_hours: float | None = None
-    unconfirmed_dollars: float | None = None
-    scheduled_hours: float | None = None
-    scheduled_dollars: float | None = None
-    future_hours: float | None = None
-    future_dollars: float | None = None
+    starts_at: dt.date | None = UNSET
+    ends_at: dt.date | None = UNSET
+    parent_id: int | None = UNSET
+    phase_name: str | None = UNSET
+    project_code: str | None = UNSET
+    client: str | None = UNSET
+    project_state: str | None = UNSET
+    archived: bool | None = UNSET
+    archived_at: dt.datetime | None = UNSET
+    timeentry_lockout: int | None = UNSET
+    use_parent_bill_rates: bool | None = UNSET
+    has_pending_updates: bool | None = UNSET
+    thumbnail: str | None = UNSET
+    secureurl: str | None = UNSET
+    secureurl_expiration: dt.datetime | None = UNSET
+    settings: int | None = UNSET
+    phase_count: int | None = UNSET
+    tags: Nested[Tag] | None = UNSET
+    children: Nested[Project] | None = UNSET
+    budget_items: Nested[BudgetItem] | None = UNSET
+    custom_field_values: Nested[CustomFieldValue] | None = UNSET
+    bounding_startdate: dt.date | None = UNSET
+    bounding_enddate: dt.date | None = UNSET
+    confirmed_hours: float | None = UNSET
+    confirmed_dollars: float | None = UNSET
+    approved_hours: float | None = UNSET
+    approved_dollars: float | None = UNSET
+    unconfirmed_hours: float | None = UNSET
+    unconfirmed_dollars: float | None = UNSET
+    scheduled_hours: float | None = UNSET
+    scheduled_dollars: float | None = UNSET
+    future_hours: float | None = UNSET
+    future_dollars: float | None = UNSET
 
     @property
     def is_phase(self) -> bool:

@@ -9,32 +9,34 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 
-@attrs.define
-class Discipline:
+
+@attrs.define(on_setattr=track)
+class Discipline(Model):
     """A discipline (created in the UI only)."""
 
     id: int
-    value: str | None = None
+    value: str | None = UNSET
 
 
-@attrs.define
-class Role:
+@attrs.define(on_setattr=track)
+class Role(Model):
     """A role (created in the UI only)."""
 
     id: int
-    value: str | None = None
+    value: str | None = UNSET
 
 
-@attrs.define
-class Holiday:
+@attrs.define(on_setattr=track)
+class Holiday(Model):
     """A non-working day of the organisation."""
 
     id: int
-    date: dt.date | None = None
-    name: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    date: dt.date | None = UNSET
+    name: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
 class StatusColor(enum.StrEnum):
@@ -58,18 +60,18 @@ class StatusStage(enum.StrEnum):
     DONE = "done"
 
 
-@attrs.define
-class StatusOption:
+@attrs.define(on_setattr=track)
+class StatusOption(Model):
     """A work status that assignments can carry (``status_option_id``)."""
 
     id: int
-    label: str | None = None
-    color: str | None = None
-    stage: str | None = None
-    order: float | None = None
-    deleted_at: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    label: str | None = UNSET
+    color: str | None = UNSET
+    stage: str | None = UNSET
+    order: float | None = UNSET
+    deleted_at: dt.datetime | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
 class CustomFieldType(enum.StrEnum):
@@ -80,36 +82,36 @@ class CustomFieldType(enum.StrEnum):
     MULTIPLE_CHOICE_SELECTION_LIST = "multiple_choice_selection_list"
 
 
-@attrs.define
-class CustomField:
+@attrs.define(on_setattr=track)
+class CustomField(Model):
     """A custom field definition for ``assignables`` (projects) or ``users``."""
 
     id: int
-    name: str | None = None
-    namespace: str | None = None
-    data_type: str | None = None
-    description: str | None = None
-    default_value: str | None = None
-    is_visible_on_info_page: bool | None = None
-    is_visible_as_filter: bool | None = None
-    options: list[str] | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    name: str | None = UNSET
+    namespace: str | None = UNSET
+    data_type: str | None = UNSET
+    description: str | None = UNSET
+    default_value: str | None = UNSET
+    is_visible_on_info_page: bool | None = UNSET
+    is_visible_as_filter: bool | None = UNSET
+    options: list[str] | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
-@attrs.define
-class CustomFieldValue:
+@attrs.define(on_setattr=track)
+class CustomFieldValue(Model):
     """One value of a custom field on a project or user (a multiple-choice field has one
     record per chosen value)."""
 
     id: int
-    custom_field_id: int | None = None
-    value: Any = None
-    user_id: int | None = None
-    project_id: int | None = None
-    assignable_id: int | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    custom_field_id: int | None = UNSET
+    value: Any = UNSET
+    user_id: int | None = UNSET
+    project_id: int | None = UNSET
+    assignable_id: int | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
 class WebhookEventType(enum.StrEnum):
@@ -125,12 +127,12 @@ class WebhookEventType(enum.StrEnum):
     ASSIGNMENT_UPDATED = "assignment.updated"
 
 
-@attrs.define
-class Webhook:
+@attrs.define(on_setattr=track)
+class Webhook(Model):
     """A registered webhook (no update; delete and re-create)."""
 
     id: int
-    event_type: str | None = None
-    url: str | None = None
-    status: str | None = None
-    organization_id: int | None = None
+    event_type: str | None = UNSET
+    url: str | None = UNSET
+    status: str | None = UNSET
+    organization_id: int | None = UNSET

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .common import Nested
 
 
@@ -23,8 +24,8 @@ class ApprovableType(enum.StrEnum):
     EXPENSE_ITEM = "ExpenseItem"
 
 
-@attrs.define
-class Approval:
+@attrs.define(on_setattr=track)
+class Approval(Model):
     """The approval record of a time entry or expense item.
 
     Attributes:
@@ -32,57 +33,57 @@ class Approval:
     """
 
     id: int
-    status: str | None = None
-    approvable_id: int | None = None
-    approvable_type: str | None = None
-    submitted_by: int | None = None
-    submitted_at: dt.datetime | None = None
-    approved_by: int | None = None
-    approved_at: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    approvable: TimeEntry | ExpenseItem | None = None
+    status: str | None = UNSET
+    approvable_id: int | None = UNSET
+    approvable_type: str | None = UNSET
+    submitted_by: int | None = UNSET
+    submitted_at: dt.datetime | None = UNSET
+    approved_by: int | None = UNSET
+    approved_at: dt.datetime | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
+    approvable: TimeEntry | ExpenseItem | None = UNSET
 
 
-@attrs.define
-class TimeEntry:
+@attrs.define(on_setattr=track)
+class TimeEntry(Model):
     """Hours on an assignable. Suggested entries (``is_suggestion``) are derived from
     assignments, carry ``scheduled_hours`` and are read-only."""
 
     id: int
-    user_id: int | None = None
-    assignable_id: int | None = None
-    assignable_type: str | None = None
-    date: dt.date | None = None
-    hours: float | None = None
-    is_suggestion: bool | None = None
-    scheduled_hours: float | None = None
-    task: str | None = None
-    notes: str | None = None
-    bill_rate: float | None = None
-    bill_rate_id: int | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    approvals: Nested[Approval] | None = None
+    user_id: int | None = UNSET
+    assignable_id: int | None = UNSET
+    assignable_type: str | None = UNSET
+    date: dt.date | None = UNSET
+    hours: float | None = UNSET
+    is_suggestion: bool | None = UNSET
+    scheduled_hours: float | None = UNSET
+    task: str | None = UNSET
+    notes: str | None = UNSET
+    bill_rate: float | None = UNSET
+    bill_rate_id: int | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
+    approvals: Nested[Approval] | None = UNSET
 
     approvable_type: ClassVar[str] = ApprovableType.TIME_ENTRY
 
 
-@attrs.define
-class ExpenseItem:
+@attrs.define(on_setattr=track)
+class ExpenseItem(Model):
     """An expense a user reported on a project or leave type."""
 
     id: int
-    user_id: int | None = None
-    assignable_id: int | None = None
-    assignable_type: str | None = None
-    date: dt.date | None = None
-    amount: float | None = None
-    category: str | None = None
-    notes: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    approvals: Nested[Approval] | None = None
+    user_id: int | None = UNSET
+    assignable_id: int | None = UNSET
+    assignable_type: str | None = UNSET
+    date: dt.date | None = UNSET
+    amount: float | None = UNSET
+    category: str | None = UNSET
+    notes: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
+    approvals: Nested[Approval] | None = UNSET
 
     approvable_type: ClassVar[str] = ApprovableType.EXPENSE_ITEM
 
@@ -105,7 +106,7 @@ class Approvable:
         """
         from ..._core.errors import ConfigurationError
 
-        if record.updated_at is None:
+        if not isinstance(record.updated_at, dt.datetime):
             raise ConfigurationError(
                 f"{type(record).__name__} {record.id} has no updated_at; read it from the API "
                 "before submitting or approving it"

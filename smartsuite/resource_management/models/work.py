@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .common import Nested
 
 
@@ -18,38 +19,38 @@ class AllocationMode(enum.StrEnum):
     FIXED = "fixed"
 
 
-@attrs.define
-class Subtask:
+@attrs.define(on_setattr=track)
+class Subtask(Model):
     """One item of an assignment's task list."""
 
     id: int
-    assignment_id: int | None = None
-    assignable_id: int | None = None
-    description: str | None = None
-    completed: bool | None = None
-    updated_by: int | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    assignment_id: int | None = UNSET
+    assignable_id: int | None = UNSET
+    description: str | None = UNSET
+    completed: bool | None = UNSET
+    updated_by: int | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
 
 
-@attrs.define
-class SubtaskCounts:
+@attrs.define(on_setattr=track)
+class SubtaskCounts(Model):
     """Completed and total subtasks of an assignment (``fields=subtasks_counts``)."""
 
     completed: int = 0
     total: int = 0
 
 
-@attrs.define
-class NewSubtask:
+@attrs.define(on_setattr=track)
+class NewSubtask(Model):
     """A subtask to create together with an assignment."""
 
     description: str
     completed: bool = False
 
 
-@attrs.define
-class Assignment:
+@attrs.define(on_setattr=track)
+class Assignment(Model):
     """A user (or placeholder) assigned to an assignable for a date range.
 
     Attributes:
@@ -59,24 +60,24 @@ class Assignment:
     """
 
     id: int
-    user_id: int | None = None
-    assignable_id: int | None = None
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    allocation_mode: str | None = None
-    percent: float | None = None
-    hours_per_day: float | None = None
-    fixed_hours: float | None = None
-    bill_rate: float | None = None
-    bill_rate_id: int | None = None
-    repetition_id: int | None = None
-    all_day_assignment: bool | None = None
-    resource_request_id: int | None = None
-    status: str | None = None
-    status_option_id: int | None = None
-    description: str | None = None
-    note: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    subtasks: Nested[Subtask] | None = None
-    subtask_counts: SubtaskCounts | None = None
+    user_id: int | None = UNSET
+    assignable_id: int | None = UNSET
+    starts_at: dt.date | None = UNSET
+    ends_at: dt.date | None = UNSET
+    allocation_mode: str | None = UNSET
+    percent: float | None = UNSET
+    hours_per_day: float | None = UNSET
+    fixed_hours: float | None = UNSET
+    bill_rate: float | None = UNSET
+    bill_rate_id: int | None = UNSET
+    repetition_id: int | None = UNSET
+    all_day_assignment: bool | None = UNSET
+    resource_request_id: int | None = UNSET
+    status: str | None = UNSET
+    status_option_id: int | None = UNSET
+    description: str | None = UNSET
+    note: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    updated_at: dt.datetime | None = UNSET
+    subtasks: Nested[Subtask] | None = UNSET
+    subtask_counts: SubtaskCounts | None = UNSET

@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .recipients import MiniUser
 
 
@@ -35,28 +36,28 @@ class AttachmentSubType(enum.StrEnum):
     SPREADSHEET = "SPREADSHEET"
 
 
-@attrs.define
-class Attachment:
+@attrs.define(on_setattr=track)
+class Attachment(Model):
     """An attachment. For files, ``url`` is a temporary download link valid for
     ``url_expires_in_millis``; it is only present when one attachment is fetched."""
 
-    id: int | None = None
-    parent_id: int | None = None
-    parent_type: str | None = None
-    attachment_type: str | None = None
-    attachment_sub_type: str | None = None
-    mime_type: str | None = None
-    name: str | None = None
-    size_in_kb: int | None = None
-    url: str | None = None
-    url_expires_in_millis: int | None = None
-    created_at: dt.datetime | None = None
-    created_by: MiniUser | None = None
-    description: str | None = None
+    id: int | None = UNSET
+    parent_id: int | None = UNSET
+    parent_type: str | None = UNSET
+    attachment_type: str | None = UNSET
+    attachment_sub_type: str | None = UNSET
+    mime_type: str | None = UNSET
+    name: str | None = UNSET
+    size_in_kb: int | None = UNSET
+    url: str | None = UNSET
+    url_expires_in_millis: int | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    created_by: MiniUser | None = UNSET
+    description: str | None = UNSET
 
 
-@attrs.define
-class UrlAttachment:
+@attrs.define(on_setattr=track)
+class UrlAttachment(Model):
     """A link to attach (``LINK``, ``BOX_COM``, ``DROPBOX``, ``EGNYTE``, ``EVERNOTE``,
     ``GOOGLE_DRIVE``, ``ONEDRIVE`` ...), sent as JSON.
 
@@ -70,6 +71,6 @@ class UrlAttachment:
 
     url: str
     attachment_type: str = AttachmentType.LINK
-    name: str | None = None
-    attachment_sub_type: str | None = None
-    description: str | None = None
+    name: str | None = UNSET
+    attachment_sub_type: str | None = UNSET
+    description: str | None = UNSET

@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .recipients import MiniUser, Recipient
 
 
@@ -18,36 +19,36 @@ class AutomationActionType(enum.StrEnum):
     UPDATE_REQUEST_ACTION = "UPDATE_REQUEST_ACTION"
 
 
-@attrs.define
-class AutomationAction:
+@attrs.define(on_setattr=track)
+class AutomationAction(Model):
     """What a rule does. ``type`` must be sent on update and cannot change."""
 
-    type: str | None = None
-    frequency: str | None = None
-    recipients: list[Recipient] | None = None
-    recipient_column_ids: list[int] | None = None
-    notify_all_shared_users: bool | None = None
-    include_all_columns: bool | None = None
-    included_column_ids: list[int] | None = None
-    include_attachments: bool | None = None
-    include_discussions: bool | None = None
-    message: str | None = None
-    subject: str | None = None
+    type: str | None = UNSET
+    frequency: str | None = UNSET
+    recipients: list[Recipient] | None = UNSET
+    recipient_column_ids: list[int] | None = UNSET
+    notify_all_shared_users: bool | None = UNSET
+    include_all_columns: bool | None = UNSET
+    included_column_ids: list[int] | None = UNSET
+    include_attachments: bool | None = UNSET
+    include_discussions: bool | None = UNSET
+    message: str | None = UNSET
+    subject: str | None = UNSET
 
 
-@attrs.define
-class AutomationRule:
+@attrs.define(on_setattr=track)
+class AutomationRule(Model):
     """An automation rule. Rules cannot be created through the API, only read, changed
     and deleted."""
 
-    id: int | None = None
-    name: str | None = None
-    enabled: bool | None = None
-    action: AutomationAction | None = None
-    disabled_reason: str | None = None
-    disabled_reason_text: str | None = None
-    user_can_modify: bool | None = None
-    created_at: dt.datetime | None = None
-    created_by: MiniUser | None = None
-    modified_at: dt.datetime | None = None
-    modified_by: MiniUser | None = None
+    id: int | None = UNSET
+    name: str | None = UNSET
+    enabled: bool | None = UNSET
+    action: AutomationAction | None = UNSET
+    disabled_reason: str | None = UNSET
+    disabled_reason_text: str | None = UNSET
+    user_can_modify: bool | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    created_by: MiniUser | None = UNSET
+    modified_at: dt.datetime | None = UNSET
+    modified_by: MiniUser | None = UNSET

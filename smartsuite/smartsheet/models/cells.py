@@ -7,48 +7,50 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 
-@attrs.define
-class CellHistory:
+
+@attrs.define(on_setattr=track)
+class CellHistory(Model):
     """One past state of a cell, newest first in ``cells.history``."""
 
-    column_id: int | None = None
-    value: Any = None
-    display_value: str | None = None
-    formula: str | None = None
-    object_value: Any = None
-    hyperlink: dict[str, Any] | None = None
-    image: dict[str, Any] | None = None
-    format: str | None = None
-    column_type: str | None = None
-    modified_at: dt.datetime | None = None
-    modified_by: dict[str, Any] | None = None
+    column_id: int | None = UNSET
+    value: Any = UNSET
+    display_value: str | None = UNSET
+    formula: str | None = UNSET
+    object_value: Any = UNSET
+    hyperlink: dict[str, Any] | None = UNSET
+    image: dict[str, Any] | None = UNSET
+    format: str | None = UNSET
+    column_type: str | None = UNSET
+    modified_at: dt.datetime | None = UNSET
+    modified_by: dict[str, Any] | None = UNSET
 
 
-@attrs.define
-class Image:
+@attrs.define(on_setattr=track)
+class Image(Model):
     """An image held by a cell or a summary field."""
 
-    id: str | None = None
-    alt_text: str | None = None
-    height: int | None = None
-    width: int | None = None
+    id: str | None = UNSET
+    alt_text: str | None = UNSET
+    height: int | None = UNSET
+    width: int | None = UNSET
 
 
-@attrs.define
-class ImageUrl:
+@attrs.define(on_setattr=track)
+class ImageUrl(Model):
     """A temporary download URL for an image (or the ``error`` fetching it)."""
 
-    image_id: str | None = None
-    url: str | None = None
-    height: int | None = None
-    width: int | None = None
-    error: dict[str, Any] | None = None
+    image_id: str | None = UNSET
+    url: str | None = UNSET
+    height: int | None = UNSET
+    width: int | None = UNSET
+    error: dict[str, Any] | None = UNSET
 
 
-@attrs.define
-class ImageUrlMap:
+@attrs.define(on_setattr=track)
+class ImageUrlMap(Model):
     """Temporary image URLs and how long they stay valid."""
 
-    image_urls: list[ImageUrl] | None = None
-    url_expires_in_millis: int | None = None
+    image_urls: list[ImageUrl] | None = UNSET
+    url_expires_in_millis: int | None = UNSET

@@ -6,19 +6,21 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 
-@attrs.define
-class ErrorBody:
+
+@attrs.define(on_setattr=track)
+class ErrorBody(Model):
     """Smartsheet's Error object."""
 
-    error_code: int | None = None
-    message: str | None = None
-    ref_id: str | None = None
-    detail: Any = None
+    error_code: int | None = UNSET
+    message: str | None = UNSET
+    ref_id: str | None = UNSET
+    detail: Any = UNSET
 
 
-@attrs.define
-class BulkItemFailure:
+@attrs.define(on_setattr=track)
+class BulkItemFailure(Model):
     """One failed item of a partial-success bulk write.
 
     Attributes:
@@ -27,18 +29,18 @@ class BulkItemFailure:
         row_id: the row concerned, for row operations.
     """
 
-    index: int | None = None
-    error: ErrorBody | None = None
-    row_id: int | None = None
+    index: int | None = UNSET
+    error: ErrorBody | None = UNSET
+    row_id: int | None = UNSET
 
 
-@attrs.define
-class Result:
+@attrs.define(on_setattr=track)
+class Result(Model):
     """The Result envelope of write operations (``resultCode`` 0 = SUCCESS,
     3 = PARTIAL_SUCCESS). ``result`` holds the raw payload; resources decode it."""
 
-    message: str | None = None
-    result_code: int | None = None
-    version: int | None = None
-    result: Any = None
-    failed_items: list[BulkItemFailure] | None = None
+    message: str | None = UNSET
+    result_code: int | None = UNSET
+    version: int | None = UNSET
+    result: Any = UNSET
+    failed_items: list[BulkItemFailure] | None = UNSET

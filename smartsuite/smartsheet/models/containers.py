@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .sheets import Sheet
 
 
@@ -30,38 +31,38 @@ class DestinationType(enum.StrEnum):
     WORKSPACE = "workspace"
 
 
-@attrs.define
-class Template:
+@attrs.define(on_setattr=track)
+class Template(Model):
     """A sheet or report template (``type`` is ``sheet`` or ``report``)."""
 
-    id: int | None = None
-    name: str | None = None
-    type: str | None = None
-    access_level: str | None = None
-    description: str | None = None
-    blank: bool | None = None
-    categories: list[str] | None = None
-    global_template: str | None = None
-    image: str | None = None
-    large_image: str | None = None
-    locale: str | None = None
-    tags: list[str] | None = None
+    id: int | None = UNSET
+    name: str | None = UNSET
+    type: str | None = UNSET
+    access_level: str | None = UNSET
+    description: str | None = UNSET
+    blank: bool | None = UNSET
+    categories: list[str] | None = UNSET
+    global_template: str | None = UNSET
+    image: str | None = UNSET
+    large_image: str | None = UNSET
+    locale: str | None = UNSET
+    tags: list[str] | None = UNSET
 
 
-@attrs.define
-class Folder:
+@attrs.define(on_setattr=track)
+class Folder(Model):
     """A folder; ``folders``, ``sheets``, ``reports``, ``sights`` and ``templates`` are
     present when fetched with ``folders.get``."""
 
-    id: int | None = None
-    name: str | None = None
-    permalink: str | None = None
-    favorite: bool | None = None
-    folders: list[Folder] | None = None
-    sheets: list[Sheet] | None = None
-    reports: list[dict[str, Any]] | None = None
-    sights: list[dict[str, Any]] | None = None
-    templates: list[Template] | None = None
+    id: int | None = UNSET
+    name: str | None = UNSET
+    permalink: str | None = UNSET
+    favorite: bool | None = UNSET
+    folders: list[Folder] | None = UNSET
+    sheets: list[Sheet] | None = UNSET
+    reports: list[dict[str, Any]] | None = UNSET
+    sights: list[dict[str, Any]] | None = UNSET
+    templates: list[Template] | None = UNSET
 
     def walk_sheets(self) -> list[Sheet]:
         """Every sheet in this folder and its subfolders, depth first."""
@@ -71,22 +72,22 @@ class Folder:
         return found
 
 
-@attrs.define
-class Workspace:
+@attrs.define(on_setattr=track)
+class Workspace(Model):
     """A workspace; its contents are present when fetched with ``workspaces.get``."""
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    favorite: bool | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    folders: list[Folder] | None = None
-    sheets: list[Sheet] | None = None
-    reports: list[dict[str, Any]] | None = None
-    sights: list[dict[str, Any]] | None = None
-    templates: list[Template] | None = None
+    id: int | None = UNSET
+    name: str | None = UNSET
+    access_level: str | None = UNSET
+    permalink: str | None = UNSET
+    favorite: bool | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    modified_at: dt.datetime | None = UNSET
+    folders: list[Folder] | None = UNSET
+    sheets: list[Sheet] | None = UNSET
+    reports: list[dict[str, Any]] | None = UNSET
+    sights: list[dict[str, Any]] | None = UNSET
+    templates: list[Template] | None = UNSET
 
     def walk_sheets(self) -> list[Sheet]:
         """Every sheet in the workspace and its folders, depth first."""
@@ -96,23 +97,23 @@ class Workspace:
         return found
 
 
-@attrs.define
-class Home:
+@attrs.define(on_setattr=track)
+class Home(Model):
     """The Home tab: what the user owns outside workspaces, plus workspaces."""
 
-    folders: list[Folder] | None = None
-    sheets: list[Sheet] | None = None
-    reports: list[dict[str, Any]] | None = None
-    sights: list[dict[str, Any]] | None = None
-    templates: list[Template] | None = None
-    workspaces: list[Workspace] | None = None
+    folders: list[Folder] | None = UNSET
+    sheets: list[Sheet] | None = UNSET
+    reports: list[dict[str, Any]] | None = UNSET
+    sights: list[dict[str, Any]] | None = UNSET
+    templates: list[Template] | None = UNSET
+    workspaces: list[Workspace] | None = UNSET
 
 
-@attrs.define
-class Favorite:
+@attrs.define(on_setattr=track)
+class Favorite(Model):
     """A favorite: an object id and its :class:`FavoriteType` (kept as ``str``)."""
 
-    object_id: int | None = None
-    type: str | None = None
-    direct_id: int | None = None
-    name: str | None = None
+    object_id: int | None = UNSET
+    type: str | None = UNSET
+    direct_id: int | None = UNSET
+    name: str | None = UNSET

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
+
 
 class WidgetType(enum.StrEnum):
     """Known widget types; ``Widget.type`` stays a plain string so new ones decode."""
@@ -25,49 +27,49 @@ class WidgetType(enum.StrEnum):
     WEBCONTENT = "WEBCONTENT"
 
 
-@attrs.define
-class Widget:
+@attrs.define(on_setattr=track)
+class Widget(Model):
     """One widget on a dashboard; ``contents`` depends on ``type`` and stays a dict."""
 
-    id: int | None = None
-    type: str | None = None
-    title: str | None = None
-    show_title: bool | None = None
-    show_title_icon: bool | None = None
-    title_format: str | None = None
-    contents: dict[str, Any] | None = None
-    x_position: int | None = None
-    y_position: int | None = None
-    width: int | None = None
-    height: int | None = None
-    view_mode: int | None = None
-    version: int | None = None
+    id: int | None = UNSET
+    type: str | None = UNSET
+    title: str | None = UNSET
+    show_title: bool | None = UNSET
+    show_title_icon: bool | None = UNSET
+    title_format: str | None = UNSET
+    contents: dict[str, Any] | None = UNSET
+    x_position: int | None = UNSET
+    y_position: int | None = UNSET
+    width: int | None = UNSET
+    height: int | None = UNSET
+    view_mode: int | None = UNSET
+    version: int | None = UNSET
 
 
-@attrs.define
-class Dashboard:
+@attrs.define(on_setattr=track)
+class Dashboard(Model):
     """A dashboard (``/sights``)."""
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    favorite: bool | None = None
-    column_count: int | None = None
-    background_color: str | None = None
-    default_widget_background_color: str | None = None
-    source: dict[str, Any] | None = None
-    workspace: dict[str, Any] | None = None
-    widgets: list[Widget] | None = None
+    id: int | None = UNSET
+    name: str | None = UNSET
+    access_level: str | None = UNSET
+    permalink: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    modified_at: dt.datetime | None = UNSET
+    favorite: bool | None = UNSET
+    column_count: int | None = UNSET
+    background_color: str | None = UNSET
+    default_widget_background_color: str | None = UNSET
+    source: dict[str, Any] | None = UNSET
+    workspace: dict[str, Any] | None = UNSET
+    widgets: list[Widget] | None = UNSET
 
 
-@attrs.define
-class DashboardPublish:
+@attrs.define(on_setattr=track)
+class DashboardPublish(Model):
     """A dashboard's publish settings: ``read_only_full_accessible_by`` is ALL or ORG;
     ``read_only_full_url`` is set by the server."""
 
-    read_only_full_enabled: bool | None = None
-    read_only_full_accessible_by: str | None = None
-    read_only_full_url: str | None = None
+    read_only_full_enabled: bool | None = UNSET
+    read_only_full_accessible_by: str | None = UNSET
+    read_only_full_url: str | None = UNSET

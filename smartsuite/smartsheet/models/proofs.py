@@ -6,47 +6,48 @@ import datetime as dt
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 from .attachments import Attachment
 from .discussions import Discussion
 from .recipients import MiniUser, Recipient
 
 
-@attrs.define
-class Proof:
+@attrs.define(on_setattr=track)
+class Proof(Model):
     """A proof. ``id`` is the current version's id; ``original_id`` the first version's."""
 
-    id: int | None = None
-    original_id: int | None = None
-    name: str | None = None
-    proof_type: str | None = None
-    proof_request_url: str | None = None
-    version: int | None = None
-    is_completed: bool | None = None
-    last_updated_at: dt.datetime | None = None
-    last_updated_by: MiniUser | None = None
-    attachments: list[Attachment] | None = None
-    discussions: list[Discussion] | None = None
+    id: int | None = UNSET
+    original_id: int | None = UNSET
+    name: str | None = UNSET
+    proof_type: str | None = UNSET
+    proof_request_url: str | None = UNSET
+    version: int | None = UNSET
+    is_completed: bool | None = UNSET
+    last_updated_at: dt.datetime | None = UNSET
+    last_updated_by: MiniUser | None = UNSET
+    attachments: list[Attachment] | None = UNSET
+    discussions: list[Discussion] | None = UNSET
 
 
-@attrs.define
-class ProofRequest:
+@attrs.define(on_setattr=track)
+class ProofRequest(Model):
     """A request sent to reviewers of a proof."""
 
-    id: int | None = None
-    proof_id: int | None = None
-    send_to: list[Recipient] | None = None
-    subject: str | None = None
-    message: str | None = None
-    cc_me: bool | None = None
-    is_downloadable: bool | None = None
-    sent_by: MiniUser | None = None
-    sent_at: dt.datetime | None = None
-    status: str | None = None
+    id: int | None = UNSET
+    proof_id: int | None = UNSET
+    send_to: list[Recipient] | None = UNSET
+    subject: str | None = UNSET
+    message: str | None = UNSET
+    cc_me: bool | None = UNSET
+    is_downloadable: bool | None = UNSET
+    sent_by: MiniUser | None = UNSET
+    sent_at: dt.datetime | None = UNSET
+    status: str | None = UNSET
 
 
-@attrs.define
-class ProofRequestAction:
+@attrs.define(on_setattr=track)
+class ProofRequestAction(Model):
     """A reviewer's decision on a proof (APPROVED, PENDING, REJECTED)."""
 
-    user: MiniUser | None = None
-    action_status: str | None = None
+    user: MiniUser | None = UNSET
+    action_status: str | None = UNSET

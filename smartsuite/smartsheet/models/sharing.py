@@ -7,6 +7,8 @@ import enum
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
+
 
 class AccessLevel(enum.StrEnum):
     """Known access levels; models keep the plain string, so new levels still decode."""
@@ -19,8 +21,8 @@ class AccessLevel(enum.StrEnum):
     OWNER = "OWNER"
 
 
-@attrs.define
-class Share:
+@attrs.define(on_setattr=track)
+class Share(Model):
     """One share of an object with a user or a group.
 
     Attributes:
@@ -32,16 +34,16 @@ class Share:
         subject / message / cc_me: the notification email, on create.
     """
 
-    id: str | None = None
-    type: str | None = None
-    access_level: str | None = None
-    scope: str | None = None
-    email: str | None = None
-    user_id: int | None = None
-    group_id: int | None = None
-    name: str | None = None
-    subject: str | None = None
-    message: str | None = None
-    cc_me: bool | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: str | None = UNSET
+    type: str | None = UNSET
+    access_level: str | None = UNSET
+    scope: str | None = UNSET
+    email: str | None = UNSET
+    user_id: int | None = UNSET
+    group_id: int | None = UNSET
+    name: str | None = UNSET
+    subject: str | None = UNSET
+    message: str | None = UNSET
+    cc_me: bool | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    modified_at: dt.datetime | None = UNSET

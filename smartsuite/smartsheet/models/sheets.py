@@ -9,60 +9,79 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from ..._core.errors import ConfigurationError
+from ..._core.model import UNSET, Model, track
+
+M = TypeVar("M")
 
 
-@attrs.define
-class Cell:
+def _of(value: Any, cls: type[M]) -> list[M]:
+    """The ``cls`` items of a list field (a value kept as sent, see ``decode_issues``, may be
+    anything; derived views skip what is not a model)."""
+    if type(value) is not list:
+        return []
+    return [v for v in value if isinstance(v, cls)]
+
+
+@attrs.define(on_setattr=track)
+class Cell(Model):
     """One cell. ``value`` is what the cell holds; ``display_value`` is what users see.
-    ``object_value`` carries multi-contact, multi-picklist and predecessor values."""
+    ``object_value`` carries multi-contact, multi-picklist and predecessor values.
 
-    column_id: int | None = None
-    value: Any = None
-    display_value: str | None = None
-    formula: str | None = None
-    hyperlink: dict[str, Any] | None = None
-    link_in_from_cell: dict[str, Any] | None = None
-    links_out_to_cells: list[dict[str, Any]] | None = None
-    object_value: Any = None
-    format: str | None = None
-    conditional_format: str | None = None
-    strict: bool | None = None
-    override_validation: bool | None = None
-    column_type: str | None = None
-    image: dict[str, Any] | None = None
+    Fields left out are not sent. Set a field to ``None`` to send JSON ``null``, which the API
+    reads as "remove": ``hyperlink=None`` removes a hyperlink, ``link_in_from_cell=None`` a cell
+    link, and ``value=None`` (or ``object_value=None``) empties a cell, a predecessor list
+    included (https://developers.smartsheet.com/api/smartsheet/openapi/cells).
+    """
+
+    identity_fields = ("column_id",)
+
+    column_id: int = UNSET
+    value: Any = UNSET
+    display_value: str | None = UNSET
+    formula: str | None = UNSET
+    hyperlink: dict[str, Any] | None = UNSET
+    link_in_from_cell: dict[str, Any] | None = UNSET
+    links_out_to_cells: list[dict[str, Any]] | None = UNSET
+    object_value: Any = UNSET
+    format: str | None = UNSET
+    conditional_format: str | None = UNSET
+    strict: bool | None = UNSET
+    override_validation: bool | None = UNSET
+    column_type: str | None = UNSET
+    image: dict[str, Any] | None = UNSET
 
 
-@attrs.define
-class Column:
+@attrs.define(on_setattr=track)
+class Column(Model):
     """A column. ``type`` is a string so values we do not know yet still decode
     (TEXT_NUMBER, DATE, DATETIME, CONTACT_LIST, CHECKBOX, PICKLIST, DURATION, PREDECESSOR,
     ABSTRACT_DATETIME, MULTI_CONTACT_LIST, MULTI_PICKLIST)."""
 
-    id: int | None = None
-    title: str | None = None
-    type: str | None = None
-    index: int | None = None
-    primary: bool | None = None
-    options: list[str] | None = None
-    symbol: str | None = None
-    system_column_type: str | None = None
-    auto_number_format: dict[str, Any] | None = None
-    contact_options: list[dict[str, Any]] | None = None
-    description: str | None = None
-    format: str | None = None
-    formula: str | None = None
-    hidden: bool | None = None
-    locked: bool | None = None
-    locked_for_user: bool | None = None
-    validation: bool | None = None
-    version: int | None = None
-    width: int | None = None
-    tags: list[str] | None = None
+    id: int = UNSET
+    title: str = UNSET
+    type: str = UNSET
+    index: int = UNSET
+    primary: bool | None = UNSET
+    options: list[str] | None = UNSET
+    symbol: str | None = UNSET
+    system_column_type: str | None = UNSET
+    auto_number_format: dict[str, Any] | None = UNSET
+    contact_options: list[dict[str, Any]] | None = UNSET
+    description: str | None = UNSET
+    format: str | None = UNSET
+    formula: str | None = UNSET
+    hidden: bool | None = UNSET
+    locked: bool | None = UNSET
+    locked_for_user: bool | None = UNSET
+    validation: bool | None = UNSET
+    version: int | None = UNSET
+    width: int | None = UNSET
+    tags: list[str] | None = UNSET
 
 
 class ColumnIndex:
@@ -71,7 +90,7 @@ class ColumnIndex:
     __slots__ = ("_by_id", "_by_title", "_columns")
 
     def __init__(self, columns: list[Column] | None) -> None:
-        self._columns = columns or []
+        self._columns = _of(columns, Column)
         self._by_title: dict[str, int] | None = None
         self._by_id: dict[int, str] | None = None
 
@@ -79,7 +98,7 @@ class ColumnIndex:
         by_title: dict[str, int] = {}
         by_id: dict[int, str] = {}
         for col in self._columns:
-            if col.title is not None and col.id is not None:
+            if isinstance(col.title, str) and isinstance(col.id, int):
                 by_title[col.title] = col.id
                 by_id[col.id] = col.title
         self._by_title, self._by_id = by_title, by_id
@@ -105,8 +124,8 @@ class ColumnIndex:
         return self._by_id
 
 
-@attrs.define
-class Row:
+@attrs.define(on_setattr=track)
+class Row(Model):
     """A row and its cells. Location attributes (``to_top``, ``to_bottom``, ``parent_id``,
     ``sibling_id``, ``above``) are only sent on writes.
 
@@ -114,34 +133,37 @@ class Row:
     ``row["Status"]``, ``row.value("Status")``, ``row.to_record()``.
     """
 
-    id: int | None = None
-    sheet_id: int | None = None
-    row_number: int | None = None
-    parent_id: int | None = None
-    sibling_id: int | None = None
-    above: bool | None = None
-    to_top: bool | None = None
-    to_bottom: bool | None = None
-    indent: int | None = None
-    outdent: int | None = None
-    expanded: bool | None = None
-    locked: bool | None = None
-    locked_for_user: bool | None = None
-    in_critical_path: bool | None = None
-    filtered_out: bool | None = None
-    format: str | None = None
-    conditional_format: str | None = None
-    version: int | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    created_by: dict[str, Any] | None = None
-    modified_by: dict[str, Any] | None = None
-    cells: list[Cell] | None = None
-    columns: list[Column] | None = None
-    attachments: list[dict[str, Any]] | None = None
-    discussions: list[dict[str, Any]] | None = None
+    wire_aliases = {"permalink": ("permaLink",)}
+
+    id: int = UNSET
+    sheet_id: int | None = UNSET
+    row_number: int | None = UNSET
+    parent_id: int | None = UNSET
+    sibling_id: int | None = UNSET
+    above: bool | None = UNSET
+    to_top: bool | None = UNSET
+    to_bottom: bool | None = UNSET
+    indent: int | None = UNSET
+    outdent: int | None = UNSET
+    expanded: bool | None = UNSET
+    locked: bool | None = UNSET
+    locked_for_user: bool | None = UNSET
+    in_critical_path: bool | None = UNSET
+    filtered_out: bool | None = UNSET
+    format: str | None = UNSET
+    conditional_format: str | None = UNSET
+    version: int | None = UNSET
+    access_level: str | None = UNSET
+    permalink: str | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    modified_at: dt.datetime | None = UNSET
+    created_by: dict[str, Any] | None = UNSET
+    modified_by: dict[str, Any] | None = UNSET
+    cells: list[Cell] = UNSET
+    columns: list[Column] | None = UNSET
+    attachments: list[dict[str, Any]] | None = UNSET
+    discussions: list[dict[str, Any]] | None = UNSET
+    proofs: Any = UNSET
     _index: ColumnIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     def link(self, index: ColumnIndex) -> None:
@@ -150,7 +172,7 @@ class Row:
 
     def _columns_index(self) -> ColumnIndex:
         if self._index is None:
-            if self.columns is None:
+            if not self.columns:
                 raise ConfigurationError(
                     "this row does not know its sheet's columns; read it from a fetched Sheet, "
                     "fetch it with include=['columns'], or address cells by column id"
@@ -166,7 +188,7 @@ class Row:
             ConfigurationError: a title was given but the row does not know its columns.
         """
         column_id = column if isinstance(column, int) else self._columns_index().column_id(column)
-        for cell in self.cells or ():
+        for cell in _of(self.cells, Cell):
             if cell.column_id == column_id:
                 return cell
         return None
@@ -174,7 +196,7 @@ class Row:
     def value(self, column: str | int, default: Any = None) -> Any:
         """The ``value`` of the cell in ``column`` (title or id), ``default`` when empty."""
         cell = self.cell(column)
-        if cell is None or cell.value is None:
+        if cell is None or cell.value is None or cell.value is UNSET:
             return default
         return cell.value
 
@@ -185,53 +207,58 @@ class Row:
         """This row as a dict keyed by column title (every column, None when empty)."""
         titles = self._columns_index().titles()
         record: dict[str, Any] = dict.fromkeys(titles.values())
-        for cell in self.cells or ():
+        for cell in _of(self.cells, Cell):
             title = titles.get(cell.column_id)  # type: ignore[arg-type]
             if title is not None:
                 record[title] = cell.value
         return record
 
 
-@attrs.define
-class Sheet:
+@attrs.define(on_setattr=track)
+class Sheet(Model):
     """A sheet, with its columns and rows when fetched with ``sheets.get``."""
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    version: int | None = None
-    total_row_count: int | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    owner: str | None = None
-    owner_id: int | None = None
-    favorite: bool | None = None
-    read_only: bool | None = None
-    dependencies_enabled: bool | None = None
-    gantt_enabled: bool | None = None
-    resource_management_enabled: bool | None = None
-    has_summary_fields: bool | None = None
-    from_id: int | None = None
-    workspace: dict[str, Any] | None = None
-    source: dict[str, Any] | None = None
-    project_settings: dict[str, Any] | None = None
-    user_settings: dict[str, Any] | None = None
-    user_permissions: dict[str, Any] | None = None
-    effective_attachment_options: list[str] | None = None
-    columns: list[Column] | None = None
-    rows: list[Row] | None = None
-    attachments: list[dict[str, Any]] | None = None
-    discussions: list[dict[str, Any]] | None = None
-    cross_sheet_references: list[dict[str, Any]] | None = None
-    summary: dict[str, Any] | None = None
+    id: int = UNSET
+    name: str = UNSET
+    access_level: str | None = UNSET
+    permalink: str | None = UNSET
+    version: int | None = UNSET
+    total_row_count: int | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    modified_at: dt.datetime | None = UNSET
+    owner: str | None = UNSET
+    owner_id: int | None = UNSET
+    favorite: bool | None = UNSET
+    read_only: bool | None = UNSET
+    dependencies_enabled: bool | None = UNSET
+    gantt_enabled: bool | None = UNSET
+    resource_management_enabled: bool | None = UNSET
+    has_summary_fields: bool | None = UNSET
+    from_id: int | None = UNSET
+    workspace: dict[str, Any] | None = UNSET
+    source: dict[str, Any] | None = UNSET
+    project_settings: dict[str, Any] | None = UNSET
+    user_settings: dict[str, Any] | None = UNSET
+    user_permissions: dict[str, Any] | None = UNSET
+    effective_attachment_options: list[str] | None = UNSET
+    columns: list[Column] = UNSET
+    rows: list[Row] = UNSET
+    cell_image_upload_enabled: bool | None = UNSET
+    is_multi_picklist_enabled: bool | None = UNSET
+    resource_management_type: str | None = UNSET
+    show_parent_rows_for_filters: bool | None = UNSET
+    attachments: list[dict[str, Any]] | None = UNSET
+    discussions: list[dict[str, Any]] | None = UNSET
+    cross_sheet_references: list[dict[str, Any]] | None = UNSET
+    summary: dict[str, Any] | None = UNSET
     _index: ColumnIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        if self.rows:
+    def _after_decode(self) -> None:
+        if self.rows and type(self.rows) is list:
             index = self.column_index()
             for row in self.rows:
-                row._index = index
+                if isinstance(row, Row):
+                    row._index = index
 
     def column_index(self) -> ColumnIndex:
         """The shared title index of this sheet's columns."""
@@ -245,10 +272,10 @@ class Sheet:
         Raises:
             ConfigurationError: no such column; the message lists the titles.
         """
-        for col in self.columns or ():
+        for col in _of(self.columns, Column):
             if (col.id if isinstance(key, int) else col.title) == key:
                 return col
-        titles = ", ".join(repr(c.title) for c in self.columns or ())
+        titles = ", ".join(repr(c.title) for c in _of(self.columns, Column))
         raise ConfigurationError(f"sheet {self.id} has no column {key!r} (columns: {titles})")
 
     def get_row(self, row_id: int) -> Row:
@@ -257,7 +284,7 @@ class Sheet:
         Raises:
             ConfigurationError: not among the fetched rows.
         """
-        for row in self.rows or ():
+        for row in _of(self.rows, Row):
             if row.id == row_id:
                 return row
         raise ConfigurationError(f"row {row_id} is not among the fetched rows of sheet {self.id}")
@@ -266,9 +293,12 @@ class Sheet:
         """Each row as a dict keyed by column title (cell ``value``s)."""
         titles = self.column_index().titles()
         blank = dict.fromkeys(titles.values())
-        for row in self.rows or ():
+        for row in _of(self.rows, Row):
             record = blank.copy()
-            for cell in row.cells or ():
+            cells = row.cells
+            for cell in cells if type(cells) is list else ():
+                if type(cell) is not Cell:
+                    continue
                 title = titles.get(cell.column_id)  # type: ignore[arg-type]
                 if title is not None:
                     record[title] = cell.value
@@ -287,7 +317,7 @@ class Sheet:
         """
         from ..records import row_from_record
 
-        return row_from_record(record, self.columns or (), strict=strict, **location)
+        return row_from_record(record, _of(self.columns, Column), strict=strict, **location)
 
     def make_rows(
         self, records: Iterable[Mapping[str, Any]], *, strict: bool | None = None
@@ -295,5 +325,5 @@ class Sheet:
         """:meth:`make_row` for each record."""
         from ..records import RecordEncoder
 
-        encoder = RecordEncoder(self.columns or (), strict=strict)
+        encoder = RecordEncoder(_of(self.columns, Column), strict=strict)
         return [encoder.row(r) for r in records]

@@ -7,9 +7,11 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
 
-@attrs.define
-class SummaryField:
+
+@attrs.define(on_setattr=track)
+class SummaryField(Model):
     """One sheet summary field: a titled value (or formula) beside the grid. Its value is
     ``object_value`` (a plain string or number, or an object value); ``display_value`` is
     what users see.
@@ -17,33 +19,33 @@ class SummaryField:
     ``type`` takes the column types (TEXT_NUMBER, DATE, CHECKBOX, PICKLIST ...).
     """
 
-    id: int | None = None
-    title: str | None = None
-    type: str | None = None
-    index: int | None = None
-    display_value: str | None = None
-    formula: str | None = None
-    object_value: Any = None
-    hyperlink: dict[str, Any] | None = None
-    image: dict[str, Any] | None = None
-    options: list[str] | None = None
-    contact_options: list[dict[str, Any]] | None = None
-    symbol: str | None = None
-    format: str | None = None
-    locked: bool | None = None
-    locked_for_user: bool | None = None
-    validation: bool | None = None
-    created_at: dt.datetime | None = None
-    created_by: dict[str, Any] | None = None
-    modified_at: dt.datetime | None = None
-    modified_by: dict[str, Any] | None = None
+    id: int | None = UNSET
+    title: str | None = UNSET
+    type: str | None = UNSET
+    index: int | None = UNSET
+    display_value: str | None = UNSET
+    formula: str | None = UNSET
+    object_value: Any = UNSET
+    hyperlink: dict[str, Any] | None = UNSET
+    image: dict[str, Any] | None = UNSET
+    options: list[str] | None = UNSET
+    contact_options: list[dict[str, Any]] | None = UNSET
+    symbol: str | None = UNSET
+    format: str | None = UNSET
+    locked: bool | None = UNSET
+    locked_for_user: bool | None = UNSET
+    validation: bool | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    created_by: dict[str, Any] | None = UNSET
+    modified_at: dt.datetime | None = UNSET
+    modified_by: dict[str, Any] | None = UNSET
 
 
-@attrs.define
-class SheetSummary:
+@attrs.define(on_setattr=track)
+class SheetSummary(Model):
     """All summary fields of a sheet."""
 
-    fields: list[SummaryField] | None = None
+    fields: list[SummaryField] | None = UNSET
 
     def field(self, title: str) -> SummaryField | None:
         """The field titled ``title``, or None."""

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import UNSET, Model, track
+
 
 class WebhookStatus(enum.StrEnum):
     """Known webhook statuses; ``Webhook.status`` stays a plain string."""
@@ -22,20 +24,20 @@ class WebhookStatus(enum.StrEnum):
     DISABLED_ADMINISTRATIVE = "DISABLED_ADMINISTRATIVE"
 
 
-@attrs.define
-class WebhookStats:
+@attrs.define(on_setattr=track)
+class WebhookStats(Model):
     """Delivery statistics of a webhook."""
 
-    last_callback_attempt: dt.datetime | None = None
-    last_callback_attempt_retry_count: int | None = None
-    last_successful_callback: dt.datetime | None = None
+    last_callback_attempt: dt.datetime | None = UNSET
+    last_callback_attempt_retry_count: int | None = UNSET
+    last_successful_callback: dt.datetime | None = UNSET
 
 
-@attrs.define
-class Subscope:
+@attrs.define(on_setattr=track)
+class Subscope(Model):
     """Limits a sheet webhook to some columns."""
 
-    column_ids: list[int] | None = None
+    column_ids: list[int] | None = UNSET
 
 
 @attrs.define(repr=False)
@@ -48,23 +50,23 @@ class Webhook:
         status: see :class:`WebhookStatus`; ``enabled`` is True only when ``ENABLED``.
     """
 
-    id: int | None = None
-    name: str | None = None
-    callback_url: str | None = None
-    scope: str | None = None
-    scope_object_id: int | None = None
-    subscope: Subscope | None = None
-    events: list[str] | None = None
-    version: int | None = None
-    enabled: bool | None = None
-    status: str | None = None
-    disabled_details: str | None = None
-    shared_secret: str | None = None
-    api_client_id: str | None = None
-    api_client_name: str | None = None
-    stats: WebhookStats | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: int | None = UNSET
+    name: str | None = UNSET
+    callback_url: str | None = UNSET
+    scope: str | None = UNSET
+    scope_object_id: int | None = UNSET
+    subscope: Subscope | None = UNSET
+    events: list[str] | None = UNSET
+    version: int | None = UNSET
+    enabled: bool | None = UNSET
+    status: str | None = UNSET
+    disabled_details: str | None = UNSET
+    shared_secret: str | None = UNSET
+    api_client_id: str | None = UNSET
+    api_client_name: str | None = UNSET
+    stats: WebhookStats | None = UNSET
+    created_at: dt.datetime | None = UNSET
+    modified_at: dt.datetime | None = UNSET
 
     def __repr__(self) -> str:
         return (
@@ -73,8 +75,8 @@ class Webhook:
         )
 
 
-@attrs.define
-class CallbackEvent:
+@attrs.define(on_setattr=track)
+class CallbackEvent(Model):
     """One change reported by a callback.
 
     Attributes:
@@ -85,31 +87,31 @@ class CallbackEvent:
         change_agent: the comma-separated ``Smartsheet-Change-Agent`` values of the change.
     """
 
-    object_type: str | None = None
-    event_type: str | None = None
-    id: int | None = None
-    row_id: int | None = None
-    column_id: int | None = None
-    user_id: int | None = None
-    change_agent: str | None = None
-    timestamp: dt.datetime | None = None
+    object_type: str | None = UNSET
+    event_type: str | None = UNSET
+    id: int | None = UNSET
+    row_id: int | None = UNSET
+    column_id: int | None = UNSET
+    user_id: int | None = UNSET
+    change_agent: str | None = UNSET
+    timestamp: dt.datetime | None = UNSET
 
     def caused_by(self, agent: str) -> bool:
         """True when ``agent`` is one of this change's change agents."""
         return change_agent_includes(self.change_agent, agent)
 
 
-@attrs.define
-class Callback:
+@attrs.define(on_setattr=track)
+class Callback(Model):
     """The body Smartsheet posts to a webhook's callback URL: events, or a status change
     (``new_webhook_status``)."""
 
-    webhook_id: int | None = None
-    scope: str | None = None
-    scope_object_id: int | None = None
-    nonce: str | None = None
-    timestamp: dt.datetime | None = None
-    new_webhook_status: str | None = None
+    webhook_id: int | None = UNSET
+    scope: str | None = UNSET
+    scope_object_id: int | None = UNSET
+    nonce: str | None = UNSET
+    timestamp: dt.datetime | None = UNSET
+    new_webhook_status: str | None = UNSET
     events: list[CallbackEvent] = attrs.field(factory=list)
 
     def events_not_caused_by(self, agent: str) -> list[CallbackEvent]:

@@ -54,13 +54,16 @@ class CrossSheetReferences(SmartsheetResource):
                 raise ConfigurationError(f"give both start_{label}_id and end_{label}_id")
         if rows[0] is None and cols[0] is None:
             raise ConfigurationError("a cross-sheet reference needs a row or column range")
+        ranges = {
+            "start_row_id": start_row_id,
+            "end_row_id": end_row_id,
+            "start_column_id": start_column_id,
+            "end_column_id": end_column_id,
+        }
         ref = CrossSheetReference(
             name=name,
             source_sheet_id=int(source_sheet_id),
-            start_row_id=start_row_id,
-            end_row_id=end_row_id,
-            start_column_id=start_column_id,
-            end_column_id=end_column_id,
+            **{k: v for k, v in ranges.items() if v is not None},  # None: not sent
         )
         path = f"/sheets/{int(sheet_id)}/crosssheetreferences"
         return await self._send("POST", path, CrossSheetReference, json=self._encode(ref))
