@@ -55,6 +55,13 @@ class ItemResult(Generic[T]):
     def ok(self) -> bool:
         return self.outcome is Outcome.LANDED
 
+    @property
+    def status(self) -> int | None:
+        """The HTTP status of this item's error (for a failed row of a partial-success write,
+        the status its error code carries), None when there is none."""
+        status = getattr(self.error, "status", None)
+        return status if isinstance(status, int) else None
+
 
 class BulkWriteError(SmartsuiteError):
     """Some items of a bulk write did not land; ``.result`` says which."""

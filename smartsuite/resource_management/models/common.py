@@ -26,11 +26,11 @@ class Paging:
         self_link: the relative link of this page (``self`` on the wire).
     """
 
-    page: int | None = UNSET
-    per_page: int | None = UNSET
-    previous: str | None = UNSET
-    next: str | None = UNSET
-    self_link: str | None = UNSET
+    page: int | None = None
+    per_page: int | None = None
+    previous: str | None = None
+    next: str | None = None
+    self_link: str | None = None
 
 
 @attrs.define
@@ -46,7 +46,7 @@ class Nested(Generic[T]):
     """
 
     data: list[T] = attrs.field(factory=list)
-    paging: Paging | None = UNSET
+    paging: Paging | None = None
     item_type: type[Any] | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
