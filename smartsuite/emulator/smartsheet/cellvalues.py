@@ -93,6 +93,14 @@ def _object_value(column: dict[str, Any], obj: Any) -> tuple[Any, str]:
             contacts.append({"objectType": "CONTACT", "email": email, "name": item.get("name")})
         shown = ", ".join(str(c["name"] or c["email"]) for c in contacts)
         return {"objectType": kind, "values": contacts}, shown
+    if kind == "PREDECESSOR_LIST":
+        preds = obj.get("predecessors")
+        if not isinstance(preds, list) or not all(isinstance(p, dict) for p in preds):
+            raise ApiFailure(400, 1008, "Unable to parse request: predecessors must be objects.")
+        shown = ", ".join(
+            f"{p.get('rowNumber', p.get('rowId'))}{p.get('type', 'FS')}" for p in preds
+        )
+        return {"objectType": kind, "predecessors": [dict(p) for p in preds]}, shown
     return dict(obj), str(obj.get("value", ""))
 
 
