@@ -116,6 +116,7 @@ def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[An
     compiled = compile(source, f"<fast structure {cls.__name__}>", "exec")
     exec(compiled, env)  # noqa: S102 - generated from the class's own fields, as cattrs does
     fn: Callable[[Any, Any], T] = env["structure"]
+    fn.reference = slow  # type: ignore[attr-defined]  # what the property tests compare with
     return fn
 
 
