@@ -62,6 +62,12 @@ class ItemResult(Generic[T]):
         status = getattr(self.error, "status", None)
         return status if isinstance(status, int) else None
 
+    @property
+    def code(self) -> int | str | None:
+        """The service's error code of this item's error (Smartsheet ``errorCode``), if any."""
+        code = getattr(self.error, "code", None)
+        return code if isinstance(code, int | str) else None
+
 
 class BulkWriteError(SmartsuiteError):
     """Some items of a bulk write did not land; ``.result`` says which."""

@@ -257,7 +257,9 @@ def _checker(cls: type) -> dict[str, Check]:
 
 def _type_error(cls: type, name: str, value: Any) -> ModelTypeError:
     hint = typing.get_type_hints(cls).get(name, Any)
-    shown = hint.__name__ if isinstance(hint, type) else re.sub(r"\b[\w.]+\.(\w+)", r"\1", str(hint))
+    shown = (
+        hint.__name__ if isinstance(hint, type) else re.sub(r"\b[\w.]+\.(\w+)", r"\1", str(hint))
+    )
     return ModelTypeError(
         f"{cls.__name__}.{name}: expected {shown}, got {type(value).__name__} {bounded_repr(value)}"
     )

@@ -120,6 +120,36 @@ def _parse_date(value: Any, _: Any) -> dt.date:
     raise TypeError(f"expected a date string, got {type(value).__name__}")
 
 
+def _date_or_timestamp(value: Any, tp: Any) -> dt.date:
+    """A field documented as a date that the API also sends as a timestamp: a plain date stays
+    a date, a timestamp stays a timestamp (its time of day kept)."""
+    if isinstance(value, str) and len(value) == 10:
+        return _parse_date(value, tp)
+    return _parse_datetime(value, tp)
+
+
+_SCALAR_TYPES = (int, float, bool, str)
+
+
+def _scalar_union(tp: Any) -> bool:
+    args = (
+        typing.get_args(tp)
+        if typing.get_origin(tp) is typing.Union or isinstance(tp, types.UnionType)
+        else ()
+    )
+    return bool(args) and all(a in _SCALAR_TYPES for a in args)
+
+
+def _one_of(value: Any, tp: Any) -> Any:
+    """A union of JSON scalars (``int | str`` ...): the value as sent, if its type is a member."""
+    allowed = typing.get_args(tp)
+    kind = type(value)
+    if kind in allowed or (kind is int and float in allowed):
+        return value
+    names = " or ".join(a.__name__ for a in allowed)
+    raise TypeError(f"expected {names}, got {kind.__name__}")
+
+
 def _to_iso(value: dt.datetime) -> str:
     if value.tzinfo is not None:
         value = value.astimezone(dt.UTC)
@@ -343,6 +373,8 @@ def make_converter(*, camel_case: bool, wire_name: WireNames | None = None) -> c
         conv.register_structure_hook(tp, hook)
     conv.register_structure_hook(dt.datetime, _parse_datetime)
     conv.register_structure_hook(dt.date, _parse_date)
+    conv.register_structure_hook_func(_scalar_union, _one_of)
+    conv.register_structure_hook_func(lambda t: t == dt.date | dt.datetime, _date_or_timestamp)
     conv.register_unstructure_hook(dt.datetime, _to_iso)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
     conv.register_unstructure_hook(_Unset, lambda _: None)

@@ -114,6 +114,8 @@ class User(Model):
     has_login: bool | None = UNSET
     login_type: str | None = UNSET
     thumbnail: str | None = UNSET
+    #: "reserved" in the docs, typed string, sent as a number (seed 002, "Users"): kept as sent.
+    user_settings: int | str | None = UNSET
     created_at: dt.datetime | None = UNSET
     updated_at: dt.datetime | None = UNSET
     tags: Nested[Tag] | None = UNSET

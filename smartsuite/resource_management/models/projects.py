@@ -83,8 +83,10 @@ class BillRate(Model):
     user_id: int | None = UNSET
     role_id: int | None = UNSET
     discipline_id: int | None = UNSET
-    starts_at: dt.date | None = UNSET
-    ends_at: dt.date | None = UNSET
+    #: Documented as dates; the API also sends timestamps here (seed 002, "Bill Rates":
+    #: ``"starts_at": "2013-09-27T00:00:00Z"``), which keep their time of day.
+    starts_at: dt.date | dt.datetime | None = UNSET
+    ends_at: dt.date | dt.datetime | None = UNSET
     created_at: dt.datetime | None = UNSET
     updated_at: dt.datetime | None = UNSET
 

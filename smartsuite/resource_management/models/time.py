@@ -54,7 +54,7 @@ class TimeEntry(Model):
     user_id: int | None = UNSET
     assignable_id: int | None = UNSET
     assignable_type: str | None = UNSET
-    date: dt.date | None = UNSET
+    date: dt.date = UNSET
     hours: float | None = UNSET
     is_suggestion: bool | None = UNSET
     scheduled_hours: float | None = UNSET
@@ -77,7 +77,7 @@ class ExpenseItem(Model):
     user_id: int | None = UNSET
     assignable_id: int | None = UNSET
     assignable_type: str | None = UNSET
-    date: dt.date | None = UNSET
+    date: dt.date = UNSET
     amount: float | None = UNSET
     category: str | None = UNSET
     notes: str | None = UNSET

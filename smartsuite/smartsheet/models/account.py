@@ -32,7 +32,7 @@ class ProfileImage(Model):
 class AlternateEmail(Model):
     """An additional email address of a user; only confirmed ones can become primary."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     email: str | None = UNSET
     confirmed: bool | None = UNSET
 
@@ -41,7 +41,7 @@ class AlternateEmail(Model):
 class Account(Model):
     """The organisation account a user belongs to."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
 
 
@@ -49,7 +49,7 @@ class Account(Model):
 class GroupRef(Model):
     """A group a user belongs to, as listed by ``users.me(include=["groups"])``."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     description: str | None = UNSET
     owner: str | None = UNSET
@@ -64,7 +64,7 @@ class User(Model):
     ``locale``, ``time_zone`` ...) are only returned by ``users.get`` and ``users.me``.
     """
 
-    id: int | None = UNSET
+    id: int = UNSET
     email: str | None = UNSET
     name: str | None = UNSET
     first_name: str | None = UNSET
@@ -98,7 +98,7 @@ class User(Model):
 class GroupMember(Model):
     """A member of a group (add members by ``email``)."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     email: str | None = UNSET
     name: str | None = UNSET
     first_name: str | None = UNSET
@@ -109,7 +109,7 @@ class GroupMember(Model):
 class Group(Model):
     """A group of users; ``members`` is present on ``groups.get``."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     description: str | None = UNSET
     owner: str | None = UNSET
@@ -123,7 +123,7 @@ class Group(Model):
 class Contact(Model):
     """One of the user's Smartsheet contacts (``id`` is an opaque string)."""
 
-    id: str | None = UNSET
+    id: str = UNSET
     name: str | None = UNSET
     email: str | None = UNSET
     profile_image: ProfileImage | None = UNSET

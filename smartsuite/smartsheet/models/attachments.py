@@ -41,7 +41,7 @@ class Attachment(Model):
     """An attachment. For files, ``url`` is a temporary download link valid for
     ``url_expires_in_millis``; it is only present when one attachment is fetched."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     parent_id: int | None = UNSET
     parent_type: str | None = UNSET
     attachment_type: str | None = UNSET

@@ -41,7 +41,7 @@ class AutomationRule(Model):
     """An automation rule. Rules cannot be created through the API, only read, changed
     and deleted."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     enabled: bool | None = UNSET
     action: AutomationAction | None = UNSET

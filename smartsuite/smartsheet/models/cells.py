@@ -31,7 +31,7 @@ class CellHistory(Model):
 class Image(Model):
     """An image held by a cell or a summary field."""
 
-    id: str | None = UNSET
+    id: str = UNSET
     alt_text: str | None = UNSET
     height: int | None = UNSET
     width: int | None = UNSET

@@ -35,7 +35,7 @@ class DestinationType(enum.StrEnum):
 class Template(Model):
     """A sheet or report template (``type`` is ``sheet`` or ``report``)."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     type: str | None = UNSET
     access_level: str | None = UNSET
@@ -54,7 +54,7 @@ class Folder(Model):
     """A folder; ``folders``, ``sheets``, ``reports``, ``sights`` and ``templates`` are
     present when fetched with ``folders.get``."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     permalink: str | None = UNSET
     favorite: bool | None = UNSET
@@ -76,7 +76,7 @@ class Folder(Model):
 class Workspace(Model):
     """A workspace; its contents are present when fetched with ``workspaces.get``."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     access_level: str | None = UNSET
     permalink: str | None = UNSET

@@ -31,7 +31,7 @@ class WidgetType(enum.StrEnum):
 class Widget(Model):
     """One widget on a dashboard; ``contents`` depends on ``type`` and stays a dict."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     type: str | None = UNSET
     title: str | None = UNSET
     show_title: bool | None = UNSET
@@ -50,7 +50,7 @@ class Widget(Model):
 class Dashboard(Model):
     """A dashboard (``/sights``)."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     access_level: str | None = UNSET
     permalink: str | None = UNSET

@@ -32,7 +32,7 @@ class SearchResultItem(Model):
 class SearchResult(Model):
     """What a search found (at most 100 hits; ``total_count`` says how many)."""
 
-    results: list[SearchResultItem] | None = UNSET
+    results: list[SearchResultItem] = UNSET
     total_count: int | None = UNSET
 
 

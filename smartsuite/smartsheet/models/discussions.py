@@ -15,7 +15,7 @@ from .recipients import MiniUser
 class Comment(Model):
     """One comment in a discussion."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     discussion_id: int | None = UNSET
     text: str | None = UNSET
     attachments: list[Attachment] | None = UNSET
@@ -31,7 +31,7 @@ class Discussion(Model):
     ``comments`` and ``comment_attachments`` are filled when asked for with ``include``.
     """
 
-    id: int | None = UNSET
+    id: int = UNSET
     title: str | None = UNSET
     parent_id: int | None = UNSET
     parent_type: str | None = UNSET

@@ -16,7 +16,7 @@ from .recipients import MiniUser, Recipient
 class Proof(Model):
     """A proof. ``id`` is the current version's id; ``original_id`` the first version's."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     original_id: int | None = UNSET
     name: str | None = UNSET
     proof_type: str | None = UNSET
@@ -33,7 +33,7 @@ class Proof(Model):
 class ProofRequest(Model):
     """A request sent to reviewers of a proof."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     proof_id: int | None = UNSET
     send_to: list[Recipient] | None = UNSET
     subject: str | None = UNSET

@@ -39,7 +39,7 @@ class ReportRow(Row):
 class SourceSheet(Model):
     """A sheet a report draws rows from (``include=sourceSheets``)."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     access_level: str | None = UNSET
     permalink: str | None = UNSET
@@ -57,7 +57,7 @@ class Report(Model):
         scope: with ``include=scope``: the sheets and workspaces the report covers.
     """
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     access_level: str | None = UNSET
     permalink: str | None = UNSET

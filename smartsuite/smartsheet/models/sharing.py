@@ -34,7 +34,7 @@ class Share(Model):
         subject / message / cc_me: the notification email, on create.
     """
 
-    id: str | None = UNSET
+    id: str = UNSET
     type: str | None = UNSET
     access_level: str | None = UNSET
     scope: str | None = UNSET

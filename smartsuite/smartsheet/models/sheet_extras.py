@@ -40,7 +40,7 @@ class CrossSheetReference(Model):
     Leave row bounds out to reference whole columns, column bounds out for whole rows.
     """
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     source_sheet_id: int | None = UNSET
     start_row_id: int | None = UNSET

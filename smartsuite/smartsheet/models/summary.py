@@ -19,7 +19,7 @@ class SummaryField(Model):
     ``type`` takes the column types (TEXT_NUMBER, DATE, CHECKBOX, PICKLIST ...).
     """
 
-    id: int | None = UNSET
+    id: int = UNSET
     title: str | None = UNSET
     type: str | None = UNSET
     index: int | None = UNSET
@@ -47,9 +47,14 @@ class SheetSummary(Model):
 
     fields: list[SummaryField] | None = UNSET
 
-    def field(self, title: str) -> SummaryField | None:
-        """The field titled ``title``, or None."""
+    def field(self, title: str) -> SummaryField:
+        """The field titled ``title``.
+
+        Raises:
+            KeyError: no field has that title (the message lists the titles).
+        """
         for f in self.fields or ():
-            if f.title == title:
+            if isinstance(f, SummaryField) and f.title == title:
                 return f
-        return None
+        titles = ", ".join(repr(f.title) for f in self.fields or () if isinstance(f, SummaryField))
+        raise KeyError(f"no summary field titled {title!r} (fields: {titles})")

@@ -30,7 +30,7 @@ class Schedule(Model):
 class UpdateRequest(Model):
     """An update request (possibly recurring, per its ``schedule``)."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     send_to: list[Recipient] | None = UNSET
     subject: str | None = UNSET
     message: str | None = UNSET
@@ -51,7 +51,7 @@ class SentUpdateRequest(Model):
     """One sending of an update request to one recipient (status PENDING, COMPLETE,
     CANCELED)."""
 
-    id: int | None = UNSET
+    id: int = UNSET
     update_request_id: int | None = UNSET
     sent_to: Recipient | None = UNSET
     sent_by: MiniUser | None = UNSET

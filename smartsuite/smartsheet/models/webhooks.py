@@ -50,7 +50,7 @@ class Webhook:
         status: see :class:`WebhookStatus`; ``enabled`` is True only when ``ENABLED``.
     """
 
-    id: int | None = UNSET
+    id: int = UNSET
     name: str | None = UNSET
     callback_url: str | None = UNSET
     scope: str | None = UNSET
@@ -61,7 +61,7 @@ class Webhook:
     enabled: bool | None = UNSET
     status: str | None = UNSET
     disabled_details: str | None = UNSET
-    shared_secret: str | None = UNSET
+    shared_secret: str = UNSET
     api_client_id: str | None = UNSET
     api_client_name: str | None = UNSET
     stats: WebhookStats | None = UNSET
@@ -89,7 +89,7 @@ class CallbackEvent(Model):
 
     object_type: str | None = UNSET
     event_type: str | None = UNSET
-    id: int | None = UNSET
+    id: int = UNSET
     row_id: int | None = UNSET
     column_id: int | None = UNSET
     user_id: int | None = UNSET
