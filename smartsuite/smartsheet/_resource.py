@@ -131,12 +131,14 @@ class SmartsheetResource(Resource):
         total_pages = data.get("totalPages")
         has_next = isinstance(number, int) and isinstance(total_pages, int) and number < total_pages
         total = data.get("totalCount")
+        size = data.get("pageSize")
         return Page(
             items,
             number + 1 if has_next and isinstance(number, int) else None,
-            total if isinstance(total, int) else None,
-            number if isinstance(number, int) else None,
-            total_pages if isinstance(total_pages, int) else None,
+            total if isinstance(total, int) and not isinstance(total, bool) else None,
+            number if isinstance(number, int) and not isinstance(number, bool) else None,
+            total_pages if isinstance(total_pages, int) and not isinstance(total_pages, bool) else None,
+            size if isinstance(size, int) and not isinstance(size, bool) else None,
         )
 
 

@@ -8,21 +8,14 @@ from typing import Any
 import attrs
 
 from ..._core.model import UNSET, Model, track
+from .sheets import Cell
 
 
 @attrs.define(on_setattr=track)
-class CellHistory(Model):
-    """One past state of a cell, newest first in ``cells.history``."""
+class CellHistory(Cell):
+    """One past state of a cell, newest first in ``cells.history``: every :class:`Cell` field
+    (the API's CellHistory is a Cell plus who changed it and when)."""
 
-    column_id: int | None = UNSET
-    value: Any = UNSET
-    display_value: str | None = UNSET
-    formula: str | None = UNSET
-    object_value: Any = UNSET
-    hyperlink: dict[str, Any] | None = UNSET
-    image: dict[str, Any] | None = UNSET
-    format: str | None = UNSET
-    column_type: str | None = UNSET
     modified_at: dt.datetime | None = UNSET
     modified_by: dict[str, Any] | None = UNSET
 
