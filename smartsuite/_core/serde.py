@@ -39,7 +39,15 @@ from .model import (
     state_for,
 )
 
-__all__ = ["UNSET", "DecodeIssue", "Unset", "make_converter", "strict_decoding", "structure"]
+__all__ = [
+    "UNSET",
+    "DecodeIssue",
+    "Unset",
+    "make_converter",
+    "is_strict",
+    "strict_decoding",
+    "structure",
+]
 
 T = TypeVar("T")
 
@@ -63,6 +71,11 @@ def strict_decoding(enabled: bool = True) -> Iterator[None]:
         yield
     finally:
         _strict.reset(token)
+
+
+def is_strict() -> bool:
+    """Whether :func:`strict_decoding` is in force."""
+    return _strict.get()
 
 
 # -- scalar hooks: never coerce into a different meaning ----------------------------------------
