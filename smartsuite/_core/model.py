@@ -49,9 +49,12 @@ class _Unset(enum.Enum):
         return hash(None)
 
 
-#: "Not given": a field at UNSET is left out of the body. Typed ``Any`` so that a field the
-#: server always returns can be declared ``id: int = UNSET`` and read as an ``int``.
-UNSET: Final[Any] = _Unset.UNSET
+#: "Not given": a field or argument at UNSET is left out of the body (``x is not UNSET``
+#: narrows ``str | Unset`` to ``str``).
+UNSET: Final = _Unset.UNSET
+#: The same object typed ``Any``: the default of model fields, so that a field the server
+#: always returns can be declared ``id: int = unset`` and read as an ``int``.
+unset: Final[Any] = UNSET
 #: The type of UNSET, for keyword arguments: ``name: str | Unset = UNSET``.
 Unset = Literal[_Unset.UNSET]
 

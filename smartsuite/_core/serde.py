@@ -43,8 +43,8 @@ __all__ = [
     "UNSET",
     "DecodeIssue",
     "Unset",
-    "make_converter",
     "is_strict",
+    "make_converter",
     "strict_decoding",
     "structure",
 ]
@@ -276,7 +276,7 @@ def make_model_structure_fn(
         if not isinstance(data, Mapping):
             raise TypeError(f"expected a JSON object, got {type(data).__name__}")
         hooks, fixed, known = compiled or prepare()
-        o = object.__new__(raw)
+        o: Any = object.__new__(raw)
         issues: list[DecodeIssue] | None = None
         for plan, hook in hooks:
             value = data.get(plan.wire)
@@ -311,7 +311,8 @@ def make_model_structure_fn(
         o.__class__ = cls
         if after is not None:
             after(o)
-        return o
+        built: T = o
+        return built
 
     return structure
 

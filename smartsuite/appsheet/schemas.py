@@ -164,7 +164,8 @@ class Schema(Generic[T]):
         """
         if not isinstance(row, Mapping):
             raise DecodeError(
-                f"cannot decode {self.cls.__name__}: expected a row object, got {type(row).__name__}"
+                f"cannot decode {self.cls.__name__}: expected a row object, "
+                f"got {type(row).__name__}"
             )
         if issubclass(self.cls, Model):
             return self._decode_model(row, locale)
@@ -213,7 +214,8 @@ class Schema(Generic[T]):
                     reason = str(exc) or type(exc).__name__
                     if f.column == self.key or serde.is_strict():
                         raise DecodeError(
-                            f"cannot decode {self.cls.__name__}.{f.attr}: {reason} (got {raw!r:.80})"
+                            f"cannot decode {self.cls.__name__}.{f.attr}: {reason} "
+                            f"(got {raw!r:.80})"
                         ) from None
                     issue = DecodeIssue(self.cls.__name__, f.attr, raw, reason)
                     report_issue(issue)

@@ -3,18 +3,17 @@ query and body building, and the ``@operation`` tag."""
 
 from __future__ import annotations
 
-import inspect
-
 import datetime as dt
+import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError, PagingError
+from .._core.model import Model
 from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
-from .._core.model import Model
 from .._core.serde import UNSET
 from ._converter import CONVERTER
 from .models.common import Nested, Paging
@@ -162,7 +161,8 @@ class RMResource(Resource):
             raise ConfigurationError(
                 f"{type(obj).__name__} fields {fixed} cannot be changed by {update.__name__}"
             )
-        return await update(getattr(obj, "id"), **{n: getattr(obj, n) for n in sorted(names)})
+        ident: int = obj.id  # type: ignore[attr-defined]  # every RM model has an id
+        return await update(ident, **{n: getattr(obj, n) for n in sorted(names)})
 
     # -- reading answers -------------------------------------------------------------------
 

@@ -130,16 +130,18 @@ class SmartsheetResource(Resource):
         number = data.get("pageNumber")
         total_pages = data.get("totalPages")
         has_next = isinstance(number, int) and isinstance(total_pages, int) and number < total_pages
-        total = data.get("totalCount")
-        size = data.get("pageSize")
         return Page(
             items,
             number + 1 if has_next and isinstance(number, int) else None,
-            total if isinstance(total, int) and not isinstance(total, bool) else None,
-            number if isinstance(number, int) and not isinstance(number, bool) else None,
-            total_pages if isinstance(total_pages, int) and not isinstance(total_pages, bool) else None,
-            size if isinstance(size, int) and not isinstance(size, bool) else None,
+            _count(data.get("totalCount")),
+            _count(number),
+            _count(total_pages),
+            _count(data.get("pageSize")),
         )
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
 
 
 def _is_file_upload(headers: Mapping[str, str] | None) -> bool:

@@ -12,7 +12,7 @@ import attrs
 import pytest
 
 from smartsuite import DecodeError, NotFoundError, Outcome, PermissionDeniedError
-from smartsuite._core.model import UNSET, Model, track
+from smartsuite._core.model import Model, track, unset
 from smartsuite._core.serde import strict_decoding
 from smartsuite.appsheet import AppSheetClient, Schema, column
 from smartsuite.emulator import Emulator
@@ -24,10 +24,10 @@ from ..appsheet.conftest import sent_bodies
 class Person(Model):
     id: str = column("ID", key=True)
     name: str = column("Name", default="")
-    age: int | None = column("Age", default=UNSET)
-    active: bool | None = column("Active", default=UNSET)
-    joined: dt.date | None = column("Joined", default=UNSET)  # noqa: RUF009
-    score: Decimal | None = column("Score", default=UNSET)  # noqa: RUF009
+    age: int | None = column("Age", default=unset)
+    active: bool | None = column("Active", default=unset)
+    joined: dt.date | None = column("Joined", default=unset)  # noqa: RUF009
+    score: Decimal | None = column("Score", default=unset)  # noqa: RUF009
 
 
 async def test_edit_sends_the_key_and_what_changed(

@@ -92,7 +92,7 @@ async def test_faithful_decoding_over_http(server: ScriptedServer) -> None:  # n
             strict_decoding(),
             pytest.raises(
                 DecodeError,
-                match=r"cannot decode User\.user_type_id: expected an integer, got float \(got 1\.9\)",
+                match=r"User\.user_type_id: expected an integer, got float \(got 1\.9\)",
             ),
         ):
             await rm.users.get(7)

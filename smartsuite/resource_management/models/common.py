@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 T = TypeVar("T")
 
@@ -66,4 +66,4 @@ class Tag(Model):
     """A tag on a user or a project (``value`` is its text)."""
 
     id: int
-    value: str | None = UNSET
+    value: str | None = unset

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .common import Nested, Tag
 from .settings import CustomFieldValue
 from .work import Assignment
@@ -46,18 +46,18 @@ class Availability(Model):
     """Custom working hours per weekday (``day0`` is Sunday) over a date range."""
 
     id: int
-    user_id: int | None = UNSET
-    starts_at: dt.date | None = UNSET
-    ends_at: dt.date | None = UNSET
-    day0: float | None = UNSET
-    day1: float | None = UNSET
-    day2: float | None = UNSET
-    day3: float | None = UNSET
-    day4: float | None = UNSET
-    day5: float | None = UNSET
-    day6: float | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    user_id: int | None = unset
+    starts_at: dt.date | None = unset
+    ends_at: dt.date | None = unset
+    day0: float | None = unset
+    day1: float | None = unset
+    day2: float | None = unset
+    day3: float | None = unset
+    day4: float | None = unset
+    day5: float | None = unset
+    day6: float | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
     @property
     def days(self) -> list[float | None]:
@@ -70,15 +70,15 @@ class UserStatus(Model):
     """A user's status; the newest one is the current status."""
 
     id: int
-    user_id: int | None = UNSET
-    status: str | None = UNSET
-    assignable_id: int | None = UNSET
-    current_task: str | None = UNSET
-    message: str | None = UNSET
-    start: dt.datetime | None = UNSET
-    end: dt.datetime | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    user_id: int | None = unset
+    status: str | None = unset
+    assignable_id: int | None = unset
+    current_task: str | None = unset
+    message: str | None = unset
+    start: dt.datetime | None = unset
+    end: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -86,42 +86,42 @@ class User(Model):
     """A person in the account. Nested collections appear only with ``fields=``."""
 
     id: int
-    first_name: str | None = UNSET
-    last_name: str | None = UNSET
-    display_name: str | None = UNSET
-    email: str | None = UNSET
-    user_type_id: int | None = UNSET
-    billable: bool | None = UNSET
-    hire_date: dt.date | None = UNSET
-    termination_date: dt.date | None = UNSET
-    mobile_phone: str | None = UNSET
-    office_phone: str | None = UNSET
-    archived: bool | None = UNSET
-    archived_at: dt.datetime | None = UNSET
-    deleted: bool | None = UNSET
-    deleted_at: dt.datetime | None = UNSET
-    account_owner: bool | None = UNSET
-    invitation_pending: bool | None = UNSET
-    guid: str | None = UNSET
-    employee_number: str | None = UNSET
-    role: str | None = UNSET
-    discipline: str | None = UNSET
-    location: str | None = UNSET
-    type: str | None = UNSET
-    license_type: str | None = UNSET
-    billability_target: float | None = UNSET
-    billrate: float | None = UNSET
-    has_login: bool | None = UNSET
-    login_type: str | None = UNSET
-    thumbnail: str | None = UNSET
+    first_name: str | None = unset
+    last_name: str | None = unset
+    display_name: str | None = unset
+    email: str | None = unset
+    user_type_id: int | None = unset
+    billable: bool | None = unset
+    hire_date: dt.date | None = unset
+    termination_date: dt.date | None = unset
+    mobile_phone: str | None = unset
+    office_phone: str | None = unset
+    archived: bool | None = unset
+    archived_at: dt.datetime | None = unset
+    deleted: bool | None = unset
+    deleted_at: dt.datetime | None = unset
+    account_owner: bool | None = unset
+    invitation_pending: bool | None = unset
+    guid: str | None = unset
+    employee_number: str | None = unset
+    role: str | None = unset
+    discipline: str | None = unset
+    location: str | None = unset
+    type: str | None = unset
+    license_type: str | None = unset
+    billability_target: float | None = unset
+    billrate: float | None = unset
+    has_login: bool | None = unset
+    login_type: str | None = unset
+    thumbnail: str | None = unset
     #: "reserved" in the docs, typed string, sent as a number (seed 002, "Users"): kept as sent.
-    user_settings: int | str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
-    tags: Nested[Tag] | None = UNSET
-    assignments: Nested[Assignment] | None = UNSET
-    availabilities: Nested[Availability] | None = UNSET
-    custom_field_values: Nested[CustomFieldValue] | None = UNSET
+    user_settings: int | str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    tags: Nested[Tag] | None = unset
+    assignments: Nested[Assignment] | None = unset
+    availabilities: Nested[Availability] | None = unset
+    custom_field_values: Nested[CustomFieldValue] | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -129,15 +129,15 @@ class PlaceholderResource(Model):
     """A stand-in for a person not yet known; referred to by ``title``."""
 
     id: int
-    title: str | None = UNSET
-    role: str | None = UNSET
-    discipline: str | None = UNSET
-    location: str | None = UNSET
-    type: str | None = UNSET
-    thumbnail: str | None = UNSET
-    abbreviation: str | None = UNSET
-    color: str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
-    assignments: Nested[Assignment] | None = UNSET
-    custom_field_values: Nested[CustomFieldValue] | None = UNSET
+    title: str | None = unset
+    role: str | None = unset
+    discipline: str | None = unset
+    location: str | None = unset
+    type: str | None = unset
+    thumbnail: str | None = unset
+    abbreviation: str | None = unset
+    color: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    assignments: Nested[Assignment] | None = unset
+    custom_field_values: Nested[CustomFieldValue] | None = unset

@@ -8,7 +8,7 @@ import enum
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .common import Nested, Tag
 from .settings import CustomFieldValue
 
@@ -35,13 +35,13 @@ class AssignableBase(Model):
     to this class, so a new kind on the server never breaks a listing."""
 
     id: int
-    name: str | None = UNSET
-    type: str | None = UNSET
-    description: str | None = UNSET
-    guid: str | None = UNSET
-    deleted_at: dt.datetime | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    name: str | None = unset
+    type: str | None = unset
+    description: str | None = unset
+    guid: str | None = unset
+    deleted_at: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -54,15 +54,15 @@ class BudgetItem(Model):
     """A project budget line (fees, hours or expenses)."""
 
     id: int
-    amount: float | None = UNSET
-    item_type: str | None = UNSET
-    category: str | None = UNSET
-    assignable_id: int | None = UNSET
-    assignable_parent_id: int | None = UNSET
-    peritem_amount: float | None = UNSET
-    peritem_label: str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    amount: float | None = unset
+    item_type: str | None = unset
+    category: str | None = unset
+    assignable_id: int | None = unset
+    assignable_parent_id: int | None = unset
+    peritem_amount: float | None = unset
+    peritem_label: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -70,7 +70,7 @@ class BudgetItemCategory(Model):
     """An account-level budget category."""
 
     id: int
-    category: str | None = UNSET
+    category: str | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -78,17 +78,17 @@ class BillRate(Model):
     """A bill rate: account default (no assignable), project/phase default, or per user."""
 
     id: int
-    rate: float | None = UNSET
-    assignable_id: int | None = UNSET
-    user_id: int | None = UNSET
-    role_id: int | None = UNSET
-    discipline_id: int | None = UNSET
+    rate: float | None = unset
+    assignable_id: int | None = unset
+    user_id: int | None = unset
+    role_id: int | None = unset
+    discipline_id: int | None = unset
     #: Documented as dates; the API also sends timestamps here (seed 002, "Bill Rates":
     #: ``"starts_at": "2013-09-27T00:00:00Z"``), which keep their time of day.
-    starts_at: dt.date | dt.datetime | None = UNSET
-    ends_at: dt.date | dt.datetime | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    starts_at: dt.date | dt.datetime | None = unset
+    ends_at: dt.date | dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -99,39 +99,39 @@ class Project(AssignableBase):
     the summary figures are present only when asked for with ``fields=``.
     """
 
-    starts_at: dt.date | None = UNSET
-    ends_at: dt.date | None = UNSET
-    parent_id: int | None = UNSET
-    phase_name: str | None = UNSET
-    project_code: str | None = UNSET
-    client: str | None = UNSET
-    project_state: str | None = UNSET
-    archived: bool | None = UNSET
-    archived_at: dt.datetime | None = UNSET
-    timeentry_lockout: int | None = UNSET
-    use_parent_bill_rates: bool | None = UNSET
-    has_pending_updates: bool | None = UNSET
-    thumbnail: str | None = UNSET
-    secureurl: str | None = UNSET
-    secureurl_expiration: dt.datetime | None = UNSET
-    settings: int | None = UNSET
-    phase_count: int | None = UNSET
-    tags: Nested[Tag] | None = UNSET
-    children: Nested[Project] | None = UNSET
-    budget_items: Nested[BudgetItem] | None = UNSET
-    custom_field_values: Nested[CustomFieldValue] | None = UNSET
-    bounding_startdate: dt.date | None = UNSET
-    bounding_enddate: dt.date | None = UNSET
-    confirmed_hours: float | None = UNSET
-    confirmed_dollars: float | None = UNSET
-    approved_hours: float | None = UNSET
-    approved_dollars: float | None = UNSET
-    unconfirmed_hours: float | None = UNSET
-    unconfirmed_dollars: float | None = UNSET
-    scheduled_hours: float | None = UNSET
-    scheduled_dollars: float | None = UNSET
-    future_hours: float | None = UNSET
-    future_dollars: float | None = UNSET
+    starts_at: dt.date | None = unset
+    ends_at: dt.date | None = unset
+    parent_id: int | None = unset
+    phase_name: str | None = unset
+    project_code: str | None = unset
+    client: str | None = unset
+    project_state: str | None = unset
+    archived: bool | None = unset
+    archived_at: dt.datetime | None = unset
+    timeentry_lockout: int | None = unset
+    use_parent_bill_rates: bool | None = unset
+    has_pending_updates: bool | None = unset
+    thumbnail: str | None = unset
+    secureurl: str | None = unset
+    secureurl_expiration: dt.datetime | None = unset
+    settings: int | None = unset
+    phase_count: int | None = unset
+    tags: Nested[Tag] | None = unset
+    children: Nested[Project] | None = unset
+    budget_items: Nested[BudgetItem] | None = unset
+    custom_field_values: Nested[CustomFieldValue] | None = unset
+    bounding_startdate: dt.date | None = unset
+    bounding_enddate: dt.date | None = unset
+    confirmed_hours: float | None = unset
+    confirmed_dollars: float | None = unset
+    approved_hours: float | None = unset
+    approved_dollars: float | None = unset
+    unconfirmed_hours: float | None = unset
+    unconfirmed_dollars: float | None = unset
+    scheduled_hours: float | None = unset
+    scheduled_dollars: float | None = unset
+    future_hours: float | None = unset
+    future_dollars: float | None = unset
 
     @property
     def is_phase(self) -> bool:

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 class ReportView(enum.StrEnum):
@@ -84,16 +84,16 @@ class CustomFieldFilter:
 
 @attrs.define(on_setattr=track)
 class DateRange(Model):
-    from_: dt.date | None = UNSET
-    to: dt.date | None = UNSET
+    from_: dt.date | None = unset
+    to: dt.date | None = unset
 
 
 @attrs.define(on_setattr=track)
 class ReportDates(Model):
     """The dates a report was computed for: ``today`` splits incurred from future time."""
 
-    today: dt.date | None = UNSET
-    range: DateRange | None = UNSET
+    today: dt.date | None = unset
+    range: DateRange | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -102,7 +102,7 @@ class Report(Model):
     keyed by the column names (``project_id``, ``incurred_hours`` ...)."""
 
     params: dict[str, Any] = attrs.field(factory=dict)
-    dates: ReportDates | None = UNSET
+    dates: ReportDates | None = unset
     rows: list[dict[str, Any]] = attrs.field(factory=list)
 
 
@@ -111,5 +111,5 @@ class ReportTotals(Model):
     """Report totals: one dictionary of column totals."""
 
     params: dict[str, Any] = attrs.field(factory=dict)
-    dates: ReportDates | None = UNSET
+    dates: ReportDates | None = unset
     totals: dict[str, Any] = attrs.field(factory=dict)

@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 @attrs.define(on_setattr=track)
@@ -17,7 +17,7 @@ class Discipline(Model):
     """A discipline (created in the UI only)."""
 
     id: int
-    value: str | None = UNSET
+    value: str | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -25,7 +25,7 @@ class Role(Model):
     """A role (created in the UI only)."""
 
     id: int
-    value: str | None = UNSET
+    value: str | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -33,10 +33,10 @@ class Holiday(Model):
     """A non-working day of the organisation."""
 
     id: int
-    date: dt.date | None = UNSET
-    name: str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    date: dt.date | None = unset
+    name: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 class StatusColor(enum.StrEnum):
@@ -65,13 +65,13 @@ class StatusOption(Model):
     """A work status that assignments can carry (``status_option_id``)."""
 
     id: int
-    label: str | None = UNSET
-    color: str | None = UNSET
-    stage: str | None = UNSET
-    order: float | None = UNSET
-    deleted_at: dt.datetime | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    label: str | None = unset
+    color: str | None = unset
+    stage: str | None = unset
+    order: float | None = unset
+    deleted_at: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 class CustomFieldType(enum.StrEnum):
@@ -87,16 +87,16 @@ class CustomField(Model):
     """A custom field definition for ``assignables`` (projects) or ``users``."""
 
     id: int
-    name: str | None = UNSET
-    namespace: str | None = UNSET
-    data_type: str | None = UNSET
-    description: str | None = UNSET
-    default_value: str | None = UNSET
-    is_visible_on_info_page: bool | None = UNSET
-    is_visible_as_filter: bool | None = UNSET
-    options: list[str] | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    name: str | None = unset
+    namespace: str | None = unset
+    data_type: str | None = unset
+    description: str | None = unset
+    default_value: str | None = unset
+    is_visible_on_info_page: bool | None = unset
+    is_visible_as_filter: bool | None = unset
+    options: list[str] | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -105,13 +105,13 @@ class CustomFieldValue(Model):
     record per chosen value)."""
 
     id: int
-    custom_field_id: int | None = UNSET
-    value: Any = UNSET
-    user_id: int | None = UNSET
-    project_id: int | None = UNSET
-    assignable_id: int | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    custom_field_id: int | None = unset
+    value: Any = unset
+    user_id: int | None = unset
+    project_id: int | None = unset
+    assignable_id: int | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 class WebhookEventType(enum.StrEnum):
@@ -132,7 +132,7 @@ class Webhook(Model):
     """A registered webhook (no update; delete and re-create)."""
 
     id: int
-    event_type: str | None = UNSET
-    url: str | None = UNSET
-    status: str | None = UNSET
-    organization_id: int | None = UNSET
+    event_type: str | None = unset
+    url: str | None = unset
+    status: str | None = unset
+    organization_id: int | None = unset

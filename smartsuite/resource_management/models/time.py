@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .common import Nested
 
 
@@ -33,16 +33,16 @@ class Approval(Model):
     """
 
     id: int
-    status: str | None = UNSET
-    approvable_id: int | None = UNSET
-    approvable_type: str | None = UNSET
-    submitted_by: int | None = UNSET
-    submitted_at: dt.datetime | None = UNSET
-    approved_by: int | None = UNSET
-    approved_at: dt.datetime | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
-    approvable: TimeEntry | ExpenseItem | None = UNSET
+    status: str | None = unset
+    approvable_id: int | None = unset
+    approvable_type: str | None = unset
+    submitted_by: int | None = unset
+    submitted_at: dt.datetime | None = unset
+    approved_by: int | None = unset
+    approved_at: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    approvable: TimeEntry | ExpenseItem | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -51,20 +51,20 @@ class TimeEntry(Model):
     assignments, carry ``scheduled_hours`` and are read-only."""
 
     id: int
-    user_id: int | None = UNSET
-    assignable_id: int | None = UNSET
-    assignable_type: str | None = UNSET
-    date: dt.date = UNSET
-    hours: float | None = UNSET
-    is_suggestion: bool | None = UNSET
-    scheduled_hours: float | None = UNSET
-    task: str | None = UNSET
-    notes: str | None = UNSET
-    bill_rate: float | None = UNSET
-    bill_rate_id: int | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
-    approvals: Nested[Approval] | None = UNSET
+    user_id: int | None = unset
+    assignable_id: int | None = unset
+    assignable_type: str | None = unset
+    date: dt.date = unset
+    hours: float | None = unset
+    is_suggestion: bool | None = unset
+    scheduled_hours: float | None = unset
+    task: str | None = unset
+    notes: str | None = unset
+    bill_rate: float | None = unset
+    bill_rate_id: int | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    approvals: Nested[Approval] | None = unset
 
     approvable_type: ClassVar[str] = ApprovableType.TIME_ENTRY
 
@@ -74,16 +74,16 @@ class ExpenseItem(Model):
     """An expense a user reported on a project or leave type."""
 
     id: int
-    user_id: int | None = UNSET
-    assignable_id: int | None = UNSET
-    assignable_type: str | None = UNSET
-    date: dt.date = UNSET
-    amount: float | None = UNSET
-    category: str | None = UNSET
-    notes: str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
-    approvals: Nested[Approval] | None = UNSET
+    user_id: int | None = unset
+    assignable_id: int | None = unset
+    assignable_type: str | None = unset
+    date: dt.date = unset
+    amount: float | None = unset
+    category: str | None = unset
+    notes: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    approvals: Nested[Approval] | None = unset
 
     approvable_type: ClassVar[str] = ApprovableType.EXPENSE_ITEM
 

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .common import Nested
 
 
@@ -24,13 +24,13 @@ class Subtask(Model):
     """One item of an assignment's task list."""
 
     id: int
-    assignment_id: int | None = UNSET
-    assignable_id: int | None = UNSET
-    description: str | None = UNSET
-    completed: bool | None = UNSET
-    updated_by: int | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
+    assignment_id: int | None = unset
+    assignable_id: int | None = unset
+    description: str | None = unset
+    completed: bool | None = unset
+    updated_by: int | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -60,24 +60,24 @@ class Assignment(Model):
     """
 
     id: int
-    user_id: int | None = UNSET
-    assignable_id: int | None = UNSET
-    starts_at: dt.date | None = UNSET
-    ends_at: dt.date | None = UNSET
-    allocation_mode: str | None = UNSET
-    percent: float | None = UNSET
-    hours_per_day: float | None = UNSET
-    fixed_hours: float | None = UNSET
-    bill_rate: float | None = UNSET
-    bill_rate_id: int | None = UNSET
-    repetition_id: int | None = UNSET
-    all_day_assignment: bool | None = UNSET
-    resource_request_id: int | None = UNSET
-    status: str | None = UNSET
-    status_option_id: int | None = UNSET
-    description: str | None = UNSET
-    note: str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    updated_at: dt.datetime | None = UNSET
-    subtasks: Nested[Subtask] | None = UNSET
-    subtask_counts: SubtaskCounts | None = UNSET
+    user_id: int | None = unset
+    assignable_id: int | None = unset
+    starts_at: dt.date | None = unset
+    ends_at: dt.date | None = unset
+    allocation_mode: str | None = unset
+    percent: float | None = unset
+    hours_per_day: float | None = unset
+    fixed_hours: float | None = unset
+    bill_rate: float | None = unset
+    bill_rate_id: int | None = unset
+    repetition_id: int | None = unset
+    all_day_assignment: bool | None = unset
+    resource_request_id: int | None = unset
+    status: str | None = unset
+    status_option_id: int | None = unset
+    description: str | None = unset
+    note: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    subtasks: Nested[Subtask] | None = unset
+    subtask_counts: SubtaskCounts | None = unset

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 class UserStatus(enum.StrEnum):
@@ -23,37 +23,37 @@ class UserStatus(enum.StrEnum):
 class ProfileImage(Model):
     """A user's profile image (ids and pixel sizes)."""
 
-    image_id: str | None = UNSET
-    height: int | None = UNSET
-    width: int | None = UNSET
+    image_id: str | None = unset
+    height: int | None = unset
+    width: int | None = unset
 
 
 @attrs.define(on_setattr=track)
 class AlternateEmail(Model):
     """An additional email address of a user; only confirmed ones can become primary."""
 
-    id: int = UNSET
-    email: str | None = UNSET
-    confirmed: bool | None = UNSET
+    id: int = unset
+    email: str | None = unset
+    confirmed: bool | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Account(Model):
     """The organisation account a user belongs to."""
 
-    id: int = UNSET
-    name: str | None = UNSET
+    id: int = unset
+    name: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class GroupRef(Model):
     """A group a user belongs to, as listed by ``users.me(include=["groups"])``."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    description: str | None = UNSET
-    owner: str | None = UNSET
-    owner_id: int | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    description: str | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -64,66 +64,66 @@ class User(Model):
     ``locale``, ``time_zone`` ...) are only returned by ``users.get`` and ``users.me``.
     """
 
-    id: int = UNSET
-    email: str | None = UNSET
-    name: str | None = UNSET
-    first_name: str | None = UNSET
-    last_name: str | None = UNSET
-    status: str | None = UNSET
-    admin: bool | None = UNSET
-    licensed_sheet_creator: bool | None = UNSET
-    group_admin: bool | None = UNSET
-    resource_viewer: bool | None = UNSET
-    jira_admin: bool | None = UNSET
-    salesforce_admin: bool | None = UNSET
-    salesforce_user: bool | None = UNSET
-    sheet_count: int | None = UNSET
-    last_login: dt.datetime | None = UNSET
-    custom_welcome_screen_viewed: dt.datetime | None = UNSET
-    profile_image: ProfileImage | None = UNSET
-    account: Account | None = UNSET
-    alternate_emails: list[AlternateEmail] | None = UNSET
-    groups: list[GroupRef] | None = UNSET
-    company: str | None = UNSET
-    department: str | None = UNSET
-    title: str | None = UNSET
-    role: str | None = UNSET
-    locale: str | None = UNSET
-    time_zone: str | None = UNSET
-    mobile_phone: str | None = UNSET
-    work_phone: str | None = UNSET
+    id: int = unset
+    email: str | None = unset
+    name: str | None = unset
+    first_name: str | None = unset
+    last_name: str | None = unset
+    status: str | None = unset
+    admin: bool | None = unset
+    licensed_sheet_creator: bool | None = unset
+    group_admin: bool | None = unset
+    resource_viewer: bool | None = unset
+    jira_admin: bool | None = unset
+    salesforce_admin: bool | None = unset
+    salesforce_user: bool | None = unset
+    sheet_count: int | None = unset
+    last_login: dt.datetime | None = unset
+    custom_welcome_screen_viewed: dt.datetime | None = unset
+    profile_image: ProfileImage | None = unset
+    account: Account | None = unset
+    alternate_emails: list[AlternateEmail] | None = unset
+    groups: list[GroupRef] | None = unset
+    company: str | None = unset
+    department: str | None = unset
+    title: str | None = unset
+    role: str | None = unset
+    locale: str | None = unset
+    time_zone: str | None = unset
+    mobile_phone: str | None = unset
+    work_phone: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class GroupMember(Model):
     """A member of a group (add members by ``email``)."""
 
-    id: int = UNSET
-    email: str | None = UNSET
-    name: str | None = UNSET
-    first_name: str | None = UNSET
-    last_name: str | None = UNSET
+    id: int = unset
+    email: str | None = unset
+    name: str | None = unset
+    first_name: str | None = unset
+    last_name: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Group(Model):
     """A group of users; ``members`` is present on ``groups.get``."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    description: str | None = UNSET
-    owner: str | None = UNSET
-    owner_id: int | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    members: list[GroupMember] | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    description: str | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    members: list[GroupMember] | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Contact(Model):
     """One of the user's Smartsheet contacts (``id`` is an opaque string)."""
 
-    id: str = UNSET
-    name: str | None = UNSET
-    email: str | None = UNSET
-    profile_image: ProfileImage | None = UNSET
+    id: str = unset
+    name: str | None = unset
+    email: str | None = unset
+    profile_image: ProfileImage | None = unset

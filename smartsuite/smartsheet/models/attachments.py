@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .recipients import MiniUser
 
 
@@ -41,19 +41,19 @@ class Attachment(Model):
     """An attachment. For files, ``url`` is a temporary download link valid for
     ``url_expires_in_millis``; it is only present when one attachment is fetched."""
 
-    id: int = UNSET
-    parent_id: int | None = UNSET
-    parent_type: str | None = UNSET
-    attachment_type: str | None = UNSET
-    attachment_sub_type: str | None = UNSET
-    mime_type: str | None = UNSET
-    name: str | None = UNSET
-    size_in_kb: int | None = UNSET
-    url: str | None = UNSET
-    url_expires_in_millis: int | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    created_by: MiniUser | None = UNSET
-    description: str | None = UNSET
+    id: int = unset
+    parent_id: int | None = unset
+    parent_type: str | None = unset
+    attachment_type: str | None = unset
+    attachment_sub_type: str | None = unset
+    mime_type: str | None = unset
+    name: str | None = unset
+    size_in_kb: int | None = unset
+    url: str | None = unset
+    url_expires_in_millis: int | None = unset
+    created_at: dt.datetime | None = unset
+    created_by: MiniUser | None = unset
+    description: str | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -71,6 +71,6 @@ class UrlAttachment(Model):
 
     url: str
     attachment_type: str = AttachmentType.LINK
-    name: str | None = UNSET
-    attachment_sub_type: str | None = UNSET
-    description: str | None = UNSET
+    name: str | None = unset
+    attachment_sub_type: str | None = unset
+    description: str | None = unset

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .recipients import MiniUser, Recipient
 
 
@@ -23,17 +23,17 @@ class AutomationActionType(enum.StrEnum):
 class AutomationAction(Model):
     """What a rule does. ``type`` must be sent on update and cannot change."""
 
-    type: str | None = UNSET
-    frequency: str | None = UNSET
-    recipients: list[Recipient] | None = UNSET
-    recipient_column_ids: list[int] | None = UNSET
-    notify_all_shared_users: bool | None = UNSET
-    include_all_columns: bool | None = UNSET
-    included_column_ids: list[int] | None = UNSET
-    include_attachments: bool | None = UNSET
-    include_discussions: bool | None = UNSET
-    message: str | None = UNSET
-    subject: str | None = UNSET
+    type: str | None = unset
+    frequency: str | None = unset
+    recipients: list[Recipient] | None = unset
+    recipient_column_ids: list[int] | None = unset
+    notify_all_shared_users: bool | None = unset
+    include_all_columns: bool | None = unset
+    included_column_ids: list[int] | None = unset
+    include_attachments: bool | None = unset
+    include_discussions: bool | None = unset
+    message: str | None = unset
+    subject: str | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -41,14 +41,14 @@ class AutomationRule(Model):
     """An automation rule. Rules cannot be created through the API, only read, changed
     and deleted."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    enabled: bool | None = UNSET
-    action: AutomationAction | None = UNSET
-    disabled_reason: str | None = UNSET
-    disabled_reason_text: str | None = UNSET
-    user_can_modify: bool | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    created_by: MiniUser | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    modified_by: MiniUser | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    enabled: bool | None = unset
+    action: AutomationAction | None = unset
+    disabled_reason: str | None = unset
+    disabled_reason_text: str | None = unset
+    user_can_modify: bool | None = unset
+    created_at: dt.datetime | None = unset
+    created_by: MiniUser | None = unset
+    modified_at: dt.datetime | None = unset
+    modified_by: MiniUser | None = unset

@@ -6,17 +6,17 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 @attrs.define(on_setattr=track)
 class ErrorBody(Model):
     """Smartsheet's Error object."""
 
-    error_code: int | None = UNSET
-    message: str | None = UNSET
-    ref_id: str | None = UNSET
-    detail: Any = UNSET
+    error_code: int | None = unset
+    message: str | None = unset
+    ref_id: str | None = unset
+    detail: Any = unset
 
 
 @attrs.define(on_setattr=track)
@@ -29,9 +29,9 @@ class BulkItemFailure(Model):
         row_id: the row concerned, for row operations.
     """
 
-    index: int | None = UNSET
-    error: ErrorBody | None = UNSET
-    row_id: int | None = UNSET
+    index: int | None = unset
+    error: ErrorBody | None = unset
+    row_id: int | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -39,8 +39,8 @@ class Result(Model):
     """The Result envelope of write operations (``resultCode`` 0 = SUCCESS,
     3 = PARTIAL_SUCCESS). ``result`` holds the raw payload; resources decode it."""
 
-    message: str | None = UNSET
-    result_code: int | None = UNSET
-    version: int | None = UNSET
-    result: Any = UNSET
-    failed_items: list[BulkItemFailure] | None = UNSET
+    message: str | None = unset
+    result_code: int | None = unset
+    version: int | None = unset
+    result: Any = unset
+    failed_items: list[BulkItemFailure] | None = unset

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .sheets import Sheet
 
 
@@ -35,18 +35,18 @@ class DestinationType(enum.StrEnum):
 class Template(Model):
     """A sheet or report template (``type`` is ``sheet`` or ``report``)."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    type: str | None = UNSET
-    access_level: str | None = UNSET
-    description: str | None = UNSET
-    blank: bool | None = UNSET
-    categories: list[str] | None = UNSET
-    global_template: str | None = UNSET
-    image: str | None = UNSET
-    large_image: str | None = UNSET
-    locale: str | None = UNSET
-    tags: list[str] | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    type: str | None = unset
+    access_level: str | None = unset
+    description: str | None = unset
+    blank: bool | None = unset
+    categories: list[str] | None = unset
+    global_template: str | None = unset
+    image: str | None = unset
+    large_image: str | None = unset
+    locale: str | None = unset
+    tags: list[str] | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -54,15 +54,15 @@ class Folder(Model):
     """A folder; ``folders``, ``sheets``, ``reports``, ``sights`` and ``templates`` are
     present when fetched with ``folders.get``."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    permalink: str | None = UNSET
-    favorite: bool | None = UNSET
-    folders: list[Folder] | None = UNSET
-    sheets: list[Sheet] | None = UNSET
-    reports: list[dict[str, Any]] | None = UNSET
-    sights: list[dict[str, Any]] | None = UNSET
-    templates: list[Template] | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    permalink: str | None = unset
+    favorite: bool | None = unset
+    folders: list[Folder] | None = unset
+    sheets: list[Sheet] | None = unset
+    reports: list[dict[str, Any]] | None = unset
+    sights: list[dict[str, Any]] | None = unset
+    templates: list[Template] | None = unset
 
     def walk_sheets(self) -> list[Sheet]:
         """Every sheet in this folder and its subfolders, depth first."""
@@ -76,18 +76,18 @@ class Folder(Model):
 class Workspace(Model):
     """A workspace; its contents are present when fetched with ``workspaces.get``."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    access_level: str | None = UNSET
-    permalink: str | None = UNSET
-    favorite: bool | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    folders: list[Folder] | None = UNSET
-    sheets: list[Sheet] | None = UNSET
-    reports: list[dict[str, Any]] | None = UNSET
-    sights: list[dict[str, Any]] | None = UNSET
-    templates: list[Template] | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    favorite: bool | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    folders: list[Folder] | None = unset
+    sheets: list[Sheet] | None = unset
+    reports: list[dict[str, Any]] | None = unset
+    sights: list[dict[str, Any]] | None = unset
+    templates: list[Template] | None = unset
 
     def walk_sheets(self) -> list[Sheet]:
         """Every sheet in the workspace and its folders, depth first."""
@@ -101,19 +101,19 @@ class Workspace(Model):
 class Home(Model):
     """The Home tab: what the user owns outside workspaces, plus workspaces."""
 
-    folders: list[Folder] | None = UNSET
-    sheets: list[Sheet] | None = UNSET
-    reports: list[dict[str, Any]] | None = UNSET
-    sights: list[dict[str, Any]] | None = UNSET
-    templates: list[Template] | None = UNSET
-    workspaces: list[Workspace] | None = UNSET
+    folders: list[Folder] | None = unset
+    sheets: list[Sheet] | None = unset
+    reports: list[dict[str, Any]] | None = unset
+    sights: list[dict[str, Any]] | None = unset
+    templates: list[Template] | None = unset
+    workspaces: list[Workspace] | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Favorite(Model):
     """A favorite: an object id and its :class:`FavoriteType` (kept as ``str``)."""
 
-    object_id: int | None = UNSET
-    type: str | None = UNSET
-    direct_id: int | None = UNSET
-    name: str | None = UNSET
+    object_id: int | None = unset
+    type: str | None = unset
+    direct_id: int | None = unset
+    name: str | None = unset

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 class WidgetType(enum.StrEnum):
@@ -31,38 +31,38 @@ class WidgetType(enum.StrEnum):
 class Widget(Model):
     """One widget on a dashboard; ``contents`` depends on ``type`` and stays a dict."""
 
-    id: int = UNSET
-    type: str | None = UNSET
-    title: str | None = UNSET
-    show_title: bool | None = UNSET
-    show_title_icon: bool | None = UNSET
-    title_format: str | None = UNSET
-    contents: dict[str, Any] | None = UNSET
-    x_position: int | None = UNSET
-    y_position: int | None = UNSET
-    width: int | None = UNSET
-    height: int | None = UNSET
-    view_mode: int | None = UNSET
-    version: int | None = UNSET
+    id: int = unset
+    type: str | None = unset
+    title: str | None = unset
+    show_title: bool | None = unset
+    show_title_icon: bool | None = unset
+    title_format: str | None = unset
+    contents: dict[str, Any] | None = unset
+    x_position: int | None = unset
+    y_position: int | None = unset
+    width: int | None = unset
+    height: int | None = unset
+    view_mode: int | None = unset
+    version: int | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Dashboard(Model):
     """A dashboard (``/sights``)."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    access_level: str | None = UNSET
-    permalink: str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    favorite: bool | None = UNSET
-    column_count: int | None = UNSET
-    background_color: str | None = UNSET
-    default_widget_background_color: str | None = UNSET
-    source: dict[str, Any] | None = UNSET
-    workspace: dict[str, Any] | None = UNSET
-    widgets: list[Widget] | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    favorite: bool | None = unset
+    column_count: int | None = unset
+    background_color: str | None = unset
+    default_widget_background_color: str | None = unset
+    source: dict[str, Any] | None = unset
+    workspace: dict[str, Any] | None = unset
+    widgets: list[Widget] | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -70,6 +70,6 @@ class DashboardPublish(Model):
     """A dashboard's publish settings: ``read_only_full_accessible_by`` is ALL or ORG;
     ``read_only_full_url`` is set by the server."""
 
-    read_only_full_enabled: bool | None = UNSET
-    read_only_full_accessible_by: str | None = UNSET
-    read_only_full_url: str | None = UNSET
+    read_only_full_enabled: bool | None = unset
+    read_only_full_accessible_by: str | None = unset
+    read_only_full_url: str | None = unset

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 @attrs.define(on_setattr=track)
@@ -16,24 +16,24 @@ class SearchResultItem(Model):
     ``template``, ``report``, ``attachment``, ``discussion`` ...; for a row,
     ``parent_object_id`` is its sheet and ``context_data`` its primary value."""
 
-    object_id: int | None = UNSET
-    object_type: str | None = UNSET
-    text: str | None = UNSET
-    context_data: list[str] | None = UNSET
-    parent_object_id: int | None = UNSET
-    parent_object_name: str | None = UNSET
-    parent_object_type: str | None = UNSET
-    parent_object_favorite: bool | None = UNSET
-    favorite: bool | None = UNSET
-    proof_url: str | None = UNSET
+    object_id: int | None = unset
+    object_type: str | None = unset
+    text: str | None = unset
+    context_data: list[str] | None = unset
+    parent_object_id: int | None = unset
+    parent_object_name: str | None = unset
+    parent_object_type: str | None = unset
+    parent_object_favorite: bool | None = unset
+    favorite: bool | None = unset
+    proof_url: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class SearchResult(Model):
     """What a search found (at most 100 hits; ``total_count`` says how many)."""
 
-    results: list[SearchResultItem] = UNSET
-    total_count: int | None = UNSET
+    results: list[SearchResultItem] = unset
+    total_count: int | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -44,59 +44,59 @@ class Event(Model):
     (``CREATE``, ``UPDATE``, ``DELETE``, ``LOAD`` ...) are strings: new kinds still decode.
     """
 
-    event_id: str | None = UNSET
-    object_type: str | None = UNSET
-    action: str | None = UNSET
-    object_id: str | None = UNSET
-    event_time_stamp: dt.datetime | None = UNSET
-    user_id: int | None = UNSET
-    request_user_id: int | None = UNSET
-    access_token_name: str | None = UNSET
-    source: str | None = UNSET
-    additional_details: dict[str, Any] | None = UNSET
+    event_id: str | None = unset
+    object_type: str | None = unset
+    action: str | None = unset
+    object_id: str | None = unset
+    event_time_stamp: dt.datetime | None = unset
+    user_id: int | None = unset
+    request_user_id: int | None = unset
+    access_token_name: str | None = unset
+    source: str | None = unset
+    additional_details: dict[str, Any] | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Currency(Model):
     """A currency of the format tables."""
 
-    code: str | None = UNSET
-    symbol: str | None = UNSET
+    code: str | None = unset
+    symbol: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class FontFamily(Model):
     """A font of the format tables."""
 
-    name: str | None = UNSET
-    traits: list[str] | None = UNSET
+    name: str | None = unset
+    traits: list[str] | None = unset
 
 
 @attrs.define(on_setattr=track)
 class FormatTables(Model):
     """The lookup tables that cell ``format`` descriptors index into."""
 
-    defaults: str | None = UNSET
-    bold: list[str] | None = UNSET
-    color: list[str] | None = UNSET
-    currency: list[Currency] | None = UNSET
-    date_format: list[str] | None = UNSET
-    decimal_count: list[str] | None = UNSET
-    font_family: list[FontFamily] | None = UNSET
-    font_size: list[str] | None = UNSET
-    horizontal_align: list[str] | None = UNSET
-    italic: list[str] | None = UNSET
-    number_format: list[str] | None = UNSET
-    strikethrough: list[str] | None = UNSET
-    text_wrap: list[str] | None = UNSET
-    thousands_separator: list[str] | None = UNSET
-    underline: list[str] | None = UNSET
-    vertical_align: list[str] | None = UNSET
+    defaults: str | None = unset
+    bold: list[str] | None = unset
+    color: list[str] | None = unset
+    currency: list[Currency] | None = unset
+    date_format: list[str] | None = unset
+    decimal_count: list[str] | None = unset
+    font_family: list[FontFamily] | None = unset
+    font_size: list[str] | None = unset
+    horizontal_align: list[str] | None = unset
+    italic: list[str] | None = unset
+    number_format: list[str] | None = unset
+    strikethrough: list[str] | None = unset
+    text_wrap: list[str] | None = unset
+    thousands_separator: list[str] | None = unset
+    underline: list[str] | None = unset
+    vertical_align: list[str] | None = unset
 
 
 @attrs.define(on_setattr=track)
 class ServerInfo(Model):
     """Application constants: format tables and supported locales."""
 
-    formats: FormatTables | None = UNSET
-    supported_locales: list[str] | None = UNSET
+    formats: FormatTables | None = unset
+    supported_locales: list[str] | None = unset

@@ -6,7 +6,7 @@ import datetime as dt
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .attachments import Attachment
 from .recipients import MiniUser
 
@@ -15,13 +15,13 @@ from .recipients import MiniUser
 class Comment(Model):
     """One comment in a discussion."""
 
-    id: int = UNSET
-    discussion_id: int | None = UNSET
-    text: str | None = UNSET
-    attachments: list[Attachment] | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    created_by: MiniUser | None = UNSET
-    modified_at: dt.datetime | None = UNSET
+    id: int = unset
+    discussion_id: int | None = unset
+    text: str | None = unset
+    attachments: list[Attachment] | None = unset
+    created_at: dt.datetime | None = unset
+    created_by: MiniUser | None = unset
+    modified_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -31,15 +31,15 @@ class Discussion(Model):
     ``comments`` and ``comment_attachments`` are filled when asked for with ``include``.
     """
 
-    id: int = UNSET
-    title: str | None = UNSET
-    parent_id: int | None = UNSET
-    parent_type: str | None = UNSET
-    access_level: str | None = UNSET
-    comment_count: int | None = UNSET
-    comments: list[Comment] | None = UNSET
-    comment_attachments: list[Attachment] | None = UNSET
-    created_by: MiniUser | None = UNSET
-    last_commented_at: dt.datetime | None = UNSET
-    last_commented_user: MiniUser | None = UNSET
-    read_only: bool | None = UNSET
+    id: int = unset
+    title: str | None = unset
+    parent_id: int | None = unset
+    parent_type: str | None = unset
+    access_level: str | None = unset
+    comment_count: int | None = unset
+    comments: list[Comment] | None = unset
+    comment_attachments: list[Attachment] | None = unset
+    created_by: MiniUser | None = unset
+    last_commented_at: dt.datetime | None = unset
+    last_commented_user: MiniUser | None = unset
+    read_only: bool | None = unset

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .sheet_extras import Recipient
 
 
@@ -13,8 +13,8 @@ from .sheet_extras import Recipient
 class MiniUser(Model):
     """A user as other objects refer to them (``createdBy``, ``modifiedBy``, ``sentBy``)."""
 
-    email: str | None = UNSET
-    name: str | None = UNSET
+    email: str | None = unset
+    name: str | None = unset
 
 
 __all__ = ["MiniUser", "Recipient"]

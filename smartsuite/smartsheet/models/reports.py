@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .sheets import Cell, Column, Row
 
 
@@ -16,7 +16,7 @@ class ReportCell(Cell):
     """A report cell; ``virtual_column_id`` names the report column it sits in (``column_id``
     is the source sheet's column)."""
 
-    virtual_column_id: int | None = UNSET
+    virtual_column_id: int | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -24,8 +24,8 @@ class ReportColumn(Column):
     """A report column. Columns of the source sheets with the same title and type are merged
     into one, identified by ``virtual_id``."""
 
-    virtual_id: int | None = UNSET
-    sheet_name_column: bool | None = UNSET
+    virtual_id: int | None = unset
+    sheet_name_column: bool | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -39,10 +39,10 @@ class ReportRow(Row):
 class SourceSheet(Model):
     """A sheet a report draws rows from (``include=sourceSheets``)."""
 
-    id: int = UNSET
-    name: str | None = UNSET
-    access_level: str | None = UNSET
-    permalink: str | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -57,29 +57,29 @@ class Report(Model):
         scope: with ``include=scope``: the sheets and workspaces the report covers.
     """
 
-    id: int = UNSET
-    name: str | None = UNSET
-    access_level: str | None = UNSET
-    permalink: str | None = UNSET
-    version: int | None = UNSET
-    total_row_count: int | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    owner: str | None = UNSET
-    owner_id: int | None = UNSET
-    favorite: bool | None = UNSET
-    read_only: bool | None = UNSET
-    is_summary_report: bool | None = UNSET
-    from_id: int | None = UNSET
-    workspace: dict[str, Any] | None = UNSET
-    source: dict[str, Any] | None = UNSET
-    scope: dict[str, Any] | None = UNSET
-    columns: list[ReportColumn] | None = UNSET
-    rows: list[ReportRow] | None = UNSET
-    source_sheets: list[SourceSheet] | None = UNSET
-    user_settings: dict[str, Any] | None = UNSET
-    user_permissions: dict[str, Any] | None = UNSET
-    effective_attachment_options: list[str] | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    version: int | None = unset
+    total_row_count: int | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
+    favorite: bool | None = unset
+    read_only: bool | None = unset
+    is_summary_report: bool | None = unset
+    from_id: int | None = unset
+    workspace: dict[str, Any] | None = unset
+    source: dict[str, Any] | None = unset
+    scope: dict[str, Any] | None = unset
+    columns: list[ReportColumn] | None = unset
+    rows: list[ReportRow] | None = unset
+    source_sheets: list[SourceSheet] | None = unset
+    user_settings: dict[str, Any] | None = unset
+    user_permissions: dict[str, Any] | None = unset
+    effective_attachment_options: list[str] | None = unset
 
     def to_records(self) -> list[dict[str, Any]]:
         """This page's rows as dicts keyed by report column title (cell ``value``s)."""
@@ -102,8 +102,8 @@ class Report(Model):
 class ReportPublish(Model):
     """A report's publish settings. ``read_only_full_url`` is set by the server."""
 
-    read_only_full_enabled: bool | None = UNSET
-    read_only_full_accessible_by: str | None = UNSET
-    read_only_full_default_view: str | None = UNSET
-    read_only_full_show_toolbar: bool | None = UNSET
-    read_only_full_url: str | None = UNSET
+    read_only_full_enabled: bool | None = unset
+    read_only_full_accessible_by: str | None = unset
+    read_only_full_default_view: str | None = unset
+    read_only_full_show_toolbar: bool | None = unset
+    read_only_full_url: str | None = unset

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 class AccessLevel(enum.StrEnum):
@@ -34,16 +34,16 @@ class Share(Model):
         subject / message / cc_me: the notification email, on create.
     """
 
-    id: str = UNSET
-    type: str | None = UNSET
-    access_level: str | None = UNSET
-    scope: str | None = UNSET
-    email: str | None = UNSET
-    user_id: int | None = UNSET
-    group_id: int | None = UNSET
-    name: str | None = UNSET
-    subject: str | None = UNSET
-    message: str | None = UNSET
-    cc_me: bool | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
+    id: str = unset
+    type: str | None = unset
+    access_level: str | None = unset
+    scope: str | None = unset
+    email: str | None = unset
+    user_id: int | None = unset
+    group_id: int | None = unset
+    name: str | None = unset
+    subject: str | None = unset
+    message: str | None = unset
+    cc_me: bool | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset

@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 @attrs.define(on_setattr=track)
@@ -15,21 +15,21 @@ class SheetPublish(Model):
     """A sheet's publish settings (``*_accessible_by`` are ALL / ORG / SHARED; default views
     GRID / CARD / CALENDAR). The ``*_url`` attributes are read-only."""
 
-    ical_enabled: bool | None = UNSET
-    ical_url: str | None = UNSET
-    read_only_full_enabled: bool | None = UNSET
-    read_only_full_accessible_by: str | None = UNSET
-    read_only_full_default_view: str | None = UNSET
-    read_only_full_show_toolbar: bool | None = UNSET
-    read_only_full_url: str | None = UNSET
-    read_only_lite_enabled: bool | None = UNSET
-    read_only_lite_url: str | None = UNSET
-    read_only_lite_ssl_url: str | None = UNSET
-    read_write_enabled: bool | None = UNSET
-    read_write_accessible_by: str | None = UNSET
-    read_write_default_view: str | None = UNSET
-    read_write_show_toolbar: bool | None = UNSET
-    read_write_url: str | None = UNSET
+    ical_enabled: bool | None = unset
+    ical_url: str | None = unset
+    read_only_full_enabled: bool | None = unset
+    read_only_full_accessible_by: str | None = unset
+    read_only_full_default_view: str | None = unset
+    read_only_full_show_toolbar: bool | None = unset
+    read_only_full_url: str | None = unset
+    read_only_lite_enabled: bool | None = unset
+    read_only_lite_url: str | None = unset
+    read_only_lite_ssl_url: str | None = unset
+    read_write_enabled: bool | None = unset
+    read_write_accessible_by: str | None = unset
+    read_write_default_view: str | None = unset
+    read_write_show_toolbar: bool | None = unset
+    read_write_url: str | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -40,62 +40,62 @@ class CrossSheetReference(Model):
     Leave row bounds out to reference whole columns, column bounds out for whole rows.
     """
 
-    id: int = UNSET
-    name: str | None = UNSET
-    source_sheet_id: int | None = UNSET
-    start_row_id: int | None = UNSET
-    end_row_id: int | None = UNSET
-    start_column_id: int | None = UNSET
-    end_column_id: int | None = UNSET
-    status: str | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    source_sheet_id: int | None = unset
+    start_row_id: int | None = unset
+    end_row_id: int | None = unset
+    start_column_id: int | None = unset
+    end_column_id: int | None = unset
+    status: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class SortCriterion(Model):
     """One sort key: a column and ``ASCENDING`` (default) or ``DESCENDING``."""
 
-    column_id: int | None = UNSET
-    direction: str | None = UNSET
+    column_id: int | None = unset
+    direction: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class RowMapping(Model):
     """Where a copied or moved row went (``from_`` is ``from`` on the wire)."""
 
-    from_: int | None = UNSET
-    to: int | None = UNSET
+    from_: int | None = unset
+    to: int | None = unset
 
 
 @attrs.define(on_setattr=track)
 class CopyOrMoveRowResult(Model):
     """The answer to copying or moving rows to another sheet."""
 
-    destination_sheet_id: int | None = UNSET
-    row_mappings: list[RowMapping] | None = UNSET
+    destination_sheet_id: int | None = unset
+    row_mappings: list[RowMapping] | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Recipient(Model):
     """An email recipient: an ``email`` address or a ``group_id``."""
 
-    email: str | None = UNSET
-    group_id: int | None = UNSET
+    email: str | None = unset
+    group_id: int | None = unset
 
 
 @attrs.define(on_setattr=track)
 class ContainerDestination(Model):
     """Where to copy or move a sheet: ``destination_type`` is home, folder or workspace."""
 
-    destination_type: str | None = UNSET
-    destination_id: int | None = UNSET
-    new_name: str | None = UNSET
+    destination_type: str | None = unset
+    destination_id: int | None = unset
+    new_name: str | None = unset
 
 
 @attrs.define(on_setattr=track)
 class SheetVersion(Model):
     """A sheet's version number, which grows with every change."""
 
-    version: int | None = UNSET
+    version: int | None = unset
 
 
 def recipients(send_to: Any) -> list[dict[str, Any]]:

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ..._core.errors import ConfigurationError
-from ..._core.model import UNSET, Model, track
+from ..._core.model import UNSET, Model, track, unset
 
 M = TypeVar("M")
 
@@ -40,20 +40,20 @@ class Cell(Model):
 
     identity_fields = ("column_id",)
 
-    column_id: int = UNSET
-    value: Any = UNSET
-    display_value: str | None = UNSET
-    formula: str | None = UNSET
-    hyperlink: dict[str, Any] | None = UNSET
-    link_in_from_cell: dict[str, Any] | None = UNSET
-    links_out_to_cells: list[dict[str, Any]] | None = UNSET
-    object_value: Any = UNSET
-    format: str | None = UNSET
-    conditional_format: str | None = UNSET
-    strict: bool | None = UNSET
-    override_validation: bool | None = UNSET
-    column_type: str | None = UNSET
-    image: dict[str, Any] | None = UNSET
+    column_id: int = unset
+    value: Any = unset
+    display_value: str | None = unset
+    formula: str | None = unset
+    hyperlink: dict[str, Any] | None = unset
+    link_in_from_cell: dict[str, Any] | None = unset
+    links_out_to_cells: list[dict[str, Any]] | None = unset
+    object_value: Any = unset
+    format: str | None = unset
+    conditional_format: str | None = unset
+    strict: bool | None = unset
+    override_validation: bool | None = unset
+    column_type: str | None = unset
+    image: dict[str, Any] | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -62,26 +62,26 @@ class Column(Model):
     (TEXT_NUMBER, DATE, DATETIME, CONTACT_LIST, CHECKBOX, PICKLIST, DURATION, PREDECESSOR,
     ABSTRACT_DATETIME, MULTI_CONTACT_LIST, MULTI_PICKLIST)."""
 
-    id: int = UNSET
-    title: str = UNSET
-    type: str = UNSET
-    index: int = UNSET
-    primary: bool | None = UNSET
-    options: list[str] | None = UNSET
-    symbol: str | None = UNSET
-    system_column_type: str | None = UNSET
-    auto_number_format: dict[str, Any] | None = UNSET
-    contact_options: list[dict[str, Any]] | None = UNSET
-    description: str | None = UNSET
-    format: str | None = UNSET
-    formula: str | None = UNSET
-    hidden: bool | None = UNSET
-    locked: bool | None = UNSET
-    locked_for_user: bool | None = UNSET
-    validation: bool | None = UNSET
-    version: int | None = UNSET
-    width: int | None = UNSET
-    tags: list[str] | None = UNSET
+    id: int = unset
+    title: str = unset
+    type: str = unset
+    index: int = unset
+    primary: bool | None = unset
+    options: list[str] | None = unset
+    symbol: str | None = unset
+    system_column_type: str | None = unset
+    auto_number_format: dict[str, Any] | None = unset
+    contact_options: list[dict[str, Any]] | None = unset
+    description: str | None = unset
+    format: str | None = unset
+    formula: str | None = unset
+    hidden: bool | None = unset
+    locked: bool | None = unset
+    locked_for_user: bool | None = unset
+    validation: bool | None = unset
+    version: int | None = unset
+    width: int | None = unset
+    tags: list[str] | None = unset
 
 
 class ColumnIndex:
@@ -135,35 +135,35 @@ class Row(Model):
 
     wire_aliases = {"permalink": ("permaLink",)}
 
-    id: int = UNSET
-    sheet_id: int | None = UNSET
-    row_number: int | None = UNSET
-    parent_id: int | None = UNSET
-    sibling_id: int | None = UNSET
-    above: bool | None = UNSET
-    to_top: bool | None = UNSET
-    to_bottom: bool | None = UNSET
-    indent: int | None = UNSET
-    outdent: int | None = UNSET
-    expanded: bool | None = UNSET
-    locked: bool | None = UNSET
-    locked_for_user: bool | None = UNSET
-    in_critical_path: bool | None = UNSET
-    filtered_out: bool | None = UNSET
-    format: str | None = UNSET
-    conditional_format: str | None = UNSET
-    version: int | None = UNSET
-    access_level: str | None = UNSET
-    permalink: str | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    created_by: dict[str, Any] | None = UNSET
-    modified_by: dict[str, Any] | None = UNSET
-    cells: list[Cell] = UNSET
-    columns: list[Column] | None = UNSET
-    attachments: list[dict[str, Any]] | None = UNSET
-    discussions: list[dict[str, Any]] | None = UNSET
-    proofs: Any = UNSET
+    id: int = unset
+    sheet_id: int | None = unset
+    row_number: int | None = unset
+    parent_id: int | None = unset
+    sibling_id: int | None = unset
+    above: bool | None = unset
+    to_top: bool | None = unset
+    to_bottom: bool | None = unset
+    indent: int | None = unset
+    outdent: int | None = unset
+    expanded: bool | None = unset
+    locked: bool | None = unset
+    locked_for_user: bool | None = unset
+    in_critical_path: bool | None = unset
+    filtered_out: bool | None = unset
+    format: str | None = unset
+    conditional_format: str | None = unset
+    version: int | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    created_by: dict[str, Any] | None = unset
+    modified_by: dict[str, Any] | None = unset
+    cells: list[Cell] = unset
+    columns: list[Column] | None = unset
+    attachments: list[dict[str, Any]] | None = unset
+    discussions: list[dict[str, Any]] | None = unset
+    proofs: Any = unset
     _index: ColumnIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     def link(self, index: ColumnIndex) -> None:
@@ -208,7 +208,7 @@ class Row(Model):
         titles = self._columns_index().titles()
         record: dict[str, Any] = dict.fromkeys(titles.values())
         for cell in _of(self.cells, Cell):
-            title = titles.get(cell.column_id)  # type: ignore[arg-type]
+            title = titles.get(cell.column_id)
             if title is not None:
                 record[title] = cell.value
         return record
@@ -218,39 +218,39 @@ class Row(Model):
 class Sheet(Model):
     """A sheet, with its columns and rows when fetched with ``sheets.get``."""
 
-    id: int = UNSET
-    name: str = UNSET
-    access_level: str | None = UNSET
-    permalink: str | None = UNSET
-    version: int | None = UNSET
-    total_row_count: int | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    owner: str | None = UNSET
-    owner_id: int | None = UNSET
-    favorite: bool | None = UNSET
-    read_only: bool | None = UNSET
-    dependencies_enabled: bool | None = UNSET
-    gantt_enabled: bool | None = UNSET
-    resource_management_enabled: bool | None = UNSET
-    has_summary_fields: bool | None = UNSET
-    from_id: int | None = UNSET
-    workspace: dict[str, Any] | None = UNSET
-    source: dict[str, Any] | None = UNSET
-    project_settings: dict[str, Any] | None = UNSET
-    user_settings: dict[str, Any] | None = UNSET
-    user_permissions: dict[str, Any] | None = UNSET
-    effective_attachment_options: list[str] | None = UNSET
-    columns: list[Column] = UNSET
-    rows: list[Row] = UNSET
-    cell_image_upload_enabled: bool | None = UNSET
-    is_multi_picklist_enabled: bool | None = UNSET
-    resource_management_type: str | None = UNSET
-    show_parent_rows_for_filters: bool | None = UNSET
-    attachments: list[dict[str, Any]] | None = UNSET
-    discussions: list[dict[str, Any]] | None = UNSET
-    cross_sheet_references: list[dict[str, Any]] | None = UNSET
-    summary: dict[str, Any] | None = UNSET
+    id: int = unset
+    name: str = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    version: int | None = unset
+    total_row_count: int | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
+    favorite: bool | None = unset
+    read_only: bool | None = unset
+    dependencies_enabled: bool | None = unset
+    gantt_enabled: bool | None = unset
+    resource_management_enabled: bool | None = unset
+    has_summary_fields: bool | None = unset
+    from_id: int | None = unset
+    workspace: dict[str, Any] | None = unset
+    source: dict[str, Any] | None = unset
+    project_settings: dict[str, Any] | None = unset
+    user_settings: dict[str, Any] | None = unset
+    user_permissions: dict[str, Any] | None = unset
+    effective_attachment_options: list[str] | None = unset
+    columns: list[Column] = unset
+    rows: list[Row] = unset
+    cell_image_upload_enabled: bool | None = unset
+    is_multi_picklist_enabled: bool | None = unset
+    resource_management_type: str | None = unset
+    show_parent_rows_for_filters: bool | None = unset
+    attachments: list[dict[str, Any]] | None = unset
+    discussions: list[dict[str, Any]] | None = unset
+    cross_sheet_references: list[dict[str, Any]] | None = unset
+    summary: dict[str, Any] | None = unset
     _index: ColumnIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     def _after_decode(self) -> None:
@@ -299,7 +299,7 @@ class Sheet(Model):
             for cell in cells if type(cells) is list else ():
                 if type(cell) is not Cell:
                     continue
-                title = titles.get(cell.column_id)  # type: ignore[arg-type]
+                title = titles.get(cell.column_id)
                 if title is not None:
                     record[title] = cell.value
             yield record

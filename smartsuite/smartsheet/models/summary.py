@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 @attrs.define(on_setattr=track)
@@ -19,33 +19,33 @@ class SummaryField(Model):
     ``type`` takes the column types (TEXT_NUMBER, DATE, CHECKBOX, PICKLIST ...).
     """
 
-    id: int = UNSET
-    title: str | None = UNSET
-    type: str | None = UNSET
-    index: int | None = UNSET
-    display_value: str | None = UNSET
-    formula: str | None = UNSET
-    object_value: Any = UNSET
-    hyperlink: dict[str, Any] | None = UNSET
-    image: dict[str, Any] | None = UNSET
-    options: list[str] | None = UNSET
-    contact_options: list[dict[str, Any]] | None = UNSET
-    symbol: str | None = UNSET
-    format: str | None = UNSET
-    locked: bool | None = UNSET
-    locked_for_user: bool | None = UNSET
-    validation: bool | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    created_by: dict[str, Any] | None = UNSET
-    modified_at: dt.datetime | None = UNSET
-    modified_by: dict[str, Any] | None = UNSET
+    id: int = unset
+    title: str | None = unset
+    type: str | None = unset
+    index: int | None = unset
+    display_value: str | None = unset
+    formula: str | None = unset
+    object_value: Any = unset
+    hyperlink: dict[str, Any] | None = unset
+    image: dict[str, Any] | None = unset
+    options: list[str] | None = unset
+    contact_options: list[dict[str, Any]] | None = unset
+    symbol: str | None = unset
+    format: str | None = unset
+    locked: bool | None = unset
+    locked_for_user: bool | None = unset
+    validation: bool | None = unset
+    created_at: dt.datetime | None = unset
+    created_by: dict[str, Any] | None = unset
+    modified_at: dt.datetime | None = unset
+    modified_by: dict[str, Any] | None = unset
 
 
 @attrs.define(on_setattr=track)
 class SheetSummary(Model):
     """All summary fields of a sheet."""
 
-    fields: list[SummaryField] | None = UNSET
+    fields: list[SummaryField] | None = unset
 
     def field(self, title: str) -> SummaryField:
         """The field titled ``title``.

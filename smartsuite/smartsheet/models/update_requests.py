@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 from .recipients import MiniUser, Recipient
 
 
@@ -15,35 +15,35 @@ from .recipients import MiniUser, Recipient
 class Schedule(Model):
     """When an update request is sent (type ONCE, DAILY, WEEKLY, MONTHLY, YEARLY)."""
 
-    type: str | None = UNSET
-    start_at: dt.datetime | None = UNSET
-    end_at: dt.datetime | None = UNSET
-    day_descriptors: list[str] | None = UNSET
-    day_of_month: int | None = UNSET
-    day_ordinal: str | None = UNSET
-    repeat_every: int | None = UNSET
-    last_sent_at: dt.datetime | None = UNSET
-    next_send_at: dt.datetime | None = UNSET
+    type: str | None = unset
+    start_at: dt.datetime | None = unset
+    end_at: dt.datetime | None = unset
+    day_descriptors: list[str] | None = unset
+    day_of_month: int | None = unset
+    day_ordinal: str | None = unset
+    repeat_every: int | None = unset
+    last_sent_at: dt.datetime | None = unset
+    next_send_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
 class UpdateRequest(Model):
     """An update request (possibly recurring, per its ``schedule``)."""
 
-    id: int = UNSET
-    send_to: list[Recipient] | None = UNSET
-    subject: str | None = UNSET
-    message: str | None = UNSET
-    cc_me: bool | None = UNSET
-    row_ids: list[int] | None = UNSET
-    column_ids: list[int] | None = UNSET
-    include_attachments: bool | None = UNSET
-    include_discussions: bool | None = UNSET
-    layout: Any = UNSET
-    schedule: Schedule | None = UNSET
-    sent_by: MiniUser | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
+    id: int = unset
+    send_to: list[Recipient] | None = unset
+    subject: str | None = unset
+    message: str | None = unset
+    cc_me: bool | None = unset
+    row_ids: list[int] | None = unset
+    column_ids: list[int] | None = unset
+    include_attachments: bool | None = unset
+    include_discussions: bool | None = unset
+    layout: Any = unset
+    schedule: Schedule | None = unset
+    sent_by: MiniUser | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
@@ -51,15 +51,15 @@ class SentUpdateRequest(Model):
     """One sending of an update request to one recipient (status PENDING, COMPLETE,
     CANCELED)."""
 
-    id: int = UNSET
-    update_request_id: int | None = UNSET
-    sent_to: Recipient | None = UNSET
-    sent_by: MiniUser | None = UNSET
-    sent_at: dt.datetime | None = UNSET
-    status: str | None = UNSET
-    subject: str | None = UNSET
-    message: str | None = UNSET
-    row_ids: list[int] | None = UNSET
-    column_ids: list[int] | None = UNSET
-    include_attachments: bool | None = UNSET
-    include_discussions: bool | None = UNSET
+    id: int = unset
+    update_request_id: int | None = unset
+    sent_to: Recipient | None = unset
+    sent_by: MiniUser | None = unset
+    sent_at: dt.datetime | None = unset
+    status: str | None = unset
+    subject: str | None = unset
+    message: str | None = unset
+    row_ids: list[int] | None = unset
+    column_ids: list[int] | None = unset
+    include_attachments: bool | None = unset
+    include_discussions: bool | None = unset

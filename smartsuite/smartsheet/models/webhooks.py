@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from ..._core.model import UNSET, Model, track
+from ..._core.model import Model, track, unset
 
 
 class WebhookStatus(enum.StrEnum):
@@ -28,16 +28,16 @@ class WebhookStatus(enum.StrEnum):
 class WebhookStats(Model):
     """Delivery statistics of a webhook."""
 
-    last_callback_attempt: dt.datetime | None = UNSET
-    last_callback_attempt_retry_count: int | None = UNSET
-    last_successful_callback: dt.datetime | None = UNSET
+    last_callback_attempt: dt.datetime | None = unset
+    last_callback_attempt_retry_count: int | None = unset
+    last_successful_callback: dt.datetime | None = unset
 
 
 @attrs.define(on_setattr=track)
 class Subscope(Model):
     """Limits a sheet webhook to some columns."""
 
-    column_ids: list[int] | None = UNSET
+    column_ids: list[int] | None = unset
 
 
 @attrs.define(repr=False)
@@ -50,23 +50,23 @@ class Webhook:
         status: see :class:`WebhookStatus`; ``enabled`` is True only when ``ENABLED``.
     """
 
-    id: int = UNSET
-    name: str | None = UNSET
-    callback_url: str | None = UNSET
-    scope: str | None = UNSET
-    scope_object_id: int | None = UNSET
-    subscope: Subscope | None = UNSET
-    events: list[str] | None = UNSET
-    version: int | None = UNSET
-    enabled: bool | None = UNSET
-    status: str | None = UNSET
-    disabled_details: str | None = UNSET
-    shared_secret: str = UNSET
-    api_client_id: str | None = UNSET
-    api_client_name: str | None = UNSET
-    stats: WebhookStats | None = UNSET
-    created_at: dt.datetime | None = UNSET
-    modified_at: dt.datetime | None = UNSET
+    id: int = unset
+    name: str | None = unset
+    callback_url: str | None = unset
+    scope: str | None = unset
+    scope_object_id: int | None = unset
+    subscope: Subscope | None = unset
+    events: list[str] | None = unset
+    version: int | None = unset
+    enabled: bool | None = unset
+    status: str | None = unset
+    disabled_details: str | None = unset
+    shared_secret: str = unset
+    api_client_id: str | None = unset
+    api_client_name: str | None = unset
+    stats: WebhookStats | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
 
     def __repr__(self) -> str:
         return (
@@ -87,14 +87,14 @@ class CallbackEvent(Model):
         change_agent: the comma-separated ``Smartsheet-Change-Agent`` values of the change.
     """
 
-    object_type: str | None = UNSET
-    event_type: str | None = UNSET
-    id: int = UNSET
-    row_id: int | None = UNSET
-    column_id: int | None = UNSET
-    user_id: int | None = UNSET
-    change_agent: str | None = UNSET
-    timestamp: dt.datetime | None = UNSET
+    object_type: str | None = unset
+    event_type: str | None = unset
+    id: int = unset
+    row_id: int | None = unset
+    column_id: int | None = unset
+    user_id: int | None = unset
+    change_agent: str | None = unset
+    timestamp: dt.datetime | None = unset
 
     def caused_by(self, agent: str) -> bool:
         """True when ``agent`` is one of this change's change agents."""
@@ -106,12 +106,12 @@ class Callback(Model):
     """The body Smartsheet posts to a webhook's callback URL: events, or a status change
     (``new_webhook_status``)."""
 
-    webhook_id: int | None = UNSET
-    scope: str | None = UNSET
-    scope_object_id: int | None = UNSET
-    nonce: str | None = UNSET
-    timestamp: dt.datetime | None = UNSET
-    new_webhook_status: str | None = UNSET
+    webhook_id: int | None = unset
+    scope: str | None = unset
+    scope_object_id: int | None = unset
+    nonce: str | None = unset
+    timestamp: dt.datetime | None = unset
+    new_webhook_status: str | None = unset
     events: list[CallbackEvent] = attrs.field(factory=list)
 
     def events_not_caused_by(self, agent: str) -> list[CallbackEvent]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource, operation
@@ -54,7 +56,7 @@ class CrossSheetReferences(SmartsheetResource):
                 raise ConfigurationError(f"give both start_{label}_id and end_{label}_id")
         if rows[0] is None and cols[0] is None:
             raise ConfigurationError("a cross-sheet reference needs a row or column range")
-        ranges = {
+        ranges: dict[str, Any] = {
             "start_row_id": start_row_id,
             "end_row_id": end_row_id,
             "start_column_id": start_column_id,
