@@ -21,7 +21,7 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Final, Literal, TypeVar
+from typing import Annotated, Any, ClassVar, Final, Literal, TypeVar
 
 import attrs
 
@@ -59,6 +59,13 @@ unset: Final[Any] = UNSET
 Unset = Literal[_Unset.UNSET]
 
 _EMPTY: Final[Mapping[str, Any]] = types.MappingProxyType({})
+
+#: An id the API documents as text but may send as a number (share ids): a number is read as
+#: its decimal text.
+TextId = Annotated[str, "smartsuite:text-id"]
+#: An id the API may send as a number or as its decimal text (share ``userId``/``groupId`` in
+#: the 2026 API): the text is read as the number.
+IntId = Annotated[int, "smartsuite:int-id"]
 
 
 class ModelTypeError(ConfigurationError, TypeError):

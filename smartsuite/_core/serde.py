@@ -29,7 +29,9 @@ from .model import (
     BUILT,
     UNSET,
     DecodeIssue,
+    IntId,
     Model,
+    TextId,
     Unset,
     _Unset,
     bounded_repr,
@@ -163,6 +165,20 @@ def _one_of(value: Any, tp: Any) -> Any:
     raise TypeError(f"expected {names}, got {kind.__name__}")
 
 
+def _text_id(value: Any, _: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise TypeError(f"expected an id (text or number), got {type(value).__name__}")
+
+
+def _int_id(value: Any, _: Any) -> int:
+    if isinstance(value, str) and value.isascii() and value.isdigit() and len(value) <= 20:
+        return int(value)
+    return _int(value, None)
+
+
 def _to_iso(value: dt.datetime) -> str:
     if value.tzinfo is not None:
         value = value.astimezone(dt.UTC)
@@ -213,7 +229,7 @@ class FieldPlan:
 
 def field_plans(cls: type, wire_name: WireNames) -> tuple[list[FieldPlan], dict[str, Any]]:
     """The plans of ``cls``'s init fields, and the defaults of its other (private) fields."""
-    hints = typing.get_type_hints(cls)
+    hints = typing.get_type_hints(cls, include_extras=True)
     identity = set(getattr(cls, "identity_fields", ()))
     aliases: Mapping[str, tuple[str, ...]] = getattr(cls, "wire_aliases", {})
     plans: list[FieldPlan] = []
@@ -388,6 +404,8 @@ def make_converter(*, camel_case: bool, wire_name: WireNames | None = None) -> c
     conv.register_structure_hook(dt.datetime, _parse_datetime)
     conv.register_structure_hook(dt.date, _parse_date)
     conv.register_structure_hook_func(_scalar_union, _one_of)
+    conv.register_structure_hook_func(lambda t: t == TextId, _text_id)
+    conv.register_structure_hook_func(lambda t: t == IntId, _int_id)
     conv.register_structure_hook_func(lambda t: t == dt.date | dt.datetime, _date_or_timestamp)
     conv.register_unstructure_hook(dt.datetime, _to_iso)
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())

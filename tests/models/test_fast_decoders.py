@@ -126,3 +126,19 @@ def test_a_missing_key_decodes_to_none_and_a_missing_cell_list_to_empty() -> Non
     assert row.cells == [] and row.format is None and row.extra == {} and row._state is DECODED
     cell = serde.structure(CONVERTER, {"columnId": 2}, Cell)
     assert cell.value is None and cell.hyperlink is None and cell._state is DECODED
+
+
+def test_every_model_tracks_assignments() -> None:
+    """A model declared without ``on_setattr=track`` would silently send nothing on update."""
+    import smartsuite.resource_management.models as rm_models
+    import smartsuite.smartsheet.models as ss_models
+
+    found = [
+        obj
+        for module in (ss_models, rm_models)
+        for obj in vars(module).values()
+        if isinstance(obj, type) and issubclass(obj, Model) and obj is not Model
+    ]
+    assert len(found) > 60
+    untracked = [cls.__name__ for cls in found if cls.__setattr__ is Model.__setattr__]
+    assert untracked == []

@@ -126,3 +126,17 @@ def test_constructors_refuse_wrong_types_naming_the_field() -> None:
     with pytest.raises(ModelTypeError, match=r"Cell\.strict"):
         cell.strict = "yes"  # type: ignore[assignment]
     assert isinstance(ModelTypeError("x"), TypeError)
+
+
+async def test_share_ids_arrive_as_text_or_numbers(server: ScriptedServer) -> None:  # noqa: F811
+    shares = [
+        {"id": "AQAISF82FOeE", "type": "USER", "userId": 1539725208119172, "accessLevel": "EDITOR"},
+        {"id": 4444, "type": "GROUP", "groupId": "2331373580117892", "accessLevel": "VIEWER"},
+    ]
+    server.script(Answer(body={"pageNumber": 1, "totalPages": 1, "data": shares}))
+    async with await client(server) as ss:
+        user, group = await ss.sharing.list_sheet_shares(1).to_list()
+    assert user.id == "AQAISF82FOeE" and user.user_id == 1539725208119172
+    assert group.id == "4444" and group.group_id == 2331373580117892
+    assert user.decode_issues == () and group.decode_issues == ()
+    assert group.access_level == "VIEWER"

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from ..._core.model import Model, track, unset
+from ..._core.model import IntId, Model, TextId, track, unset
 
 
 class AccessLevel(enum.StrEnum):
@@ -34,13 +34,13 @@ class Share(Model):
         subject / message / cc_me: the notification email, on create.
     """
 
-    id: str = unset
+    id: TextId = unset
     type: str | None = unset
     access_level: str | None = unset
     scope: str | None = unset
     email: str | None = unset
-    user_id: int | None = unset
-    group_id: int | None = unset
+    user_id: IntId | None = unset
+    group_id: IntId | None = unset
     name: str | None = unset
     subject: str | None = unset
     message: str | None = unset
