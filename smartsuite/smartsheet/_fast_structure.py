@@ -27,24 +27,25 @@ _SCALARS = (int, str, bool)
 
 
 def _field_code(plan: Any, env: dict[str, Any], conv: cattrs.Converter) -> str:
-    """Statements that read ``plan.wire`` from ``d`` into ``o.<name>`` (or bail to the slow
-    path, the converter's reference decoder, which then decides)."""
+    """Statements that read ``plan.wire`` from ``d`` into ``o.<name>`` and count the keys found
+    (or bail to the slow path, the converter's reference decoder, which then decides)."""
     name, tp, inner = plan.name, plan.tp, plan.inner
     read = f"    v = g({plan.wire!r})\n"
     for alias in plan.aliases:
         read += f"    if v is None: v = g({alias!r})\n"
     missing = "[]" if plan.empty_list else "None"
     if tp is Any:
-        return read + f"    o.{name} = v\n"
-    if inner in _SCALARS:
-        env[f"t_{name}"] = inner
-        check = f"    if v is not None and type(v) is not t_{name}: return slow(d, cls)\n"
-        return read + check + f"    o.{name} = v\n"
+        return read + f"    if v is not None: n += 1\n    o.{name} = v\n"
     origin, args = typing.get_origin(inner), typing.get_args(inner)
-    if origin is dict and args == (str, Any):
+    exact = inner if inner in _SCALARS else dict if origin is dict and args == (str, Any) else None
+    if exact is not None:
         # Decoded JSON objects are taken as they are (cattrs would copy them key by key).
+        env[f"t_{name}"] = exact
         return read + (
-            f"    if v is not None and type(v) is not dict: return slow(d, cls)\n    o.{name} = v\n"
+            f"    if v is not None:\n"
+            f"        if type(v) is not t_{name}: return slow(d, cls)\n"
+            f"        n += 1\n"
+            f"    o.{name} = v\n"
         )
     if origin is list and len(args) == 1 and attrs.has(args[0]):
         env[f"h_{name}"] = conv.get_structure_hook(args[0])
@@ -54,6 +55,7 @@ def _field_code(plan: Any, env: dict[str, Any], conv: cattrs.Converter) -> str:
             f"    else:\n"
             f"        if type(v) is not list: return slow(d, cls)\n"
             f"        v = [h_{name}(e, c_{name}) for e in v]\n"
+            f"        n += 1\n"
             f"    o.{name} = v\n"
         )
     # Everything else (timestamps, lists of dicts or strings, nested models) goes through the
@@ -61,7 +63,9 @@ def _field_code(plan: Any, env: dict[str, Any], conv: cattrs.Converter) -> str:
     env[f"h_{name}"] = conv.get_structure_hook(inner)
     env[f"tp_{name}"] = inner
     return read + (
-        f"    if v is None: v = {missing}\n    else: v = h_{name}(v, tp_{name})\n    o.{name} = v\n"
+        f"    if v is None: v = {missing}\n"
+        f"    else:\n        v = h_{name}(v, tp_{name})\n        n += 1\n"
+        f"    o.{name} = v\n"
     )
 
 
@@ -71,7 +75,8 @@ def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[An
 
     It fills an instance of the class's untracked twin with plain slot stores (no tracking
     hook runs) and bails to the reference decoder on anything off the fast path: a key the
-    model does not know, a value of another type, a failing nested hook.
+    model does not know (found by counting the keys read against ``len(d)``), an explicit
+    null, a value of another type, a failing nested hook.
 
     Every init field must have a constant default (no factory) and no converter.
 
@@ -80,19 +85,17 @@ def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[An
     """
     slow: Hook = conv.get_structure_hook(cls)
     plans, fixed = field_plans(cls, lambda _, name: to_camel(name))
-    known = frozenset(w for p in plans for w in (p.wire, *p.aliases))
     env: dict[str, Any] = {
         "cls": cls,
         "slow": slow,
         "new": object.__new__,
         "raw": raw_class(cls),
-        "known": known.issuperset,
         "DECODED": DECODED,
     }
     body = [
         "def structure(d, _=None):\n",
-        "    if type(d) is not dict or not known(d): return slow(d, cls)\n",
-        "    g = d.get\n    o = new(raw)\n    try:\n",
+        "    if type(d) is not dict: return slow(d, cls)\n",
+        "    g = d.get\n    o = new(raw)\n    n = 0\n    try:\n",
     ]
     for field in attrs.fields(cls):  # type: ignore[arg-type]
         if field.converter is not None:
@@ -105,6 +108,9 @@ def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[An
         code = _field_code(plan, env, conv)
         body.extend("    " + line + "\n" for line in code.splitlines())
     body.append("    except Exception:\n        return slow(d, cls)\n")
+    # Every key was a known one with a value: else (an unknown key for ``extra``, or an explicit
+    # null) the reference decoder takes the object.
+    body.append("    if n != len(d): return slow(d, cls)\n")
     for name, default in fixed.items():
         env[f"d_{name}"] = default
         body.append(f"    o.{name} = d_{name}\n")
