@@ -66,6 +66,19 @@ class ItemResult(Generic[T]):
     def ok(self) -> bool:
         return self.outcome is Outcome.LANDED
 
+    @property
+    def status(self) -> int | None:
+        """The HTTP status of this item's error (for a failed row of a partial-success write,
+        the status its error code carries), None when there is none."""
+        status = getattr(self.error, "status", None)
+        return status if isinstance(status, int) else None
+
+    @property
+    def code(self) -> int | str | None:
+        """The service's error code of this item's error (Smartsheet ``errorCode``), if any."""
+        code = getattr(self.error, "code", None)
+        return code if isinstance(code, int | str) else None
+
 
 class UncheckedResultWarning(UserWarning):
     """A bulk result with failed, unknown or unsent items was dropped without being checked."""

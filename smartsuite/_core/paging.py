@@ -40,6 +40,7 @@ class Page(Generic[T]):
         total_count: the total number of items, when the service says.
         page_number: this page's number, when the service numbers pages.
         total_pages: the number of pages, when the service says.
+        page_size: the page size the service used, when it says (Smartsheet ``pageSize``).
     """
 
     items: list[T]
@@ -47,6 +48,7 @@ class Page(Generic[T]):
     total_count: int | None = None
     page_number: int | None = None
     total_pages: int | None = None
+    page_size: int | None = None
 
     @property
     def has_next(self) -> bool:
@@ -165,6 +167,7 @@ class AsyncPaginator(Generic[T]):
                 page.total_count,
                 page.page_number,
                 page.total_pages,
+                page.page_size,
             )
 
         paginator = AsyncPaginator(

@@ -33,6 +33,7 @@ from cattrs.gen import make_dict_structure_fn, override
 
 from .._core import serde
 from .._core.errors import ConfigurationError, DecodeError
+from .._core.model import DecodeIssue, Model, raw_class, report_issue, state_for
 from .values import (
     parse_bool,
     parse_date,
@@ -121,6 +122,8 @@ class Schema(Generic[T]):
         self.fields: list[_Field] = []
         keys: list[str] = []
         for a in attrs.fields(cls):
+            if not a.init:  # private state (a Model's ``_state``), never a column
+                continue
             info = a.metadata.get(_META) or ColumnInfo()
             optional, inner = _is_optional(a.type)
             has_default = a.default is not attrs.NOTHING
@@ -149,10 +152,23 @@ class Schema(Generic[T]):
     def decode(self, row: Mapping[str, Any], locale: str | None = None) -> T:
         """One AppSheet row as an instance of the schema class.
 
+        A schema class that subclasses :class:`~smartsuite._core.model.Model` decodes like the
+        service models: a value that does not parse as its attribute's type is kept as sent and
+        listed in ``obj.decode_issues`` (the key column, or ``strict_decoding()``, raises
+        instead), columns the class does not name are kept in ``obj.extra``, and the object
+        records later assignments, so :meth:`Table.edit` sends the key and what changed.
+
         Raises:
-            DecodeError: a value does not parse as its attribute's type, or a required
-                attribute's column is blank.
+            DecodeError: ``row`` is not an object; a value does not parse as its attribute's
+                type (plain attrs classes), or a required attribute's column is blank.
         """
+        if not isinstance(row, Mapping):
+            raise DecodeError(
+                f"cannot decode {self.cls.__name__}: expected a row object, "
+                f"got {type(row).__name__}"
+            )
+        if issubclass(self.cls, Model):
+            return self._decode_model(row, locale)
         data: dict[str, Any] = {}
         for f in self.fields:
             raw = row.get(f.column)
@@ -171,10 +187,53 @@ class Schema(Generic[T]):
                 )
         return serde.structure(self._converter(locale), data, self.cls)
 
+    def _decode_model(self, row: Mapping[str, Any], locale: str | None) -> T:
+        conv = self._converter(locale)
+        o: Any = object.__new__(raw_class(self.cls))
+        issues: list[DecodeIssue] = []
+        for f in self.fields:
+            raw = row.get(f.column)
+            if raw is None or raw == "":
+                if not (
+                    f.optional
+                    or f.has_default
+                    or f.type is str
+                    or typing.get_origin(f.type) is list
+                ):
+                    raise DecodeError(
+                        f"column {f.column!r} is blank, but {self.cls.__name__}.{f.attr} is not "
+                        "optional: make it `X | None` or give it a default"
+                    )
+                value: Any = (
+                    "" if f.type is str else [] if typing.get_origin(f.type) is list else None
+                )
+            else:
+                try:
+                    value = conv.structure(raw, f.type)
+                except Exception as exc:
+                    reason = str(exc) or type(exc).__name__
+                    if f.column == self.key or serde.is_strict():
+                        raise DecodeError(
+                            f"cannot decode {self.cls.__name__}.{f.attr}: {reason} "
+                            f"(got {raw!r:.80})"
+                        ) from None
+                    issue = DecodeIssue(self.cls.__name__, f.attr, raw, reason)
+                    report_issue(issue)
+                    issues.append(issue)
+                    value = raw
+            setattr(o, f.attr, value)
+        known = {f.column for f in self.fields}
+        extra = {k: v for k, v in row.items() if k not in known}
+        o._state = state_for(extra, issues)
+        o.__class__ = self.cls
+        return o  # type: ignore[no-any-return]
+
     def encode(
         self, obj: T, locale: str | None = None, *, timezone: str | None = None
     ) -> dict[str, Any]:
-        """An instance as a request row; attributes set to ``UNSET`` are left out.
+        """An instance as a request row; attributes set to ``UNSET`` are left out. A decoded
+        :class:`~smartsuite._core.model.Model` sends its key column and the attributes assigned
+        since it was read (an assigned ``None`` is sent blank, which clears the column).
 
         Raises:
             ConfigurationError: ``obj`` is not an instance of the schema class, or holds a value
@@ -183,12 +242,22 @@ class Schema(Generic[T]):
         if not isinstance(obj, self.cls):
             raise ConfigurationError(f"expected a {self.cls.__name__}, got {type(obj).__name__}")
         out: dict[str, Any] = {}
+        changed = _changed(obj)
         for f in self.fields:
             value = getattr(obj, f.attr)
             if value is serde.UNSET:
                 continue
+            if changed is not None and f.attr not in changed and f.column != self.key:
+                continue
             out[f.column] = to_wire(value, locale, timezone=timezone, column=f.column)
         return out
+
+
+def _changed(obj: Any) -> frozenset[str] | None:
+    """The assigned attributes of a decoded Model; None for anything else (send it all)."""
+    if isinstance(obj, Model) and obj.is_decoded:
+        return obj.assigned_fields()
+    return None
 
 
 def _make_converter(locale: str | None) -> cattrs.Converter:

@@ -12,13 +12,13 @@ from collections.abc import Callable
 from typing import Any, get_args, get_origin
 
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn
 
 from .._core.serde import make_converter
 from .models.common import Nested, Paging
 from .models.events import EVENT_MODELS, WebhookEvent
 from .models.projects import Assignable, AssignableBase, LeaveType, Project
-from .models.reports import CustomFieldFilter, DateRange, ReportFilter, TimeFrame
+from .models.reports import CustomFieldFilter, ReportFilter
 from .models.time import ExpenseItem, TimeEntry
 
 _ASSIGNABLES: dict[str, type[AssignableBase]] = {"Project": Project, "LeaveType": LeaveType}
@@ -52,23 +52,18 @@ def _by_type(
     return structure
 
 
+def _wire_name(cls: type, name: str) -> str:
+    # ``self`` and ``from`` are Python words: ``self_link`` and ``from_`` here.
+    if cls is Paging and name == "self_link":
+        return "self"
+    return name.rstrip("_")
+
+
 def _build() -> cattrs.Converter:
-    conv = make_converter(camel_case=False)
+    conv = make_converter(camel_case=False, wire_name=_wire_name)
     conv.register_structure_hook(dt.datetime, _utc)
-    conv.register_structure_hook(
-        Paging, make_dict_structure_fn(Paging, conv, self_link=override(rename="self"))
-    )
-    conv.register_unstructure_hook(
-        Paging, make_dict_unstructure_fn(Paging, conv, self_link=override(rename="self"))
-    )
-    for cls in (TimeFrame, DateRange):
-        conv.register_structure_hook(
-            cls, make_dict_structure_fn(cls, conv, from_=override(rename="from"))
-        )
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, from_=override(rename="from"))
-        )
     for filter_cls in (ReportFilter, CustomFieldFilter):
+        # Report filters are sent whole: every field, null included.
         conv.register_unstructure_hook(filter_cls, make_dict_unstructure_fn(filter_cls, conv))
 
     def nested_factory(tp: Any) -> Callable[[Any, Any], Nested[Any]]:

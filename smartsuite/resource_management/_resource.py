@@ -4,12 +4,14 @@ query and body building, and the ``@operation`` tag."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Iterable, Mapping
+import inspect
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError, PagingError
+from .._core.model import Model
 from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
 from .._core.serde import UNSET
@@ -147,6 +149,20 @@ class RMResource(Resource):
     def _body(self, **fields: Any) -> dict[str, Any]:
         """A JSON body of the fields that were set (UNSET dropped; None sent as null)."""
         return {k.rstrip("_"): self._encode(v) for k, v in fields.items() if v is not UNSET}
+
+    async def _save(self, obj: Model, update: Callable[..., Awaitable[T]]) -> T:
+        """``update(obj.id, ...)`` with the fields assigned since ``obj`` was read (a built
+        object: the fields it was given). Nulls the server sent are not sent back; a field
+        assigned ``None`` is sent as null."""
+        names = obj.assigned_fields() - set(obj.identity_fields)
+        allowed = inspect.signature(update).parameters
+        fixed = sorted(n for n in names if n not in allowed)
+        if fixed:
+            raise ConfigurationError(
+                f"{type(obj).__name__} fields {fixed} cannot be changed by {update.__name__}"
+            )
+        ident: int = obj.id  # type: ignore[attr-defined]  # every RM model has an id
+        return await update(ident, **{n: getattr(obj, n) for n in sorted(names)})
 
     # -- reading answers -------------------------------------------------------------------
 

@@ -209,13 +209,13 @@ class SmartsheetResource(Resource):
             has_next = (
                 isinstance(number, int) and isinstance(total_pages, int) and number < total_pages
             )
-        total = data.get("totalCount")
         return Page(
             items,
             number + 1 if has_next and isinstance(number, int) else None,
-            total if isinstance(total, int) else None,
-            number if isinstance(number, int) else None,
-            total_pages if isinstance(total_pages, int) else None,
+            _count(data.get("totalCount")),
+            _count(number),
+            _count(total_pages),
+            _count(data.get("pageSize")),
         )
 
 
@@ -247,3 +247,7 @@ def last_key_of(data: Mapping[str, Any], body: bytes) -> str | None:
 
 def _has_content_type(headers: Mapping[str, str] | None) -> bool:
     return bool(headers) and any(k.lower() == "content-type" for k in headers or ())
+
+
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from .._core.errors import ConfigurationError
+from .._core.model import UNSET
 from .models.sheets import Cell, Column, Row
 
 #: Row attributes a record may carry next to its cells (both spellings accepted).
@@ -88,8 +89,8 @@ class RecordEncoder:
 
         Values may be plain (str, number, bool, date), a :class:`Cell` (for formulas,
         hyperlinks ...), an object value dict (``{"objectType": ...}``), or a list for
-        multi-contact / multi-picklist columns. ``None`` leaves the cell out; send ``""`` to
-        clear a cell.
+        multi-contact / multi-picklist columns. ``None`` leaves the cell (or row key) out;
+        send ``""`` to clear a cell, or ``Cell(value=None)`` to send an explicit null.
 
         Args:
             record: column title -> value, plus optional row keys (``id``, ``parent_id`` ...).
@@ -107,7 +108,8 @@ class RecordEncoder:
                 if field is None:
                     known = ", ".join(repr(t) for t in self._columns)
                     raise ConfigurationError(f"no column titled {key!r} (columns: {known})")
-                setattr(row, field, value)
+                if value is not None:
+                    setattr(row, field, value)
                 continue
             if value is None:
                 continue
@@ -115,7 +117,7 @@ class RecordEncoder:
         for name, value in location.items():
             if name not in _LOCATIONS:
                 raise ConfigurationError(f"unknown row location {name!r}; use one of {_LOCATIONS}")
-            if value is not None and getattr(row, name) is None:
+            if value is not None and getattr(row, name) is UNSET:
                 setattr(row, name, value)
         row.cells = cells
         return row
@@ -141,6 +143,8 @@ class RecordEncoder:
             raise ConfigurationError(
                 f"column {column.title!r}: cannot send a {type(value).__name__} as a cell value"
             )
+        if self._strict is None:
+            return Cell(column_id=column.id, value=value)
         return Cell(column_id=column.id, value=value, strict=self._strict)
 
 

@@ -15,7 +15,7 @@ from smartsuite._core.errors import (
     ServerError,
 )
 from smartsuite.emulator import Fault
-from smartsuite.smartsheet import Column, Row
+from smartsuite.smartsheet import Cell, Column, Row
 
 
 def test_chunk_ranges() -> None:
@@ -88,12 +88,8 @@ async def test_unknown_outcome_marks_batch_unknown_and_continues(
 async def test_partial_success_maps_failed_items_to_input_index(smartsheet_client) -> None:
     ss = smartsheet_client
     sheet_id = await _sheet(ss)
-    rows = [
-        Row(cells=[{"columnId": 1, "value": "bad"}]) if i in (3, 7) else None for i in range(10)
-    ]
+    rows = [Row(cells=[Cell(column_id=1, value="bad")]) if i in (3, 7) else None for i in range(10)]
     cols = await ss.rows.columns_by_title(sheet_id)
-    from smartsuite.smartsheet import Cell
-
     good = [Row(cells=[Cell(column_id=cols["K"].id, value=f"v{i}")]) for i in range(10)]
     for i in (3, 7):
         good[i] = Row(cells=[Cell(column_id=999, value="bad")])

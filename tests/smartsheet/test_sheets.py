@@ -62,7 +62,7 @@ async def test_get_options_reach_the_query(ss: SmartsheetClient, emu: Emulator) 
     page = await ss.sheets.get(sheet.id, page_size=2, page=2)
     assert [r["Task"] for r in page.rows or []] == ["T2", "T3"] and page.total_row_count == 5
     same = await ss.sheets.get(sheet.id, if_version_after=sheet.version)
-    assert same.rows is None and same.version == sheet.version
+    assert same.rows == [] and same.columns == [] and same.version == sheet.version
 
 
 async def test_multi_value_columns_need_level_2(ss: SmartsheetClient) -> None:

@@ -93,6 +93,14 @@ def _object_value(column: dict[str, Any], obj: Any) -> tuple[Any, str]:
             contacts.append({"objectType": "CONTACT", "email": email, "name": item.get("name")})
         shown = ", ".join(str(c["name"] or c["email"]) for c in contacts)
         return {"objectType": kind, "values": contacts}, shown
+    if kind == "PREDECESSOR_LIST":
+        preds = obj.get("predecessors")
+        if not isinstance(preds, list) or not all(isinstance(p, dict) for p in preds):
+            raise ApiFailure(400, 1008, "Unable to parse request: predecessors must be objects.")
+        shown = ", ".join(
+            f"{p.get('rowNumber', p.get('rowId'))}{p.get('type', 'FS')}" for p in preds
+        )
+        return {"objectType": kind, "predecessors": [dict(p) for p in preds]}, shown
     return dict(obj), str(obj.get("value", ""))
 
 
@@ -123,7 +131,7 @@ def apply_cells(sheet: SheetState, row: dict[str, Any], cells: Any) -> list[dict
                 400, 1037, f"The columnId {column_id} is included more than once in a single row."
             )
         seen.add(column_id)
-        stored = build_cell(column, cell)
+        stored = build_cell(column, cell, by_column.get(column_id))
         if stored != by_column.get(column_id):
             by_column[column_id] = stored
             changed.append(stored)
@@ -138,9 +146,25 @@ def record(sheet: SheetState, row_id: int, changed: list[dict[str, Any]]) -> Non
         sheet.record_history(row_id, stored)
 
 
-def build_cell(column: dict[str, Any], cell: dict[str, Any]) -> dict[str, Any]:
-    """The stored form of one request cell in ``column``."""
+#: Attributes a request cell must carry at least one of (a bare ``{"columnId": ...}`` says
+#: nothing to write: Smartsheet answers 1012 for a missing ``cell.value``).
+_CONTENT = ("value", "objectValue", "formula", "hyperlink", "linkInFromCell", "image")
+#: Attributes that stay on a cell until a request sets them to null: Smartsheet removes a
+#: hyperlink or a cell link only when the request sends ``null`` for it (seed 001, "Cell Links"
+#: and "Hyperlinks"; the official SDK sends ``ExplicitNull()`` for exactly this).
+_KEPT_UNTIL_NULL = ("hyperlink", "linkInFromCell")
+
+
+def build_cell(
+    column: dict[str, Any], cell: dict[str, Any], previous: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """The stored form of one request cell in ``column`` (``previous``: the stored cell it
+    replaces, whose hyperlink and cell link survive unless the request nulls them)."""
     column_id = column["id"]
+    if not any(key in cell for key in _CONTENT):
+        raise ApiFailure(
+            400, 1012, "Required object attribute(s) are missing from your request: cell.value."
+        )
     if column.get("systemColumnType"):
         raise ApiFailure(
             400,
@@ -182,7 +206,32 @@ def build_cell(column: dict[str, Any], cell: dict[str, Any]) -> dict[str, Any]:
     for key in ("hyperlink", "format", "image"):
         if cell.get(key) is not None:
             stored[key] = cell[key]
+    _links(cell, previous or {}, stored)
     return stored
+
+
+def _links(cell: dict[str, Any], previous: dict[str, Any], stored: dict[str, Any]) -> None:
+    for key in _KEPT_UNTIL_NULL:
+        if key in cell:
+            if cell[key] is not None and not isinstance(cell[key], dict):
+                raise ApiFailure(
+                    400, 1008, f"Unable to parse request: cell.{key} must be an object."
+                )
+            if cell[key] is not None:
+                stored[key] = cell[key]
+        elif key in previous:
+            stored[key] = previous[key]
+    link = stored.get("linkInFromCell")
+    if link is not None:
+        if "hyperlink" in stored:
+            raise ApiFailure(
+                400, 1109, "Only one of cell.hyperlink or cell.linkInFromCell may be non-null."
+            )
+        if "linkInFromCell" in cell and cell.get("value") is not None:
+            raise ApiFailure(
+                400, 1110, "cell.value must be null if cell.linkInFromCell is non-null."
+            )
+        stored["linkInFromCell"] = {**link, "status": link.get("status", "OK")}
 
 
 def present_cell(cell: dict[str, Any], object_values: bool) -> dict[str, Any]:

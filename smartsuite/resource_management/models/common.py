@@ -10,6 +10,8 @@ from typing import Any, Generic, TypeVar
 
 import attrs
 
+from ..._core.model import Model, track, unset
+
 T = TypeVar("T")
 
 
@@ -59,9 +61,9 @@ class Nested(Generic[T]):
         return len(self.data)
 
 
-@attrs.define
-class Tag:
+@attrs.define(on_setattr=track)
+class Tag(Model):
     """A tag on a user or a project (``value`` is its text)."""
 
     id: int
-    value: str | None = None
+    value: str | None = unset

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..._core.model import Model, track
 from .people import User
 from .projects import Project
 from .time import TimeEntry
@@ -18,8 +19,8 @@ EVENT_MODELS: dict[str, type[Project | TimeEntry | User | Assignment]] = {
 }
 
 
-@attrs.define
-class WebhookEvent:
+@attrs.define(on_setattr=track)
+class WebhookEvent(Model):
     """One webhook delivery.
 
     Attributes:

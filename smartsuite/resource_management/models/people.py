@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .common import Nested, Tag
 from .settings import CustomFieldValue
 from .work import Assignment
@@ -40,23 +41,23 @@ class StatusCode(enum.StrEnum):
     OUT_OF_OFFICE = "OOF"
 
 
-@attrs.define
-class Availability:
+@attrs.define(on_setattr=track)
+class Availability(Model):
     """Custom working hours per weekday (``day0`` is Sunday) over a date range."""
 
     id: int
-    user_id: int | None = None
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    day0: float | None = None
-    day1: float | None = None
-    day2: float | None = None
-    day3: float | None = None
-    day4: float | None = None
-    day5: float | None = None
-    day6: float | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    user_id: int | None = unset
+    starts_at: dt.date | None = unset
+    ends_at: dt.date | None = unset
+    day0: float | None = unset
+    day1: float | None = unset
+    day2: float | None = unset
+    day3: float | None = unset
+    day4: float | None = unset
+    day5: float | None = unset
+    day6: float | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
     @property
     def days(self) -> list[float | None]:
@@ -64,77 +65,79 @@ class Availability:
         return [self.day0, self.day1, self.day2, self.day3, self.day4, self.day5, self.day6]
 
 
-@attrs.define
-class UserStatus:
+@attrs.define(on_setattr=track)
+class UserStatus(Model):
     """A user's status; the newest one is the current status."""
 
     id: int
-    user_id: int | None = None
-    status: str | None = None
-    assignable_id: int | None = None
-    current_task: str | None = None
-    message: str | None = None
-    start: dt.datetime | None = None
-    end: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    user_id: int | None = unset
+    status: str | None = unset
+    assignable_id: int | None = unset
+    current_task: str | None = unset
+    message: str | None = unset
+    start: dt.datetime | None = unset
+    end: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
-@attrs.define
-class User:
+@attrs.define(on_setattr=track)
+class User(Model):
     """A person in the account. Nested collections appear only with ``fields=``."""
 
     id: int
-    first_name: str | None = None
-    last_name: str | None = None
-    display_name: str | None = None
-    email: str | None = None
-    user_type_id: int | None = None
-    billable: bool | None = None
-    hire_date: dt.date | None = None
-    termination_date: dt.date | None = None
-    mobile_phone: str | None = None
-    office_phone: str | None = None
-    archived: bool | None = None
-    archived_at: dt.datetime | None = None
-    deleted: bool | None = None
-    deleted_at: dt.datetime | None = None
-    account_owner: bool | None = None
-    invitation_pending: bool | None = None
-    guid: str | None = None
-    employee_number: str | None = None
-    role: str | None = None
-    discipline: str | None = None
-    location: str | None = None
-    type: str | None = None
-    license_type: str | None = None
-    billability_target: float | None = None
-    billrate: float | None = None
-    has_login: bool | None = None
-    login_type: str | None = None
-    thumbnail: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    tags: Nested[Tag] | None = None
-    assignments: Nested[Assignment] | None = None
-    availabilities: Nested[Availability] | None = None
-    custom_field_values: Nested[CustomFieldValue] | None = None
+    first_name: str | None = unset
+    last_name: str | None = unset
+    display_name: str | None = unset
+    email: str | None = unset
+    user_type_id: int | None = unset
+    billable: bool | None = unset
+    hire_date: dt.date | None = unset
+    termination_date: dt.date | None = unset
+    mobile_phone: str | None = unset
+    office_phone: str | None = unset
+    archived: bool | None = unset
+    archived_at: dt.datetime | None = unset
+    deleted: bool | None = unset
+    deleted_at: dt.datetime | None = unset
+    account_owner: bool | None = unset
+    invitation_pending: bool | None = unset
+    guid: str | None = unset
+    employee_number: str | None = unset
+    role: str | None = unset
+    discipline: str | None = unset
+    location: str | None = unset
+    type: str | None = unset
+    license_type: str | None = unset
+    billability_target: float | None = unset
+    billrate: float | None = unset
+    has_login: bool | None = unset
+    login_type: str | None = unset
+    thumbnail: str | None = unset
+    #: "reserved" in the docs, typed string, sent as a number (seed 002, "Users"): kept as sent.
+    user_settings: int | str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    tags: Nested[Tag] | None = unset
+    assignments: Nested[Assignment] | None = unset
+    availabilities: Nested[Availability] | None = unset
+    custom_field_values: Nested[CustomFieldValue] | None = unset
 
 
-@attrs.define
-class PlaceholderResource:
+@attrs.define(on_setattr=track)
+class PlaceholderResource(Model):
     """A stand-in for a person not yet known; referred to by ``title``."""
 
     id: int
-    title: str | None = None
-    role: str | None = None
-    discipline: str | None = None
-    location: str | None = None
-    type: str | None = None
-    thumbnail: str | None = None
-    abbreviation: str | None = None
-    color: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    assignments: Nested[Assignment] | None = None
-    custom_field_values: Nested[CustomFieldValue] | None = None
+    title: str | None = unset
+    role: str | None = unset
+    discipline: str | None = unset
+    location: str | None = unset
+    type: str | None = unset
+    thumbnail: str | None = unset
+    abbreviation: str | None = unset
+    color: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    assignments: Nested[Assignment] | None = unset
+    custom_field_values: Nested[CustomFieldValue] | None = unset

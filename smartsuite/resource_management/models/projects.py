@@ -8,6 +8,7 @@ import enum
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .common import Nested, Tag
 from .settings import CustomFieldValue
 
@@ -28,67 +29,69 @@ class BudgetItemType(enum.StrEnum):
     EXPENSES = "Expenses"
 
 
-@attrs.define
-class AssignableBase:
+@attrs.define(on_setattr=track)
+class AssignableBase(Model):
     """What every assignable has. An assignable of a type this library does not know decodes
     to this class, so a new kind on the server never breaks a listing."""
 
     id: int
-    name: str | None = None
-    type: str | None = None
-    description: str | None = None
-    guid: str | None = None
-    deleted_at: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    name: str | None = unset
+    type: str | None = unset
+    description: str | None = unset
+    guid: str | None = unset
+    deleted_at: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
-@attrs.define
+@attrs.define(on_setattr=track)
 class LeaveType(AssignableBase):
     """A leave type (vacation, sick ...): an assignable outside any project."""
 
 
-@attrs.define
-class BudgetItem:
+@attrs.define(on_setattr=track)
+class BudgetItem(Model):
     """A project budget line (fees, hours or expenses)."""
 
     id: int
-    amount: float | None = None
-    item_type: str | None = None
-    category: str | None = None
-    assignable_id: int | None = None
-    assignable_parent_id: int | None = None
-    peritem_amount: float | None = None
-    peritem_label: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    amount: float | None = unset
+    item_type: str | None = unset
+    category: str | None = unset
+    assignable_id: int | None = unset
+    assignable_parent_id: int | None = unset
+    peritem_amount: float | None = unset
+    peritem_label: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
-@attrs.define
-class BudgetItemCategory:
+@attrs.define(on_setattr=track)
+class BudgetItemCategory(Model):
     """An account-level budget category."""
 
     id: int
-    category: str | None = None
+    category: str | None = unset
 
 
-@attrs.define
-class BillRate:
+@attrs.define(on_setattr=track)
+class BillRate(Model):
     """A bill rate: account default (no assignable), project/phase default, or per user."""
 
     id: int
-    rate: float | None = None
-    assignable_id: int | None = None
-    user_id: int | None = None
-    role_id: int | None = None
-    discipline_id: int | None = None
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    rate: float | None = unset
+    assignable_id: int | None = unset
+    user_id: int | None = unset
+    role_id: int | None = unset
+    discipline_id: int | None = unset
+    #: Documented as dates; the API also sends timestamps here (seed 002, "Bill Rates":
+    #: ``"starts_at": "2013-09-27T00:00:00Z"``), which keep their time of day.
+    starts_at: dt.date | dt.datetime | None = unset
+    ends_at: dt.date | dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
-@attrs.define
+@attrs.define(on_setattr=track)
 class Project(AssignableBase):
     """A project, or a phase of one (a phase has ``parent_id`` and ``phase_name``).
 
@@ -96,39 +99,39 @@ class Project(AssignableBase):
     the summary figures are present only when asked for with ``fields=``.
     """
 
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    parent_id: int | None = None
-    phase_name: str | None = None
-    project_code: str | None = None
-    client: str | None = None
-    project_state: str | None = None
-    archived: bool | None = None
-    archived_at: dt.datetime | None = None
-    timeentry_lockout: int | None = None
-    use_parent_bill_rates: bool | None = None
-    has_pending_updates: bool | None = None
-    thumbnail: str | None = None
-    secureurl: str | None = None
-    secureurl_expiration: dt.datetime | None = None
-    settings: int | None = None
-    phase_count: int | None = None
-    tags: Nested[Tag] | None = None
-    children: Nested[Project] | None = None
-    budget_items: Nested[BudgetItem] | None = None
-    custom_field_values: Nested[CustomFieldValue] | None = None
-    bounding_startdate: dt.date | None = None
-    bounding_enddate: dt.date | None = None
-    confirmed_hours: float | None = None
-    confirmed_dollars: float | None = None
-    approved_hours: float | None = None
-    approved_dollars: float | None = None
-    unconfirmed_hours: float | None = None
-    unconfirmed_dollars: float | None = None
-    scheduled_hours: float | None = None
-    scheduled_dollars: float | None = None
-    future_hours: float | None = None
-    future_dollars: float | None = None
+    starts_at: dt.date | None = unset
+    ends_at: dt.date | None = unset
+    parent_id: int | None = unset
+    phase_name: str | None = unset
+    project_code: str | None = unset
+    client: str | None = unset
+    project_state: str | None = unset
+    archived: bool | None = unset
+    archived_at: dt.datetime | None = unset
+    timeentry_lockout: int | None = unset
+    use_parent_bill_rates: bool | None = unset
+    has_pending_updates: bool | None = unset
+    thumbnail: str | None = unset
+    secureurl: str | None = unset
+    secureurl_expiration: dt.datetime | None = unset
+    settings: int | None = unset
+    phase_count: int | None = unset
+    tags: Nested[Tag] | None = unset
+    children: Nested[Project] | None = unset
+    budget_items: Nested[BudgetItem] | None = unset
+    custom_field_values: Nested[CustomFieldValue] | None = unset
+    bounding_startdate: dt.date | None = unset
+    bounding_enddate: dt.date | None = unset
+    confirmed_hours: float | None = unset
+    confirmed_dollars: float | None = unset
+    approved_hours: float | None = unset
+    approved_dollars: float | None = unset
+    unconfirmed_hours: float | None = unset
+    unconfirmed_dollars: float | None = unset
+    scheduled_hours: float | None = unset
+    scheduled_dollars: float | None = unset
+    future_hours: float | None = unset
+    future_dollars: float | None = unset
 
     @property
     def is_phase(self) -> bool:

@@ -8,6 +8,8 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
+
 
 class ReportView(enum.StrEnum):
     """The ten report views; the view decides the columns."""
@@ -80,34 +82,34 @@ class CustomFieldFilter:
     operation: str = "inclusion"
 
 
-@attrs.define
-class DateRange:
-    from_: dt.date | None = None
-    to: dt.date | None = None
+@attrs.define(on_setattr=track)
+class DateRange(Model):
+    from_: dt.date | None = unset
+    to: dt.date | None = unset
 
 
-@attrs.define
-class ReportDates:
+@attrs.define(on_setattr=track)
+class ReportDates(Model):
     """The dates a report was computed for: ``today`` splits incurred from future time."""
 
-    today: dt.date | None = None
-    range: DateRange | None = None
+    today: dt.date | None = unset
+    range: DateRange | None = unset
 
 
-@attrs.define
-class Report:
+@attrs.define(on_setattr=track)
+class Report(Model):
     """Report rows. Row columns depend on the view and grouping, so rows stay dictionaries
     keyed by the column names (``project_id``, ``incurred_hours`` ...)."""
 
     params: dict[str, Any] = attrs.field(factory=dict)
-    dates: ReportDates | None = None
+    dates: ReportDates | None = unset
     rows: list[dict[str, Any]] = attrs.field(factory=list)
 
 
-@attrs.define
-class ReportTotals:
+@attrs.define(on_setattr=track)
+class ReportTotals(Model):
     """Report totals: one dictionary of column totals."""
 
     params: dict[str, Any] = attrs.field(factory=dict)
-    dates: ReportDates | None = None
+    dates: ReportDates | None = unset
     totals: dict[str, Any] = attrs.field(factory=dict)

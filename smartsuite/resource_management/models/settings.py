@@ -9,32 +9,34 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 
-@attrs.define
-class Discipline:
+
+@attrs.define(on_setattr=track)
+class Discipline(Model):
     """A discipline (created in the UI only)."""
 
     id: int
-    value: str | None = None
+    value: str | None = unset
 
 
-@attrs.define
-class Role:
+@attrs.define(on_setattr=track)
+class Role(Model):
     """A role (created in the UI only)."""
 
     id: int
-    value: str | None = None
+    value: str | None = unset
 
 
-@attrs.define
-class Holiday:
+@attrs.define(on_setattr=track)
+class Holiday(Model):
     """A non-working day of the organisation."""
 
     id: int
-    date: dt.date | None = None
-    name: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    date: dt.date | None = unset
+    name: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 class StatusColor(enum.StrEnum):
@@ -58,18 +60,18 @@ class StatusStage(enum.StrEnum):
     DONE = "done"
 
 
-@attrs.define
-class StatusOption:
+@attrs.define(on_setattr=track)
+class StatusOption(Model):
     """A work status that assignments can carry (``status_option_id``)."""
 
     id: int
-    label: str | None = None
-    color: str | None = None
-    stage: str | None = None
-    order: float | None = None
-    deleted_at: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    label: str | None = unset
+    color: str | None = unset
+    stage: str | None = unset
+    order: float | None = unset
+    deleted_at: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 class CustomFieldType(enum.StrEnum):
@@ -80,36 +82,36 @@ class CustomFieldType(enum.StrEnum):
     MULTIPLE_CHOICE_SELECTION_LIST = "multiple_choice_selection_list"
 
 
-@attrs.define
-class CustomField:
+@attrs.define(on_setattr=track)
+class CustomField(Model):
     """A custom field definition for ``assignables`` (projects) or ``users``."""
 
     id: int
-    name: str | None = None
-    namespace: str | None = None
-    data_type: str | None = None
-    description: str | None = None
-    default_value: str | None = None
-    is_visible_on_info_page: bool | None = None
-    is_visible_as_filter: bool | None = None
-    options: list[str] | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    name: str | None = unset
+    namespace: str | None = unset
+    data_type: str | None = unset
+    description: str | None = unset
+    default_value: str | None = unset
+    is_visible_on_info_page: bool | None = unset
+    is_visible_as_filter: bool | None = unset
+    options: list[str] | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
-@attrs.define
-class CustomFieldValue:
+@attrs.define(on_setattr=track)
+class CustomFieldValue(Model):
     """One value of a custom field on a project or user (a multiple-choice field has one
     record per chosen value)."""
 
     id: int
-    custom_field_id: int | None = None
-    value: Any = None
-    user_id: int | None = None
-    project_id: int | None = None
-    assignable_id: int | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    custom_field_id: int | None = unset
+    value: Any = unset
+    user_id: int | None = unset
+    project_id: int | None = unset
+    assignable_id: int | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
 class WebhookEventType(enum.StrEnum):
@@ -125,12 +127,12 @@ class WebhookEventType(enum.StrEnum):
     ASSIGNMENT_UPDATED = "assignment.updated"
 
 
-@attrs.define
-class Webhook:
+@attrs.define(on_setattr=track)
+class Webhook(Model):
     """A registered webhook (no update; delete and re-create)."""
 
     id: int
-    event_type: str | None = None
-    url: str | None = None
-    status: str | None = None
-    organization_id: int | None = None
+    event_type: str | None = unset
+    url: str | None = unset
+    status: str | None = unset
+    organization_id: int | None = unset

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .common import Nested
 
 
@@ -23,8 +24,8 @@ class ApprovableType(enum.StrEnum):
     EXPENSE_ITEM = "ExpenseItem"
 
 
-@attrs.define
-class Approval:
+@attrs.define(on_setattr=track)
+class Approval(Model):
     """The approval record of a time entry or expense item.
 
     Attributes:
@@ -32,57 +33,57 @@ class Approval:
     """
 
     id: int
-    status: str | None = None
-    approvable_id: int | None = None
-    approvable_type: str | None = None
-    submitted_by: int | None = None
-    submitted_at: dt.datetime | None = None
-    approved_by: int | None = None
-    approved_at: dt.datetime | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    approvable: TimeEntry | ExpenseItem | None = None
+    status: str | None = unset
+    approvable_id: int | None = unset
+    approvable_type: str | None = unset
+    submitted_by: int | None = unset
+    submitted_at: dt.datetime | None = unset
+    approved_by: int | None = unset
+    approved_at: dt.datetime | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    approvable: TimeEntry | ExpenseItem | None = unset
 
 
-@attrs.define
-class TimeEntry:
+@attrs.define(on_setattr=track)
+class TimeEntry(Model):
     """Hours on an assignable. Suggested entries (``is_suggestion``) are derived from
     assignments, carry ``scheduled_hours`` and are read-only."""
 
     id: int
-    user_id: int | None = None
-    assignable_id: int | None = None
-    assignable_type: str | None = None
-    date: dt.date | None = None
-    hours: float | None = None
-    is_suggestion: bool | None = None
-    scheduled_hours: float | None = None
-    task: str | None = None
-    notes: str | None = None
-    bill_rate: float | None = None
-    bill_rate_id: int | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    approvals: Nested[Approval] | None = None
+    user_id: int | None = unset
+    assignable_id: int | None = unset
+    assignable_type: str | None = unset
+    date: dt.date = unset
+    hours: float | None = unset
+    is_suggestion: bool | None = unset
+    scheduled_hours: float | None = unset
+    task: str | None = unset
+    notes: str | None = unset
+    bill_rate: float | None = unset
+    bill_rate_id: int | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    approvals: Nested[Approval] | None = unset
 
     approvable_type: ClassVar[str] = ApprovableType.TIME_ENTRY
 
 
-@attrs.define
-class ExpenseItem:
+@attrs.define(on_setattr=track)
+class ExpenseItem(Model):
     """An expense a user reported on a project or leave type."""
 
     id: int
-    user_id: int | None = None
-    assignable_id: int | None = None
-    assignable_type: str | None = None
-    date: dt.date | None = None
-    amount: float | None = None
-    category: str | None = None
-    notes: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    approvals: Nested[Approval] | None = None
+    user_id: int | None = unset
+    assignable_id: int | None = unset
+    assignable_type: str | None = unset
+    date: dt.date = unset
+    amount: float | None = unset
+    category: str | None = unset
+    notes: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    approvals: Nested[Approval] | None = unset
 
     approvable_type: ClassVar[str] = ApprovableType.EXPENSE_ITEM
 
@@ -105,7 +106,7 @@ class Approvable:
         """
         from ..._core.errors import ConfigurationError
 
-        if record.updated_at is None:
+        if not isinstance(record.updated_at, dt.datetime):
             raise ConfigurationError(
                 f"{type(record).__name__} {record.id} has no updated_at; read it from the API "
                 "before submitting or approving it"

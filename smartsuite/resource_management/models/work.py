@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .common import Nested
 
 
@@ -18,38 +19,38 @@ class AllocationMode(enum.StrEnum):
     FIXED = "fixed"
 
 
-@attrs.define
-class Subtask:
+@attrs.define(on_setattr=track)
+class Subtask(Model):
     """One item of an assignment's task list."""
 
     id: int
-    assignment_id: int | None = None
-    assignable_id: int | None = None
-    description: str | None = None
-    completed: bool | None = None
-    updated_by: int | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
+    assignment_id: int | None = unset
+    assignable_id: int | None = unset
+    description: str | None = unset
+    completed: bool | None = unset
+    updated_by: int | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
 
 
-@attrs.define
-class SubtaskCounts:
+@attrs.define(on_setattr=track)
+class SubtaskCounts(Model):
     """Completed and total subtasks of an assignment (``fields=subtasks_counts``)."""
 
     completed: int = 0
     total: int = 0
 
 
-@attrs.define
-class NewSubtask:
+@attrs.define(on_setattr=track)
+class NewSubtask(Model):
     """A subtask to create together with an assignment."""
 
     description: str
     completed: bool = False
 
 
-@attrs.define
-class Assignment:
+@attrs.define(on_setattr=track)
+class Assignment(Model):
     """A user (or placeholder) assigned to an assignable for a date range.
 
     Attributes:
@@ -59,24 +60,24 @@ class Assignment:
     """
 
     id: int
-    user_id: int | None = None
-    assignable_id: int | None = None
-    starts_at: dt.date | None = None
-    ends_at: dt.date | None = None
-    allocation_mode: str | None = None
-    percent: float | None = None
-    hours_per_day: float | None = None
-    fixed_hours: float | None = None
-    bill_rate: float | None = None
-    bill_rate_id: int | None = None
-    repetition_id: int | None = None
-    all_day_assignment: bool | None = None
-    resource_request_id: int | None = None
-    status: str | None = None
-    status_option_id: int | None = None
-    description: str | None = None
-    note: str | None = None
-    created_at: dt.datetime | None = None
-    updated_at: dt.datetime | None = None
-    subtasks: Nested[Subtask] | None = None
-    subtask_counts: SubtaskCounts | None = None
+    user_id: int | None = unset
+    assignable_id: int | None = unset
+    starts_at: dt.date | None = unset
+    ends_at: dt.date | None = unset
+    allocation_mode: str | None = unset
+    percent: float | None = unset
+    hours_per_day: float | None = unset
+    fixed_hours: float | None = unset
+    bill_rate: float | None = unset
+    bill_rate_id: int | None = unset
+    repetition_id: int | None = unset
+    all_day_assignment: bool | None = unset
+    resource_request_id: int | None = unset
+    status: str | None = unset
+    status_option_id: int | None = unset
+    description: str | None = unset
+    note: str | None = unset
+    created_at: dt.datetime | None = unset
+    updated_at: dt.datetime | None = unset
+    subtasks: Nested[Subtask] | None = unset
+    subtask_counts: SubtaskCounts | None = unset

@@ -186,6 +186,15 @@ class Projects(RMResource):
         )
         return await self._write("PUT", f"/projects/{int(project_id)}", Project, body)
 
+    async def save(self, project: Project) -> Project:
+        """Send the changes made to ``project`` since it was read (``PUT /projects/{id}``):
+        only the fields assigned; assign ``None`` to clear one.
+
+        Raises:
+            ConfigurationError: a changed field that ``update`` cannot change.
+        """
+        return await self._save(project, self.update)
+
     async def archive(self, project_id: int) -> Project:
         """Archive a project (``archived=true``)."""
         return await self.update(project_id, archived=True)

@@ -169,6 +169,15 @@ class Users(RMResource):
         )
         return await self._write("PUT", f"/users/{int(user_id)}", User, body)
 
+    async def save(self, user: User) -> User:
+        """Send the changes made to ``user`` since it was read (``PUT /users/{id}``): only the
+        fields assigned, so the nulls the server sent stay unsent; assign ``None`` to clear.
+
+        Raises:
+            ConfigurationError: a changed field that ``update`` cannot change.
+        """
+        return await self._save(user, self.update)
+
     async def archive(self, user_id: int) -> User:
         """Archive a user (users cannot be deleted)."""
         return await self.update(user_id, archived=True)

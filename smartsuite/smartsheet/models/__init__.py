@@ -1,5 +1,26 @@
-"""Typed Smartsheet models (attrs). Wire names live in the converter, not here."""
+"""Typed Smartsheet models (attrs). Wire names live in the converter, not here.
 
+How to write a model (the same for Resource Management models):
+
+- Subclass :class:`~smartsuite._core.model.Model` and decorate ``@attrs.define(on_setattr=track)``
+  (``track`` records assignments on decoded objects and type-checks every assignment).
+- Give every field the default ``unset`` (typed ``Any``; it is ``UNSET``): not given means not
+  sent. Declare what the API always returns without ``| None`` (``id: int = unset``, a list
+  the API always sends as ``list[X]``: decoded missing, it is ``[]``); everything else
+  ``X | None``. Never default to ``None``: that would send ``null``.
+- Name the identity that every update of a decoded object carries in ``identity_fields``
+  (``("id",)`` by default; a cell's is ``("column_id",)``); other wire spellings of a field in
+  ``wire_aliases`` (``{"permalink": ("permaLink",)}``).
+- Types follow the docs per field: ``dt.date`` only for plain dates (a timestamp is kept, not
+  truncated), ``dt.datetime`` for timestamps, ``float`` for numbers (a JSON integer is read as a
+  float), ``str`` for enums (open: unknown values stay), ``int | str`` where the API sends both.
+- No validators, converters or factories on the fields of hot models (Row, Cell): the generated
+  decoders refuse them. Methods must tolerate a field holding a value kept as sent (see
+  ``decode_issues``).
+"""
+
+from ..._core.model import UNSET, DecodeIssue, ModelTypeError, unset
+from ..._core.serde import strict_decoding
 from .account import (
     Account,
     AlternateEmail,
@@ -56,6 +77,7 @@ from .update_requests import Schedule, SentUpdateRequest, UpdateRequest
 from .webhooks import Callback, CallbackEvent, Subscope, Webhook, WebhookStats, WebhookStatus
 
 __all__ = [
+    "UNSET",
     "AccessLevel",
     "Account",
     "AlternateEmail",
@@ -80,6 +102,7 @@ __all__ = [
     "Currency",
     "Dashboard",
     "DashboardPublish",
+    "DecodeIssue",
     "DestinationType",
     "Discussion",
     "ErrorBody",
@@ -97,6 +120,7 @@ __all__ = [
     "ImageUrl",
     "ImageUrlMap",
     "MiniUser",
+    "ModelTypeError",
     "OAuthScope",
     "OAuthToken",
     "ProfileImage",
@@ -137,4 +161,6 @@ __all__ = [
     "Widget",
     "WidgetType",
     "Workspace",
+    "strict_decoding",
+    "unset",
 ]

@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .recipients import MiniUser
 
 
@@ -35,28 +36,28 @@ class AttachmentSubType(enum.StrEnum):
     SPREADSHEET = "SPREADSHEET"
 
 
-@attrs.define
-class Attachment:
+@attrs.define(on_setattr=track)
+class Attachment(Model):
     """An attachment. For files, ``url`` is a temporary download link valid for
     ``url_expires_in_millis``; it is only present when one attachment is fetched."""
 
-    id: int | None = None
-    parent_id: int | None = None
-    parent_type: str | None = None
-    attachment_type: str | None = None
-    attachment_sub_type: str | None = None
-    mime_type: str | None = None
-    name: str | None = None
-    size_in_kb: int | None = None
-    url: str | None = None
-    url_expires_in_millis: int | None = None
-    created_at: dt.datetime | None = None
-    created_by: MiniUser | None = None
-    description: str | None = None
+    id: int = unset
+    parent_id: int | None = unset
+    parent_type: str | None = unset
+    attachment_type: str | None = unset
+    attachment_sub_type: str | None = unset
+    mime_type: str | None = unset
+    name: str | None = unset
+    size_in_kb: int | None = unset
+    url: str | None = unset
+    url_expires_in_millis: int | None = unset
+    created_at: dt.datetime | None = unset
+    created_by: MiniUser | None = unset
+    description: str | None = unset
 
 
-@attrs.define
-class UrlAttachment:
+@attrs.define(on_setattr=track)
+class UrlAttachment(Model):
     """A link to attach (``LINK``, ``BOX_COM``, ``DROPBOX``, ``EGNYTE``, ``EVERNOTE``,
     ``GOOGLE_DRIVE``, ``ONEDRIVE`` ...), sent as JSON.
 
@@ -70,6 +71,6 @@ class UrlAttachment:
 
     url: str
     attachment_type: str = AttachmentType.LINK
-    name: str | None = None
-    attachment_sub_type: str | None = None
-    description: str | None = None
+    name: str | None = unset
+    attachment_sub_type: str | None = unset
+    description: str | None = unset

@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .recipients import MiniUser, Recipient
 
 
@@ -18,36 +19,36 @@ class AutomationActionType(enum.StrEnum):
     UPDATE_REQUEST_ACTION = "UPDATE_REQUEST_ACTION"
 
 
-@attrs.define
-class AutomationAction:
+@attrs.define(on_setattr=track)
+class AutomationAction(Model):
     """What a rule does. ``type`` must be sent on update and cannot change."""
 
-    type: str | None = None
-    frequency: str | None = None
-    recipients: list[Recipient] | None = None
-    recipient_column_ids: list[int] | None = None
-    notify_all_shared_users: bool | None = None
-    include_all_columns: bool | None = None
-    included_column_ids: list[int] | None = None
-    include_attachments: bool | None = None
-    include_discussions: bool | None = None
-    message: str | None = None
-    subject: str | None = None
+    type: str | None = unset
+    frequency: str | None = unset
+    recipients: list[Recipient] | None = unset
+    recipient_column_ids: list[int] | None = unset
+    notify_all_shared_users: bool | None = unset
+    include_all_columns: bool | None = unset
+    included_column_ids: list[int] | None = unset
+    include_attachments: bool | None = unset
+    include_discussions: bool | None = unset
+    message: str | None = unset
+    subject: str | None = unset
 
 
-@attrs.define
-class AutomationRule:
+@attrs.define(on_setattr=track)
+class AutomationRule(Model):
     """An automation rule. Rules cannot be created through the API, only read, changed
     and deleted."""
 
-    id: int | None = None
-    name: str | None = None
-    enabled: bool | None = None
-    action: AutomationAction | None = None
-    disabled_reason: str | None = None
-    disabled_reason_text: str | None = None
-    user_can_modify: bool | None = None
-    created_at: dt.datetime | None = None
-    created_by: MiniUser | None = None
-    modified_at: dt.datetime | None = None
-    modified_by: MiniUser | None = None
+    id: int = unset
+    name: str | None = unset
+    enabled: bool | None = unset
+    action: AutomationAction | None = unset
+    disabled_reason: str | None = unset
+    disabled_reason_text: str | None = unset
+    user_can_modify: bool | None = unset
+    created_at: dt.datetime | None = unset
+    created_by: MiniUser | None = unset
+    modified_at: dt.datetime | None = unset
+    modified_by: MiniUser | None = unset

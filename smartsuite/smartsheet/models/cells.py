@@ -7,48 +7,43 @@ from typing import Any
 
 import attrs
 
-
-@attrs.define
-class CellHistory:
-    """One past state of a cell, newest first in ``cells.history``."""
-
-    column_id: int | None = None
-    value: Any = None
-    display_value: str | None = None
-    formula: str | None = None
-    object_value: Any = None
-    hyperlink: dict[str, Any] | None = None
-    image: dict[str, Any] | None = None
-    format: str | None = None
-    column_type: str | None = None
-    modified_at: dt.datetime | None = None
-    modified_by: dict[str, Any] | None = None
+from ..._core.model import Model, track, unset
+from .sheets import Cell
 
 
-@attrs.define
-class Image:
+@attrs.define(on_setattr=track)
+class CellHistory(Cell):
+    """One past state of a cell, newest first in ``cells.history``: every :class:`Cell` field
+    (the API's CellHistory is a Cell plus who changed it and when)."""
+
+    modified_at: dt.datetime | None = unset
+    modified_by: dict[str, Any] | None = unset
+
+
+@attrs.define(on_setattr=track)
+class Image(Model):
     """An image held by a cell or a summary field."""
 
-    id: str | None = None
-    alt_text: str | None = None
-    height: int | None = None
-    width: int | None = None
+    id: str = unset
+    alt_text: str | None = unset
+    height: int | None = unset
+    width: int | None = unset
 
 
-@attrs.define
-class ImageUrl:
+@attrs.define(on_setattr=track)
+class ImageUrl(Model):
     """A temporary download URL for an image (or the ``error`` fetching it)."""
 
-    image_id: str | None = None
-    url: str | None = None
-    height: int | None = None
-    width: int | None = None
-    error: dict[str, Any] | None = None
+    image_id: str | None = unset
+    url: str | None = unset
+    height: int | None = unset
+    width: int | None = unset
+    error: dict[str, Any] | None = unset
 
 
-@attrs.define
-class ImageUrlMap:
+@attrs.define(on_setattr=track)
+class ImageUrlMap(Model):
     """Temporary image URLs and how long they stay valid."""
 
-    image_urls: list[ImageUrl] | None = None
-    url_expires_in_millis: int | None = None
+    image_urls: list[ImageUrl] | None = unset
+    url_expires_in_millis: int | None = unset

@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
+
 
 class ChildType(enum.StrEnum):
     """The ``childrenResourceTypes`` values (plural, as the API spells them). Templates are
@@ -22,78 +24,78 @@ class ChildType(enum.StrEnum):
     TEMPLATES = "templates"
 
 
-@attrs.define
-class ChildSheet:
+@attrs.define(on_setattr=track)
+class ChildSheet(Model):
     """A sheet in a workspace or folder."""
 
-    id: int | None = None
-    name: str | None = None
-    resource_type: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    source: dict[str, Any] | None = None
-    owner: str | None = None
-    owner_id: int | None = None
+    id: int = unset
+    name: str = unset
+    resource_type: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    source: dict[str, Any] | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
 
 
-@attrs.define
-class ChildReport:
+@attrs.define(on_setattr=track)
+class ChildReport(Model):
     """A report in a workspace or folder."""
 
-    id: int | None = None
-    name: str | None = None
-    resource_type: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    is_summary_report: bool | None = None
-    owner: str | None = None
-    owner_id: int | None = None
+    id: int = unset
+    name: str = unset
+    resource_type: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    is_summary_report: bool | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
 
 
-@attrs.define
-class ChildSight:
+@attrs.define(on_setattr=track)
+class ChildSight(Model):
     """A dashboard (the API's sight) in a workspace or folder."""
 
-    id: int | None = None
-    name: str | None = None
-    resource_type: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    owner: str | None = None
-    owner_id: int | None = None
+    id: int = unset
+    name: str = unset
+    resource_type: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
 
 
-@attrs.define
-class ChildFolder:
+@attrs.define(on_setattr=track)
+class ChildFolder(Model):
     """A folder in a workspace or folder; list its own children to go deeper."""
 
-    id: int | None = None
-    name: str | None = None
-    resource_type: str | None = None
-    permalink: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: int = unset
+    name: str = unset
+    resource_type: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
 
 
-@attrs.define
-class ChildTemplate:
+@attrs.define(on_setattr=track)
+class ChildTemplate(Model):
     """A template in a workspace or folder."""
 
-    id: int | None = None
-    name: str | None = None
-    resource_type: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    type: str | None = None
-    description: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: int = unset
+    name: str = unset
+    resource_type: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    type: str | None = unset
+    description: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
 
 
 @attrs.define

@@ -6,19 +6,21 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 
-@attrs.define
-class ErrorBody:
+
+@attrs.define(on_setattr=track)
+class ErrorBody(Model):
     """Smartsheet's Error object."""
 
-    error_code: int | None = None
-    message: str | None = None
-    ref_id: str | None = None
-    detail: Any = None
+    error_code: int | None = unset
+    message: str | None = unset
+    ref_id: str | None = unset
+    detail: Any = unset
 
 
-@attrs.define
-class BulkItemFailure:
+@attrs.define(on_setattr=track)
+class BulkItemFailure(Model):
     """One failed item of a partial-success bulk write.
 
     Attributes:
@@ -27,18 +29,18 @@ class BulkItemFailure:
         row_id: the row concerned, for row operations.
     """
 
-    index: int | None = None
-    error: ErrorBody | None = None
-    row_id: int | None = None
+    index: int | None = unset
+    error: ErrorBody | None = unset
+    row_id: int | None = unset
 
 
-@attrs.define
-class Result:
+@attrs.define(on_setattr=track)
+class Result(Model):
     """The Result envelope of write operations (``resultCode`` 0 = SUCCESS,
     3 = PARTIAL_SUCCESS). ``result`` holds the raw payload; resources decode it."""
 
-    message: str | None = None
-    result_code: int | None = None
-    version: int | None = None
-    result: Any = None
-    failed_items: list[BulkItemFailure] | None = None
+    message: str | None = unset
+    result_code: int | None = unset
+    version: int | None = unset
+    result: Any = unset
+    failed_items: list[BulkItemFailure] | None = unset

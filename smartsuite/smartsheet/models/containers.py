@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .sheets import Sheet
 
 
@@ -30,38 +31,38 @@ class DestinationType(enum.StrEnum):
     WORKSPACE = "workspace"
 
 
-@attrs.define
-class Template:
+@attrs.define(on_setattr=track)
+class Template(Model):
     """A sheet or report template (``type`` is ``sheet`` or ``report``)."""
 
-    id: int | None = None
-    name: str | None = None
-    type: str | None = None
-    access_level: str | None = None
-    description: str | None = None
-    blank: bool | None = None
-    categories: list[str] | None = None
-    global_template: str | None = None
-    image: str | None = None
-    large_image: str | None = None
-    locale: str | None = None
-    tags: list[str] | None = None
+    id: int = unset
+    name: str | None = unset
+    type: str | None = unset
+    access_level: str | None = unset
+    description: str | None = unset
+    blank: bool | None = unset
+    categories: list[str] | None = unset
+    global_template: str | None = unset
+    image: str | None = unset
+    large_image: str | None = unset
+    locale: str | None = unset
+    tags: list[str] | None = unset
 
 
-@attrs.define
-class Folder:
+@attrs.define(on_setattr=track)
+class Folder(Model):
     """A folder; ``folders``, ``sheets``, ``reports``, ``sights`` and ``templates`` are
     present when fetched with ``folders.get``."""
 
-    id: int | None = None
-    name: str | None = None
-    permalink: str | None = None
-    favorite: bool | None = None
-    folders: list[Folder] | None = None
-    sheets: list[Sheet] | None = None
-    reports: list[dict[str, Any]] | None = None
-    sights: list[dict[str, Any]] | None = None
-    templates: list[Template] | None = None
+    id: int = unset
+    name: str | None = unset
+    permalink: str | None = unset
+    favorite: bool | None = unset
+    folders: list[Folder] | None = unset
+    sheets: list[Sheet] | None = unset
+    reports: list[dict[str, Any]] | None = unset
+    sights: list[dict[str, Any]] | None = unset
+    templates: list[Template] | None = unset
 
     def walk_sheets(self) -> list[Sheet]:
         """Every sheet in this folder and its subfolders, depth first."""
@@ -71,23 +72,23 @@ class Folder:
         return found
 
 
-@attrs.define
-class Workspace:
+@attrs.define(on_setattr=track)
+class Workspace(Model):
     """A workspace; its contents are present only when rebuilt by the deprecated
     ``workspaces.get`` (use ``workspaces.children`` / ``walk``)."""
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    favorite: bool | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    folders: list[Folder] | None = None
-    sheets: list[Sheet] | None = None
-    reports: list[dict[str, Any]] | None = None
-    sights: list[dict[str, Any]] | None = None
-    templates: list[Template] | None = None
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    favorite: bool | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    folders: list[Folder] | None = unset
+    sheets: list[Sheet] | None = unset
+    reports: list[dict[str, Any]] | None = unset
+    sights: list[dict[str, Any]] | None = unset
+    templates: list[Template] | None = unset
 
     def walk_sheets(self) -> list[Sheet]:
         """Every sheet in the workspace and its folders, depth first."""
@@ -97,23 +98,23 @@ class Workspace:
         return found
 
 
-@attrs.define
-class Home:
+@attrs.define(on_setattr=track)
+class Home(Model):
     """The Home tab: what the user owns outside workspaces, plus workspaces."""
 
-    folders: list[Folder] | None = None
-    sheets: list[Sheet] | None = None
-    reports: list[dict[str, Any]] | None = None
-    sights: list[dict[str, Any]] | None = None
-    templates: list[Template] | None = None
-    workspaces: list[Workspace] | None = None
+    folders: list[Folder] | None = unset
+    sheets: list[Sheet] | None = unset
+    reports: list[dict[str, Any]] | None = unset
+    sights: list[dict[str, Any]] | None = unset
+    templates: list[Template] | None = unset
+    workspaces: list[Workspace] | None = unset
 
 
-@attrs.define
-class Favorite:
+@attrs.define(on_setattr=track)
+class Favorite(Model):
     """A favorite: an object id and its :class:`FavoriteType` (kept as ``str``)."""
 
-    object_id: int | None = None
-    type: str | None = None
-    direct_id: int | None = None
-    name: str | None = None
+    object_id: int | None = unset
+    type: str | None = unset
+    direct_id: int | None = unset
+    name: str | None = unset

@@ -6,14 +6,16 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 
-@attrs.define
-class SheetFilter:
+
+@attrs.define(on_setattr=track)
+class SheetFilter(Model):
     """A filter saved on a sheet: ``filter_type`` ``PERSONAL`` or ``SHARED``; ``query`` holds
     its criteria, operator and ``includeParent`` as the API's JSON object."""
 
-    id: int | None = None
-    name: str | None = None
-    filter_type: str | None = None
-    query: dict[str, Any] | None = None
-    version: int | None = None
+    id: int = unset
+    name: str | None = unset
+    filter_type: str | None = unset
+    query: dict[str, Any] | None = unset
+    version: int | None = unset

@@ -7,25 +7,27 @@ import datetime as dt
 
 import attrs
 
+from ..._core.model import Model, track, unset
 
-@attrs.define
-class PathNode:
+
+@attrs.define(on_setattr=track)
+class PathNode(Model):
     """One step of a path: a workspace or folder, or (with dates) the asset itself.
 
     ``folders`` holds the next step down; the asset appears in ``sheets``, ``reports`` or
     ``sights`` of the node that contains it (a folder path ends in ``folders``).
     """
 
-    id: int | None = None
-    name: str | None = None
-    permalink: str | None = None
-    access_level: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    folders: list[PathNode] | None = None
-    sheets: list[PathNode] | None = None
-    reports: list[PathNode] | None = None
-    sights: list[PathNode] | None = None
+    id: int | None = unset  # absent on the bare holder of an asset outside any workspace
+    name: str | None = unset
+    permalink: str | None = unset
+    access_level: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    folders: list[PathNode] | None = unset
+    sheets: list[PathNode] | None = unset
+    reports: list[PathNode] | None = unset
+    sights: list[PathNode] | None = unset
 
     def chain(self) -> list[PathNode]:
         """The nodes from this one down to the asset (bounded: 10,000 levels)."""

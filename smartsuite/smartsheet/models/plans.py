@@ -7,6 +7,8 @@ import enum
 
 import attrs
 
+from ..._core.model import Model, track, unset
+
 
 class SeatType(enum.StrEnum):
     """A user's seat on a plan. ``CONTRIBUTOR`` is only shown when asked for with
@@ -24,13 +26,13 @@ UPGRADE_SEATS = frozenset({SeatType.GUEST, SeatType.MEMBER})
 DOWNGRADE_SEATS = frozenset({SeatType.VIEWER, SeatType.GUEST, SeatType.CONTRIBUTOR})
 
 
-@attrs.define
-class UserPlan:
+@attrs.define(on_setattr=track)
+class UserPlan(Model):
     """A plan a user belongs to, with the user's seat on it."""
 
-    plan_id: int | None = None
-    plan_name: str | None = None
-    seat_type: str | None = None
-    seat_type_last_changed_at: dt.datetime | None = None
-    is_internal: bool | None = None
-    provisional_expiration_date: dt.datetime | None = None
+    plan_id: int = unset
+    plan_name: str | None = unset
+    seat_type: str | None = unset
+    seat_type_last_changed_at: dt.datetime | None = unset
+    is_internal: bool | None = unset
+    provisional_expiration_date: dt.datetime | None = unset

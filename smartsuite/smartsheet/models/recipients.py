@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .sheet_extras import Recipient
 
 
-@attrs.define
-class MiniUser:
+@attrs.define(on_setattr=track)
+class MiniUser(Model):
     """A user as other objects refer to them (``createdBy``, ``modifiedBy``, ``sentBy``)."""
 
-    email: str | None = None
-    name: str | None = None
+    email: str | None = unset
+    name: str | None = unset
 
 
 __all__ = ["MiniUser", "Recipient"]

@@ -7,36 +7,37 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .reports import ReportColumn
 
 
-@attrs.define
-class ReportScopeInclusion:
+@attrs.define(on_setattr=track)
+class ReportScopeInclusion(Model):
     """A sheet or workspace a report draws rows from (``asset_type`` ``sheet`` or
     ``workspace``)."""
 
-    asset_type: str | None = None
-    asset_id: int | None = None
+    asset_type: str | None = unset
+    asset_id: int | None = unset
 
 
-@attrs.define
-class ReportDefinition:
+@attrs.define(on_setattr=track)
+class ReportDefinition(Model):
     """What a report shows: its filter expression and its grouping, summarizing and sorting
     criteria (kept as the API's JSON objects)."""
 
-    filters: dict[str, Any] | None = None
-    grouping_criteria: list[dict[str, Any]] | None = None
-    summarizing_criteria: list[dict[str, Any]] | None = None
-    sorting_criteria: list[dict[str, Any]] | None = None
+    filters: dict[str, Any] | None = unset
+    grouping_criteria: list[dict[str, Any]] | None = unset
+    summarizing_criteria: list[dict[str, Any]] | None = unset
+    sorting_criteria: list[dict[str, Any]] | None = unset
 
 
-@attrs.define
-class CreatedReport:
+@attrs.define(on_setattr=track)
+class CreatedReport(Model):
     """What ``POST /reports`` answers: the new report's id, name, link and columns."""
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    is_summary_report: bool | None = None
-    columns: list[ReportColumn] | None = None
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    is_summary_report: bool | None = unset
+    columns: list[ReportColumn] | None = unset

@@ -7,45 +7,46 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .sheets import Cell, Column, Row
 
 
-@attrs.define
+@attrs.define(on_setattr=track)
 class ReportCell(Cell):
     """A report cell; ``virtual_column_id`` names the report column it sits in (``column_id``
     is the source sheet's column)."""
 
-    virtual_column_id: int | None = None
+    virtual_column_id: int | None = unset
 
 
-@attrs.define
+@attrs.define(on_setattr=track)
 class ReportColumn(Column):
     """A report column. Columns of the source sheets with the same title and type are merged
     into one, identified by ``virtual_id``."""
 
-    virtual_id: int | None = None
-    sheet_name_column: bool | None = None
+    virtual_id: int | None = unset
+    sheet_name_column: bool | None = unset
 
 
-@attrs.define
+@attrs.define(on_setattr=track)
 class ReportRow(Row):
     """A row of a report: a row of one source sheet (``sheet_id``)."""
 
     cells: list[ReportCell] | None = None  # type: ignore[assignment]
 
 
-@attrs.define
-class SourceSheet:
+@attrs.define(on_setattr=track)
+class SourceSheet(Model):
     """A sheet a report draws rows from (``include=sourceSheets``)."""
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
 
 
-@attrs.define
-class Report:
+@attrs.define(on_setattr=track)
+class Report(Model):
     """A report. ``rows`` holds one page of rows (``page``/``page_size`` on ``get``);
     ``total_row_count`` counts them all.
 
@@ -56,29 +57,29 @@ class Report:
         scope: with ``include=scope``: the sheets and workspaces the report covers.
     """
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    version: int | None = None
-    total_row_count: int | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    owner: str | None = None
-    owner_id: int | None = None
-    favorite: bool | None = None
-    read_only: bool | None = None
-    is_summary_report: bool | None = None
-    from_id: int | None = None
-    workspace: dict[str, Any] | None = None
-    source: dict[str, Any] | None = None
-    scope: dict[str, Any] | None = None
-    columns: list[ReportColumn] | None = None
-    rows: list[ReportRow] | None = None
-    source_sheets: list[SourceSheet] | None = None
-    user_settings: dict[str, Any] | None = None
-    user_permissions: dict[str, Any] | None = None
-    effective_attachment_options: list[str] | None = None
+    id: int = unset
+    name: str | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    version: int | None = unset
+    total_row_count: int | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
+    favorite: bool | None = unset
+    read_only: bool | None = unset
+    is_summary_report: bool | None = unset
+    from_id: int | None = unset
+    workspace: dict[str, Any] | None = unset
+    source: dict[str, Any] | None = unset
+    scope: dict[str, Any] | None = unset
+    columns: list[ReportColumn] | None = unset
+    rows: list[ReportRow] | None = unset
+    source_sheets: list[SourceSheet] | None = unset
+    user_settings: dict[str, Any] | None = unset
+    user_permissions: dict[str, Any] | None = unset
+    effective_attachment_options: list[str] | None = unset
 
     def to_records(self) -> list[dict[str, Any]]:
         """This page's rows as dicts keyed by report column title (cell ``value``s)."""
@@ -97,12 +98,12 @@ class Report:
         return out
 
 
-@attrs.define
-class ReportPublish:
+@attrs.define(on_setattr=track)
+class ReportPublish(Model):
     """A report's publish settings. ``read_only_full_url`` is set by the server."""
 
-    read_only_full_enabled: bool | None = None
-    read_only_full_accessible_by: str | None = None
-    read_only_full_default_view: str | None = None
-    read_only_full_show_toolbar: bool | None = None
-    read_only_full_url: str | None = None
+    read_only_full_enabled: bool | None = unset
+    read_only_full_accessible_by: str | None = unset
+    read_only_full_default_view: str | None = unset
+    read_only_full_show_toolbar: bool | None = unset
+    read_only_full_url: str | None = unset

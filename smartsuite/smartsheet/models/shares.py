@@ -8,6 +8,8 @@ import enum
 
 import attrs
 
+from ..._core.model import Model, track, unset
+
 
 class AssetType(enum.StrEnum):
     """What ``/shares`` can share (the ``assetType`` query parameter; Python SDK 4.4.0
@@ -21,8 +23,8 @@ class AssetType(enum.StrEnum):
     FILE = "file"
 
 
-@attrs.define
-class AssetShare:
+@attrs.define(on_setattr=track)
+class AssetShare(Model):
     """One share of an asset with a user or a group.
 
     Ids are strings here, ``user_id`` and ``group_id`` included (Python SDK 3.5.3+).
@@ -35,16 +37,16 @@ class AssetShare:
         scope: ``ITEM`` (shared directly) or ``WORKSPACE`` (inherited from the workspace).
     """
 
-    id: str | None = None
-    type: str | None = None
-    access_level: str | None = None
-    scope: str | None = None
-    email: str | None = None
-    name: str | None = None
-    user_id: str | None = None
-    group_id: str | None = None
-    cc_me: bool | None = None
-    subject: str | None = None
-    message: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: str = unset
+    type: str | None = unset
+    access_level: str | None = unset
+    scope: str | None = unset
+    email: str | None = unset
+    name: str | None = unset
+    user_id: str | None = unset
+    group_id: str | None = unset
+    cc_me: bool | None = unset
+    subject: str | None = unset
+    message: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset

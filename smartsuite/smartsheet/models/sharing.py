@@ -7,6 +7,8 @@ import enum
 
 import attrs
 
+from ..._core.model import IntId, Model, TextId, track, unset
+
 
 class AccessLevel(enum.StrEnum):
     """Known access levels; models keep the plain string, so new levels still decode."""
@@ -19,8 +21,8 @@ class AccessLevel(enum.StrEnum):
     OWNER = "OWNER"
 
 
-@attrs.define
-class Share:
+@attrs.define(on_setattr=track)
+class Share(Model):
     """One share of an object with a user or a group.
 
     Attributes:
@@ -32,16 +34,16 @@ class Share:
         subject / message / cc_me: the notification email, on create.
     """
 
-    id: str | None = None
-    type: str | None = None
-    access_level: str | None = None
-    scope: str | None = None
-    email: str | None = None
-    user_id: int | None = None
-    group_id: int | None = None
-    name: str | None = None
-    subject: str | None = None
-    message: str | None = None
-    cc_me: bool | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: TextId = unset
+    type: str | None = unset
+    access_level: str | None = unset
+    scope: str | None = unset
+    email: str | None = unset
+    user_id: IntId | None = unset
+    group_id: IntId | None = unset
+    name: str | None = unset
+    subject: str | None = unset
+    message: str | None = unset
+    cc_me: bool | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset

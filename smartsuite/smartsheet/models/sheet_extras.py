@@ -7,93 +7,95 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 
-@attrs.define
-class SheetPublish:
+
+@attrs.define(on_setattr=track)
+class SheetPublish(Model):
     """A sheet's publish settings (``*_accessible_by`` are ALL / ORG / SHARED; default views
     GRID / CARD / CALENDAR). The ``*_url`` attributes are read-only."""
 
-    ical_enabled: bool | None = None
-    ical_url: str | None = None
-    read_only_full_enabled: bool | None = None
-    read_only_full_accessible_by: str | None = None
-    read_only_full_default_view: str | None = None
-    read_only_full_show_toolbar: bool | None = None
-    read_only_full_url: str | None = None
-    read_only_lite_enabled: bool | None = None
-    read_only_lite_url: str | None = None
-    read_only_lite_ssl_url: str | None = None
-    read_write_enabled: bool | None = None
-    read_write_accessible_by: str | None = None
-    read_write_default_view: str | None = None
-    read_write_show_toolbar: bool | None = None
-    read_write_url: str | None = None
+    ical_enabled: bool | None = unset
+    ical_url: str | None = unset
+    read_only_full_enabled: bool | None = unset
+    read_only_full_accessible_by: str | None = unset
+    read_only_full_default_view: str | None = unset
+    read_only_full_show_toolbar: bool | None = unset
+    read_only_full_url: str | None = unset
+    read_only_lite_enabled: bool | None = unset
+    read_only_lite_url: str | None = unset
+    read_only_lite_ssl_url: str | None = unset
+    read_write_enabled: bool | None = unset
+    read_write_accessible_by: str | None = unset
+    read_write_default_view: str | None = unset
+    read_write_show_toolbar: bool | None = unset
+    read_write_url: str | None = unset
 
 
-@attrs.define
-class CrossSheetReference:
+@attrs.define(on_setattr=track)
+class CrossSheetReference(Model):
     """A named range of another sheet that formulas of this sheet can reference.
 
     ``status`` is OK, BLOCKED, BROKEN, CIRCULAR, DISABLED, INVALID/UNKNOWN or NOT-SHARED.
     Leave row bounds out to reference whole columns, column bounds out for whole rows.
     """
 
-    id: int | None = None
-    name: str | None = None
-    source_sheet_id: int | None = None
-    start_row_id: int | None = None
-    end_row_id: int | None = None
-    start_column_id: int | None = None
-    end_column_id: int | None = None
-    status: str | None = None
+    id: int = unset
+    name: str | None = unset
+    source_sheet_id: int | None = unset
+    start_row_id: int | None = unset
+    end_row_id: int | None = unset
+    start_column_id: int | None = unset
+    end_column_id: int | None = unset
+    status: str | None = unset
 
 
-@attrs.define
-class SortCriterion:
+@attrs.define(on_setattr=track)
+class SortCriterion(Model):
     """One sort key: a column and ``ASCENDING`` (default) or ``DESCENDING``."""
 
-    column_id: int | None = None
-    direction: str | None = None
+    column_id: int | None = unset
+    direction: str | None = unset
 
 
-@attrs.define
-class RowMapping:
+@attrs.define(on_setattr=track)
+class RowMapping(Model):
     """Where a copied or moved row went (``from_`` is ``from`` on the wire)."""
 
-    from_: int | None = None
-    to: int | None = None
+    from_: int | None = unset
+    to: int | None = unset
 
 
-@attrs.define
-class CopyOrMoveRowResult:
+@attrs.define(on_setattr=track)
+class CopyOrMoveRowResult(Model):
     """The answer to copying or moving rows to another sheet."""
 
-    destination_sheet_id: int | None = None
-    row_mappings: list[RowMapping] | None = None
+    destination_sheet_id: int | None = unset
+    row_mappings: list[RowMapping] | None = unset
 
 
-@attrs.define
-class Recipient:
+@attrs.define(on_setattr=track)
+class Recipient(Model):
     """An email recipient: an ``email`` address or a ``group_id``."""
 
-    email: str | None = None
-    group_id: int | None = None
+    email: str | None = unset
+    group_id: int | None = unset
 
 
-@attrs.define
-class ContainerDestination:
+@attrs.define(on_setattr=track)
+class ContainerDestination(Model):
     """Where to copy or move a sheet: ``destination_type`` is home, folder or workspace."""
 
-    destination_type: str | None = None
-    destination_id: int | None = None
-    new_name: str | None = None
+    destination_type: str | None = unset
+    destination_id: int | None = unset
+    new_name: str | None = unset
 
 
-@attrs.define
-class SheetVersion:
+@attrs.define(on_setattr=track)
+class SheetVersion(Model):
     """A sheet's version number, which grows with every change."""
 
-    version: int | None = None
+    version: int | None = unset
 
 
 def recipients(send_to: Any) -> list[dict[str, Any]]:

@@ -9,60 +9,79 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 
 from ..._core.errors import ConfigurationError
+from ..._core.model import UNSET, Model, track, unset
+
+M = TypeVar("M")
 
 
-@attrs.define
-class Cell:
+def _of(value: Any, cls: type[M]) -> list[M]:
+    """The ``cls`` items of a list field (a value kept as sent, see ``decode_issues``, may be
+    anything; derived views skip what is not a model)."""
+    if type(value) is not list:
+        return []
+    return [v for v in value if isinstance(v, cls)]
+
+
+@attrs.define(on_setattr=track)
+class Cell(Model):
     """One cell. ``value`` is what the cell holds; ``display_value`` is what users see.
-    ``object_value`` carries multi-contact, multi-picklist and predecessor values."""
+    ``object_value`` carries multi-contact, multi-picklist and predecessor values.
 
-    column_id: int | None = None
-    value: Any = None
-    display_value: str | None = None
-    formula: str | None = None
-    hyperlink: dict[str, Any] | None = None
-    link_in_from_cell: dict[str, Any] | None = None
-    links_out_to_cells: list[dict[str, Any]] | None = None
-    object_value: Any = None
-    format: str | None = None
-    conditional_format: str | None = None
-    strict: bool | None = None
-    override_validation: bool | None = None
-    column_type: str | None = None
-    image: dict[str, Any] | None = None
+    Fields left out are not sent. Set a field to ``None`` to send JSON ``null``, which the API
+    reads as "remove": ``hyperlink=None`` removes a hyperlink, ``link_in_from_cell=None`` a cell
+    link, and ``value=None`` (or ``object_value=None``) empties a cell, a predecessor list
+    included (https://developers.smartsheet.com/api/smartsheet/openapi/cells).
+    """
+
+    identity_fields = ("column_id",)
+
+    column_id: int = unset
+    value: Any = unset
+    display_value: str | None = unset
+    formula: str | None = unset
+    hyperlink: dict[str, Any] | None = unset
+    link_in_from_cell: dict[str, Any] | None = unset
+    links_out_to_cells: list[dict[str, Any]] | None = unset
+    object_value: Any = unset
+    format: str | None = unset
+    conditional_format: str | None = unset
+    strict: bool | None = unset
+    override_validation: bool | None = unset
+    column_type: str | None = unset
+    image: dict[str, Any] | None = unset
 
 
-@attrs.define
-class Column:
+@attrs.define(on_setattr=track)
+class Column(Model):
     """A column. ``type`` is a string so values we do not know yet still decode
     (TEXT_NUMBER, DATE, DATETIME, CONTACT_LIST, CHECKBOX, PICKLIST, DURATION, PREDECESSOR,
     ABSTRACT_DATETIME, MULTI_CONTACT_LIST, MULTI_PICKLIST)."""
 
-    id: int | None = None
-    title: str | None = None
-    type: str | None = None
-    index: int | None = None
-    primary: bool | None = None
-    options: list[str] | None = None
-    symbol: str | None = None
-    system_column_type: str | None = None
-    auto_number_format: dict[str, Any] | None = None
-    contact_options: list[dict[str, Any]] | None = None
-    description: str | None = None
-    format: str | None = None
-    formula: str | None = None
-    hidden: bool | None = None
-    locked: bool | None = None
-    locked_for_user: bool | None = None
-    validation: bool | None = None
-    version: int | None = None
-    width: int | None = None
-    tags: list[str] | None = None
+    id: int = unset
+    title: str = unset
+    type: str = unset
+    index: int = unset
+    primary: bool | None = unset
+    options: list[str] | None = unset
+    symbol: str | None = unset
+    system_column_type: str | None = unset
+    auto_number_format: dict[str, Any] | None = unset
+    contact_options: list[dict[str, Any]] | None = unset
+    description: str | None = unset
+    format: str | None = unset
+    formula: str | None = unset
+    hidden: bool | None = unset
+    locked: bool | None = unset
+    locked_for_user: bool | None = unset
+    validation: bool | None = unset
+    version: int | None = unset
+    width: int | None = unset
+    tags: list[str] | None = unset
 
 
 class ColumnIndex:
@@ -71,7 +90,7 @@ class ColumnIndex:
     __slots__ = ("_by_id", "_by_title", "_columns")
 
     def __init__(self, columns: list[Column] | None) -> None:
-        self._columns = columns or []
+        self._columns = _of(columns, Column)
         self._by_title: dict[str, int] | None = None
         self._by_id: dict[int, str] | None = None
 
@@ -79,7 +98,7 @@ class ColumnIndex:
         by_title: dict[str, int] = {}
         by_id: dict[int, str] = {}
         for col in self._columns:
-            if col.title is not None and col.id is not None:
+            if isinstance(col.title, str) and isinstance(col.id, int):
                 by_title[col.title] = col.id
                 by_id[col.id] = col.title
         self._by_title, self._by_id = by_title, by_id
@@ -105,8 +124,8 @@ class ColumnIndex:
         return self._by_id
 
 
-@attrs.define
-class Row:
+@attrs.define(on_setattr=track)
+class Row(Model):
     """A row and its cells. Location attributes (``to_top``, ``to_bottom``, ``parent_id``,
     ``sibling_id``, ``above``) are only sent on writes.
 
@@ -114,34 +133,37 @@ class Row:
     ``row["Status"]``, ``row.value("Status")``, ``row.to_record()``.
     """
 
-    id: int | None = None
-    sheet_id: int | None = None
-    row_number: int | None = None
-    parent_id: int | None = None
-    sibling_id: int | None = None
-    above: bool | None = None
-    to_top: bool | None = None
-    to_bottom: bool | None = None
-    indent: int | None = None
-    outdent: int | None = None
-    expanded: bool | None = None
-    locked: bool | None = None
-    locked_for_user: bool | None = None
-    in_critical_path: bool | None = None
-    filtered_out: bool | None = None
-    format: str | None = None
-    conditional_format: str | None = None
-    version: int | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    created_by: dict[str, Any] | None = None
-    modified_by: dict[str, Any] | None = None
-    cells: list[Cell] | None = None
-    columns: list[Column] | None = None
-    attachments: list[dict[str, Any]] | None = None
-    discussions: list[dict[str, Any]] | None = None
+    wire_aliases = {"permalink": ("permaLink",)}
+
+    id: int = unset
+    sheet_id: int | None = unset
+    row_number: int | None = unset
+    parent_id: int | None = unset
+    sibling_id: int | None = unset
+    above: bool | None = unset
+    to_top: bool | None = unset
+    to_bottom: bool | None = unset
+    indent: int | None = unset
+    outdent: int | None = unset
+    expanded: bool | None = unset
+    locked: bool | None = unset
+    locked_for_user: bool | None = unset
+    in_critical_path: bool | None = unset
+    filtered_out: bool | None = unset
+    format: str | None = unset
+    conditional_format: str | None = unset
+    version: int | None = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    created_by: dict[str, Any] | None = unset
+    modified_by: dict[str, Any] | None = unset
+    cells: list[Cell] = unset
+    columns: list[Column] | None = unset
+    attachments: list[dict[str, Any]] | None = unset
+    discussions: list[dict[str, Any]] | None = unset
+    proofs: Any = unset
     _index: ColumnIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
     def link(self, index: ColumnIndex) -> None:
@@ -150,7 +172,7 @@ class Row:
 
     def _columns_index(self) -> ColumnIndex:
         if self._index is None:
-            if self.columns is None:
+            if not self.columns:
                 raise ConfigurationError(
                     "this row does not know its sheet's columns; read it from a fetched Sheet, "
                     "fetch it with include=['columns'], or address cells by column id"
@@ -166,7 +188,7 @@ class Row:
             ConfigurationError: a title was given but the row does not know its columns.
         """
         column_id = column if isinstance(column, int) else self._columns_index().column_id(column)
-        for cell in self.cells or ():
+        for cell in _of(self.cells, Cell):
             if cell.column_id == column_id:
                 return cell
         return None
@@ -174,7 +196,7 @@ class Row:
     def value(self, column: str | int, default: Any = None) -> Any:
         """The ``value`` of the cell in ``column`` (title or id), ``default`` when empty."""
         cell = self.cell(column)
-        if cell is None or cell.value is None:
+        if cell is None or cell.value is None or cell.value is UNSET:
             return default
         return cell.value
 
@@ -185,53 +207,58 @@ class Row:
         """This row as a dict keyed by column title (every column, None when empty)."""
         titles = self._columns_index().titles()
         record: dict[str, Any] = dict.fromkeys(titles.values())
-        for cell in self.cells or ():
-            title = titles.get(cell.column_id)  # type: ignore[arg-type]
+        for cell in _of(self.cells, Cell):
+            title = titles.get(cell.column_id)
             if title is not None:
                 record[title] = cell.value
         return record
 
 
-@attrs.define
-class Sheet:
+@attrs.define(on_setattr=track)
+class Sheet(Model):
     """A sheet, with its columns and rows when fetched with ``sheets.get``."""
 
-    id: int | None = None
-    name: str | None = None
-    access_level: str | None = None
-    permalink: str | None = None
-    version: int | None = None
-    total_row_count: int | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
-    owner: str | None = None
-    owner_id: int | None = None
-    favorite: bool | None = None
-    read_only: bool | None = None
-    dependencies_enabled: bool | None = None
-    gantt_enabled: bool | None = None
-    resource_management_enabled: bool | None = None
-    has_summary_fields: bool | None = None
-    from_id: int | None = None
-    workspace: dict[str, Any] | None = None
-    source: dict[str, Any] | None = None
-    project_settings: dict[str, Any] | None = None
-    user_settings: dict[str, Any] | None = None
-    user_permissions: dict[str, Any] | None = None
-    effective_attachment_options: list[str] | None = None
-    columns: list[Column] | None = None
-    rows: list[Row] | None = None
-    attachments: list[dict[str, Any]] | None = None
-    discussions: list[dict[str, Any]] | None = None
-    cross_sheet_references: list[dict[str, Any]] | None = None
-    summary: dict[str, Any] | None = None
+    id: int = unset
+    name: str = unset
+    access_level: str | None = unset
+    permalink: str | None = unset
+    version: int | None = unset
+    total_row_count: int | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
+    favorite: bool | None = unset
+    read_only: bool | None = unset
+    dependencies_enabled: bool | None = unset
+    gantt_enabled: bool | None = unset
+    resource_management_enabled: bool | None = unset
+    has_summary_fields: bool | None = unset
+    from_id: int | None = unset
+    workspace: dict[str, Any] | None = unset
+    source: dict[str, Any] | None = unset
+    project_settings: dict[str, Any] | None = unset
+    user_settings: dict[str, Any] | None = unset
+    user_permissions: dict[str, Any] | None = unset
+    effective_attachment_options: list[str] | None = unset
+    columns: list[Column] = unset
+    rows: list[Row] = unset
+    cell_image_upload_enabled: bool | None = unset
+    is_multi_picklist_enabled: bool | None = unset
+    resource_management_type: str | None = unset
+    show_parent_rows_for_filters: bool | None = unset
+    attachments: list[dict[str, Any]] | None = unset
+    discussions: list[dict[str, Any]] | None = unset
+    cross_sheet_references: list[dict[str, Any]] | None = unset
+    summary: dict[str, Any] | None = unset
     _index: ColumnIndex | None = attrs.field(default=None, init=False, repr=False, eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        if self.rows:
+    def _after_decode(self) -> None:
+        if self.rows and type(self.rows) is list:
             index = self.column_index()
             for row in self.rows:
-                row._index = index
+                if isinstance(row, Row):
+                    row._index = index
 
     async def refresh(self) -> Sheet:
         """Re-read this sheet from the API in place (same include/filter options it was
@@ -256,10 +283,10 @@ class Sheet:
         Raises:
             ConfigurationError: no such column; the message lists the titles.
         """
-        for col in self.columns or ():
+        for col in _of(self.columns, Column):
             if (col.id if isinstance(key, int) else col.title) == key:
                 return col
-        titles = ", ".join(repr(c.title) for c in self.columns or ())
+        titles = ", ".join(repr(c.title) for c in _of(self.columns, Column))
         raise ConfigurationError(f"sheet {self.id} has no column {key!r} (columns: {titles})")
 
     def get_row(self, row_id: int) -> Row:
@@ -268,7 +295,7 @@ class Sheet:
         Raises:
             ConfigurationError: not among the fetched rows.
         """
-        for row in self.rows or ():
+        for row in _of(self.rows, Row):
             if row.id == row_id:
                 return row
         raise ConfigurationError(f"row {row_id} is not among the fetched rows of sheet {self.id}")
@@ -277,10 +304,13 @@ class Sheet:
         """Each row as a dict keyed by column title (cell ``value``s)."""
         titles = self.column_index().titles()
         blank = dict.fromkeys(titles.values())
-        for row in self.rows or ():
+        for row in _of(self.rows, Row):
             record = blank.copy()
-            for cell in row.cells or ():
-                title = titles.get(cell.column_id)  # type: ignore[arg-type]
+            cells = row.cells
+            for cell in cells if type(cells) is list else ():
+                if type(cell) is not Cell:
+                    continue
+                title = titles.get(cell.column_id)
                 if title is not None:
                     record[title] = cell.value
             yield record
@@ -298,7 +328,7 @@ class Sheet:
         """
         from ..records import row_from_record
 
-        return row_from_record(record, self.columns or (), strict=strict, **location)
+        return row_from_record(record, _of(self.columns, Column), strict=strict, **location)
 
     def make_rows(
         self, records: Iterable[Mapping[str, Any]], *, strict: bool | None = None
@@ -306,5 +336,5 @@ class Sheet:
         """:meth:`make_row` for each record."""
         from ..records import RecordEncoder
 
-        encoder = RecordEncoder(self.columns or (), strict=strict)
+        encoder = RecordEncoder(_of(self.columns, Column), strict=strict)
         return [encoder.row(r) for r in records]

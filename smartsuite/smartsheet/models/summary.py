@@ -7,9 +7,11 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 
-@attrs.define
-class SummaryField:
+
+@attrs.define(on_setattr=track)
+class SummaryField(Model):
     """One sheet summary field: a titled value (or formula) beside the grid. Its value is
     ``object_value`` (a plain string or number, or an object value); ``display_value`` is
     what users see.
@@ -17,37 +19,42 @@ class SummaryField:
     ``type`` takes the column types (TEXT_NUMBER, DATE, CHECKBOX, PICKLIST ...).
     """
 
-    id: int | None = None
-    title: str | None = None
-    type: str | None = None
-    index: int | None = None
-    display_value: str | None = None
-    formula: str | None = None
-    object_value: Any = None
-    hyperlink: dict[str, Any] | None = None
-    image: dict[str, Any] | None = None
-    options: list[str] | None = None
-    contact_options: list[dict[str, Any]] | None = None
-    symbol: str | None = None
-    format: str | None = None
-    locked: bool | None = None
-    locked_for_user: bool | None = None
-    validation: bool | None = None
-    created_at: dt.datetime | None = None
-    created_by: dict[str, Any] | None = None
-    modified_at: dt.datetime | None = None
-    modified_by: dict[str, Any] | None = None
+    id: int = unset
+    title: str | None = unset
+    type: str | None = unset
+    index: int | None = unset
+    display_value: str | None = unset
+    formula: str | None = unset
+    object_value: Any = unset
+    hyperlink: dict[str, Any] | None = unset
+    image: dict[str, Any] | None = unset
+    options: list[str] | None = unset
+    contact_options: list[dict[str, Any]] | None = unset
+    symbol: str | None = unset
+    format: str | None = unset
+    locked: bool | None = unset
+    locked_for_user: bool | None = unset
+    validation: bool | None = unset
+    created_at: dt.datetime | None = unset
+    created_by: dict[str, Any] | None = unset
+    modified_at: dt.datetime | None = unset
+    modified_by: dict[str, Any] | None = unset
 
 
-@attrs.define
-class SheetSummary:
+@attrs.define(on_setattr=track)
+class SheetSummary(Model):
     """All summary fields of a sheet."""
 
-    fields: list[SummaryField] | None = None
+    fields: list[SummaryField] | None = unset
 
-    def field(self, title: str) -> SummaryField | None:
-        """The field titled ``title``, or None."""
+    def field(self, title: str) -> SummaryField:
+        """The field titled ``title``.
+
+        Raises:
+            KeyError: no field has that title (the message lists the titles).
+        """
         for f in self.fields or ():
-            if f.title == title:
+            if isinstance(f, SummaryField) and f.title == title:
                 return f
-        return None
+        titles = ", ".join(repr(f.title) for f in self.fields or () if isinstance(f, SummaryField))
+        raise KeyError(f"no summary field titled {title!r} (fields: {titles})")

@@ -7,58 +7,59 @@ from typing import Any
 
 import attrs
 
+from ..._core.model import Model, track, unset
 from .recipients import MiniUser, Recipient
 
 
-@attrs.define
-class Schedule:
+@attrs.define(on_setattr=track)
+class Schedule(Model):
     """When an update request is sent (type ONCE, DAILY, WEEKLY, MONTHLY, YEARLY)."""
 
-    type: str | None = None
-    start_at: dt.datetime | None = None
-    end_at: dt.datetime | None = None
-    day_descriptors: list[str] | None = None
-    day_of_month: int | None = None
-    day_ordinal: str | None = None
-    repeat_every: int | None = None
-    last_sent_at: dt.datetime | None = None
-    next_send_at: dt.datetime | None = None
+    type: str | None = unset
+    start_at: dt.datetime | None = unset
+    end_at: dt.datetime | None = unset
+    day_descriptors: list[str] | None = unset
+    day_of_month: int | None = unset
+    day_ordinal: str | None = unset
+    repeat_every: int | None = unset
+    last_sent_at: dt.datetime | None = unset
+    next_send_at: dt.datetime | None = unset
 
 
-@attrs.define
-class UpdateRequest:
+@attrs.define(on_setattr=track)
+class UpdateRequest(Model):
     """An update request (possibly recurring, per its ``schedule``)."""
 
-    id: int | None = None
-    send_to: list[Recipient] | None = None
-    subject: str | None = None
-    message: str | None = None
-    cc_me: bool | None = None
-    row_ids: list[int] | None = None
-    column_ids: list[int] | None = None
-    include_attachments: bool | None = None
-    include_discussions: bool | None = None
-    layout: Any = None
-    schedule: Schedule | None = None
-    sent_by: MiniUser | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: int = unset
+    send_to: list[Recipient] | None = unset
+    subject: str | None = unset
+    message: str | None = unset
+    cc_me: bool | None = unset
+    row_ids: list[int] | None = unset
+    column_ids: list[int] | None = unset
+    include_attachments: bool | None = unset
+    include_discussions: bool | None = unset
+    layout: Any = unset
+    schedule: Schedule | None = unset
+    sent_by: MiniUser | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
 
 
-@attrs.define
-class SentUpdateRequest:
+@attrs.define(on_setattr=track)
+class SentUpdateRequest(Model):
     """One sending of an update request to one recipient (status PENDING, COMPLETE,
     CANCELED)."""
 
-    id: int | None = None
-    update_request_id: int | None = None
-    sent_to: Recipient | None = None
-    sent_by: MiniUser | None = None
-    sent_at: dt.datetime | None = None
-    status: str | None = None
-    subject: str | None = None
-    message: str | None = None
-    row_ids: list[int] | None = None
-    column_ids: list[int] | None = None
-    include_attachments: bool | None = None
-    include_discussions: bool | None = None
+    id: int = unset
+    update_request_id: int | None = unset
+    sent_to: Recipient | None = unset
+    sent_by: MiniUser | None = unset
+    sent_at: dt.datetime | None = unset
+    status: str | None = unset
+    subject: str | None = unset
+    message: str | None = unset
+    row_ids: list[int] | None = unset
+    column_ids: list[int] | None = unset
+    include_attachments: bool | None = unset
+    include_discussions: bool | None = unset

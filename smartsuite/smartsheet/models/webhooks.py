@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from ..._core import redact
+from ..._core.model import Model, track, unset
 
 
 class WebhookStatus(enum.StrEnum):
@@ -24,20 +25,20 @@ class WebhookStatus(enum.StrEnum):
     DISABLED_ADMINISTRATIVE = "DISABLED_ADMINISTRATIVE"
 
 
-@attrs.define
-class WebhookStats:
+@attrs.define(on_setattr=track)
+class WebhookStats(Model):
     """Delivery statistics of a webhook."""
 
-    last_callback_attempt: dt.datetime | None = None
-    last_callback_attempt_retry_count: int | None = None
-    last_successful_callback: dt.datetime | None = None
+    last_callback_attempt: dt.datetime | None = unset
+    last_callback_attempt_retry_count: int | None = unset
+    last_successful_callback: dt.datetime | None = unset
 
 
-@attrs.define
-class Subscope:
+@attrs.define(on_setattr=track)
+class Subscope(Model):
     """Limits a sheet webhook to some columns."""
 
-    column_ids: list[int] | None = None
+    column_ids: list[int] | None = unset
 
 
 @attrs.define(repr=False)
@@ -50,23 +51,23 @@ class Webhook:
         status: see :class:`WebhookStatus`; ``enabled`` is True only when ``ENABLED``.
     """
 
-    id: int | None = None
-    name: str | None = None
-    callback_url: str | None = None
-    scope: str | None = None
-    scope_object_id: int | None = None
-    subscope: Subscope | None = None
-    events: list[str] | None = None
-    version: int | None = None
-    enabled: bool | None = None
-    status: str | None = None
-    disabled_details: str | None = None
-    shared_secret: str | None = None
-    api_client_id: str | None = None
-    api_client_name: str | None = None
-    stats: WebhookStats | None = None
-    created_at: dt.datetime | None = None
-    modified_at: dt.datetime | None = None
+    id: int = unset
+    name: str | None = unset
+    callback_url: str | None = unset
+    scope: str | None = unset
+    scope_object_id: int | None = unset
+    subscope: Subscope | None = unset
+    events: list[str] | None = unset
+    version: int | None = unset
+    enabled: bool | None = unset
+    status: str | None = unset
+    disabled_details: str | None = unset
+    shared_secret: str = unset
+    api_client_id: str | None = unset
+    api_client_name: str | None = unset
+    stats: WebhookStats | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
 
     def __attrs_post_init__(self) -> None:
         # A server may echo the secret in an error: keep it out of every message.
@@ -79,8 +80,8 @@ class Webhook:
         )
 
 
-@attrs.define
-class CallbackEvent:
+@attrs.define(on_setattr=track)
+class CallbackEvent(Model):
     """One change reported by a callback.
 
     Attributes:
@@ -91,31 +92,31 @@ class CallbackEvent:
         change_agent: the comma-separated ``Smartsheet-Change-Agent`` values of the change.
     """
 
-    object_type: str | None = None
-    event_type: str | None = None
-    id: int | None = None
-    row_id: int | None = None
-    column_id: int | None = None
-    user_id: int | None = None
-    change_agent: str | None = None
-    timestamp: dt.datetime | None = None
+    object_type: str | None = unset
+    event_type: str | None = unset
+    id: int = unset
+    row_id: int | None = unset
+    column_id: int | None = unset
+    user_id: int | None = unset
+    change_agent: str | None = unset
+    timestamp: dt.datetime | None = unset
 
     def caused_by(self, agent: str) -> bool:
         """True when ``agent`` is one of this change's change agents."""
         return change_agent_includes(self.change_agent, agent)
 
 
-@attrs.define
-class Callback:
+@attrs.define(on_setattr=track)
+class Callback(Model):
     """The body Smartsheet posts to a webhook's callback URL: events, or a status change
     (``new_webhook_status``)."""
 
-    webhook_id: int | None = None
-    scope: str | None = None
-    scope_object_id: int | None = None
-    nonce: str | None = None
-    timestamp: dt.datetime | None = None
-    new_webhook_status: str | None = None
+    webhook_id: int | None = unset
+    scope: str | None = unset
+    scope_object_id: int | None = unset
+    nonce: str | None = unset
+    timestamp: dt.datetime | None = unset
+    new_webhook_status: str | None = unset
     events: list[CallbackEvent] = attrs.field(factory=list)
 
     def events_not_caused_by(self, agent: str) -> list[CallbackEvent]:

@@ -6,8 +6,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..._core.errors import APIError, LimitExceededError, OutcomeUnknownError, SmartsuiteError
-from ..models.common import BulkItemFailure
+from ..._core.errors import (
+    APIError,
+    LimitExceededError,
+    OutcomeUnknownError,
+    SmartsuiteError,
+    error_class_for,
+)
+from .._error_codes import status_for_code
+from ..models.common import BulkItemFailure, ErrorBody
 from ..models.sheets import Sheet
 
 MAX_ROWS_PER_REQUEST = 500
@@ -47,16 +54,21 @@ def check_cell_budget(shape: Sheet, new_rows: int) -> None:
 
 
 def failure_error(failure: BulkItemFailure, method: str, path: str) -> SmartsuiteError:
-    """The error of one failed item of a partial-success bulk write."""
-    err = failure.error
-    return APIError(
-        (err.message if err else None) or "item failed",
-        status=400,
+    """The error of one failed item of a partial-success bulk write: the typed error class and
+    the HTTP status its ``errorCode`` carries as a whole response (1006 is a 404
+    :class:`NotFoundError`, 1004 a 403 :class:`PermissionDeniedError` ...)."""
+    err = failure.error if isinstance(failure.error, ErrorBody) else None
+    code = err.error_code if err is not None and isinstance(err.error_code, int) else None
+    status = status_for_code(code)
+    message = err.message if err is not None and isinstance(err.message, str) else None
+    return error_class_for(status)(
+        message or "item failed",
+        status=status,
         method=method,
         path=path,
-        code=err.error_code if err else None,
-        ref_id=err.ref_id if err else None,
-        detail=err.detail if err else None,
+        code=code,
+        ref_id=err.ref_id if err is not None and isinstance(err.ref_id, str) else None,
+        detail=err.detail if err is not None else None,
     )
 
 

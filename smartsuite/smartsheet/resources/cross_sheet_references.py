@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..._core.errors import ConfigurationError
 from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
@@ -55,13 +57,16 @@ class CrossSheetReferences(SmartsheetResource):
                 raise ConfigurationError(f"give both start_{label}_id and end_{label}_id")
         if rows[0] is None and cols[0] is None:
             raise ConfigurationError("a cross-sheet reference needs a row or column range")
+        ranges: dict[str, Any] = {
+            "start_row_id": start_row_id,
+            "end_row_id": end_row_id,
+            "start_column_id": start_column_id,
+            "end_column_id": end_column_id,
+        }
         ref = CrossSheetReference(
             name=name,
             source_sheet_id=ident(source_sheet_id, "source_sheet_id"),
-            start_row_id=start_row_id,
-            end_row_id=end_row_id,
-            start_column_id=start_column_id,
-            end_column_id=end_column_id,
+            **{k: v for k, v in ranges.items() if v is not None},  # None: not sent
         )
         path = f"/sheets/{int(sheet_id)}/crosssheetreferences"
         return await self._send("POST", path, CrossSheetReference, json=self._encode(ref))

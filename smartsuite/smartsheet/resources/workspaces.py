@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator, Sequence
 import attrs
 
 from ..._core.ids import ident
+from ..._core.model import unset
 from ..._core.paging import AsyncPaginator
 from .._resource import operation
 from ..models.children import Child, ChildFolder, TreeEntry
@@ -205,4 +206,7 @@ class Workspaces(ChildrenMixin, PayloadResource):
 def _as_folder(child: Child) -> Folder:
     if isinstance(child, ChildFolder):
         return Folder(id=child.id, name=child.name, permalink=child.permalink)
-    return Folder(id=getattr(child, "id", None), name=getattr(child, "name", None))
+    folder_id = getattr(child, "id", None)
+    return Folder(
+        id=folder_id if isinstance(folder_id, int) else unset, name=getattr(child, "name", None)
+    )
