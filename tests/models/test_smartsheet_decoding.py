@@ -133,10 +133,11 @@ async def test_share_ids_arrive_as_text_or_numbers(server: ScriptedServer) -> No
         {"id": "AQAISF82FOeE", "type": "USER", "userId": 1539725208119172, "accessLevel": "EDITOR"},
         {"id": 4444, "type": "GROUP", "groupId": "2331373580117892", "accessLevel": "VIEWER"},
     ]
-    server.script(Answer(body={"pageNumber": 1, "totalPages": 1, "data": shares}))
+    server.script(Answer(body={"items": shares}))  # the 2026 /shares list: token-paged
     async with await client(server) as ss:
-        user, group = await ss.sharing.list_sheet_shares(1).to_list()
-    assert user.id == "AQAISF82FOeE" and user.user_id == 1539725208119172
-    assert group.id == "4444" and group.group_id == 2331373580117892
+        user, group = await ss.shares.list("sheet", 1).to_list()
+    # /shares ids are text (Python SDK 3.5.3+); a number is read as its decimal text
+    assert user.id == "AQAISF82FOeE" and user.user_id == "1539725208119172"
+    assert group.id == "4444" and group.group_id == "2331373580117892"
     assert user.decode_issues == () and group.decode_issues == ()
     assert group.access_level == "VIEWER"

@@ -8,7 +8,7 @@ import enum
 
 import attrs
 
-from ..._core.model import Model, track, unset
+from ..._core.model import Model, TextId, track, unset
 
 
 class AssetType(enum.StrEnum):
@@ -27,7 +27,8 @@ class AssetType(enum.StrEnum):
 class AssetShare(Model):
     """One share of an asset with a user or a group.
 
-    Ids are strings here, ``user_id`` and ``group_id`` included (Python SDK 3.5.3+).
+    Ids are strings here, ``user_id`` and ``group_id`` included (Python SDK 3.5.3+); one that
+    arrives as a number (the JavaScript SDK's types) is read as its decimal text.
 
     Attributes:
         id: the share id.
@@ -37,14 +38,14 @@ class AssetShare(Model):
         scope: ``ITEM`` (shared directly) or ``WORKSPACE`` (inherited from the workspace).
     """
 
-    id: str = unset
+    id: TextId = unset
     type: str | None = unset
     access_level: str | None = unset
     scope: str | None = unset
     email: str | None = unset
     name: str | None = unset
-    user_id: str | None = unset
-    group_id: str | None = unset
+    user_id: TextId | None = unset
+    group_id: TextId | None = unset
     cc_me: bool | None = unset
     subject: str | None = unset
     message: str | None = unset
