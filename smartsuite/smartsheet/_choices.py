@@ -67,7 +67,12 @@ CHOICES: dict[str, dict[str, Allowed]] = {
         "paperSize": frozenset({"LETTER", "LEGAL", "WIDE", "ARCHD", "A4", "A3", "A2", "A1", "A0"}),
     },
     "row-get": {
-        "include": frozenset({"columns", "filters"}),
+        # Get Row's own list (developers.smartsheet.com rows "Get row"; the OpenAPI file names
+        # only columns and filters, but objectValue is how a predecessor list is read back).
+        "include": frozenset(
+            {"attachments", "columns", "columnType", "discussions", "filters", "format"}
+            | {"objectValue", "rowPermalink", "rowWriterInfo", "writerInfo"}
+        ),
         "exclude": _ROW_EXCLUDE,
         "level": _SHEET_LEVEL,
     },
