@@ -218,6 +218,11 @@ def docstring(fn: Any, see: str, indent: str) -> str:
         first = "Sync " + first[len("Async ") :]
     text = f"{first}\n\nSync facade of :{see}." if first else f"Sync facade of :{see}."
     text = text.replace("\\", "\\\\").replace('"""', "'''")
-    paragraphs = [textwrap.fill(" ".join(p.split()), 88 - len(indent)) for p in text.split("\n\n")]
+    paragraphs = [
+        textwrap.fill(
+            " ".join(p.split()), 88 - len(indent), break_on_hyphens=False, break_long_words=False
+        )
+        for p in text.split("\n\n")
+    ]
     body = f"\n\n{indent}".join(p.replace("\n", f"\n{indent}") for p in paragraphs)
     return f'{indent}"""{body}\n{indent}"""' if "\n" in body else f'{indent}"""{body}"""'

@@ -318,7 +318,7 @@ class Module:
         self.blocks.append(
             f"def {public}({params}) -> {ann}:\n"
             f"{docstring(fn, f'func:`{module}.{fn.__name__}`', '    ')}\n"
-            f"    _portal = _rt.portal_of({', '.join(facades)})\n{_indent(body, 4)}\n"
+            f"    _portal = _rt.portal_of({', '.join(roles)})\n{_indent(body, 4)}\n"
         )
         self.exports.append(public)
         return True

@@ -31,6 +31,7 @@ API, regenerate it with::
 (a test fails while the checked-in modules are stale).
 """
 
+from . import etl
 from ._appsheet import AppSheetClient
 from ._portal import ClientClosedError, LoopThreadError, Portal
 from ._resource_management import ResourceManagementClient
@@ -47,4 +48,5 @@ __all__ = [
     "Portal",
     "ResourceManagementClient",
     "SmartsheetClient",
+    "etl",
 ]

@@ -21,6 +21,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import contextvars
+import signal
 import threading
 import weakref
 from collections.abc import Awaitable, Callable, Coroutine
@@ -33,11 +34,17 @@ T = TypeVar("T")
 #: How long closing waits for the loop's clean-up (closing HTTP sessions) before giving up.
 CLOSE_TIMEOUT = 5.0
 
+#: How often a waiting main thread wakes to let a Ctrl-C through.
+SIGNAL_POLL = 0.1
+
 Cleanup = Callable[[], Awaitable[object]]
 
 
-class LoopThreadError(SmartsuiteError, RuntimeError):
+class LoopThreadError(RuntimeError):
     """A blocking call was made from the facade's own event-loop thread.
+
+    A programming error, so not a :class:`SmartsuiteError`: an upsert does not report it as
+    an interruption, it propagates as it is.
 
     That happens in a callback the async code runs on its loop (``on_progress``, a token
     refresh hook, a ``map`` function) calling back into the sync client; it would wait for
@@ -47,6 +54,19 @@ class LoopThreadError(SmartsuiteError, RuntimeError):
 
 class ClientClosedError(SmartsuiteError, RuntimeError):
     """The sync client (and its event-loop thread) is closed."""
+
+
+def _wait(done: concurrent.futures.Future[T]) -> T:
+    """``done.result()``, waking now and then on the main thread: a signal may be delivered to
+    another thread, and the main thread only raises ``KeyboardInterrupt`` when it runs Python
+    code, never while blocked on a lock."""
+    if threading.current_thread() is not threading.main_thread():
+        return done.result()
+    while True:
+        try:
+            return done.result(SIGNAL_POLL)
+        except TimeoutError:
+            continue
 
 
 class _LoopThread:
@@ -64,6 +84,10 @@ class _LoopThread:
 
     def _run(self) -> None:
         loop = self.loop
+        if hasattr(signal, "pthread_sigmask"):
+            # Ctrl-C is for the thread that waits on us; blocking it here lets the kernel
+            # deliver it there (and to the executor threads this loop starts, which inherit it).
+            signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         asyncio.set_event_loop(loop)
         try:
             loop.run_forever()
@@ -183,7 +207,7 @@ class Portal:
             coro.close()
             raise ClientClosedError("the sync client is closed; make a new one") from None
         try:
-            return done.result()
+            return _wait(done)
         except concurrent.futures.CancelledError:
             if self._core.closed:
                 raise ClientClosedError("the sync client was closed during the call") from None
@@ -194,7 +218,8 @@ class Portal:
             # Interrupted while waiting (Ctrl-C): cancel the task and let it wind down; the
             # call_soon_threadsafe queue is FIFO, so the task exists when this runs.
             loop.call_soon_threadsafe(lambda: holder[0].cancel() if holder else None)
-            concurrent.futures.wait([done])
+            with contextlib.suppress(concurrent.futures.CancelledError, Exception):
+                _wait(done)
             raise
 
     def call_soon(self, coro: Coroutine[Any, Any, object]) -> None:

@@ -142,8 +142,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def user_tags(self) -> UserTags:
         """Tags on users: list, add (find-or-create), remove.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.user_tags`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.user_tags`.
         """
         _r = self._target.user_tags
         return UserTags(self._portal, _r)
@@ -152,8 +152,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def availabilities(self) -> Availabilities:
         """Users' availability blocks.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.availabilities`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.availabilities`.
         """
         _r = self._target.availabilities
         return Availabilities(self._portal, _r)
@@ -172,8 +172,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def placeholders(self) -> Placeholders:
         """Placeholder resources.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.placeholders`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.placeholders`.
         """
         _r = self._target.placeholders
         return Placeholders(self._portal, _r)
@@ -202,8 +202,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def project_users(self) -> ProjectUsers:
         """The users assigned to a project.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.project_users`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.project_users`.
         """
         return self._target.project_users
 
@@ -211,8 +211,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def project_tags(self) -> ProjectTags:
         """Tags on projects.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.project_tags`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.project_tags`.
         """
         _r = self._target.project_tags
         return ProjectTags(self._portal, _r)
@@ -221,8 +221,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def assignables(self) -> Assignables:
         """Projects and leave types together, by id.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.assignables`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.assignables`.
         """
         _r = self._target.assignables
         return Assignables(self._portal, _r)
@@ -231,8 +231,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def assignments(self) -> Assignments:
         """Assignments of users and placeholders.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.assignments`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.assignments`.
         """
         _r = self._target.assignments
         return Assignments(self._portal, _r)
@@ -251,8 +251,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def time_entries(self) -> TimeEntries:
         """Time entries (confirmed and suggested).
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.time_entries`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.time_entries`.
         """
         _r = self._target.time_entries
         return TimeEntries(self._portal, _r)
@@ -261,8 +261,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def expense_items(self) -> ExpenseItems:
         """Expense items.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.expense_items`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.expense_items`.
         """
         _r = self._target.expense_items
         return ExpenseItems(self._portal, _r)
@@ -271,8 +271,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def approvals(self) -> Approvals:
         """Approvals: submit and approve time entries and expenses from their models.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.approvals`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.approvals`.
         """
         _r = self._target.approvals
         return Approvals(self._portal, _r)
@@ -281,8 +281,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def bill_rates(self) -> BillRates:
         """Account and project bill rates.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.bill_rates`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.bill_rates`.
         """
         _r = self._target.bill_rates
         return BillRates(self._portal, _r)
@@ -291,8 +291,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def budget_items(self) -> BudgetItems:
         """Project budget lines.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.budget_items`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.budget_items`.
         """
         _r = self._target.budget_items
         return BudgetItems(self._portal, _r)
@@ -301,8 +301,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def budget_item_categories(self) -> BudgetItemCategories:
         """Budget categories, account-wide and per project.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.budget_item_categories`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.budget_item_categories`.
         """
         return self._target.budget_item_categories
 
@@ -310,8 +310,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def custom_fields(self) -> CustomFields:
         """Custom field definitions.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.custom_fields`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.custom_fields`.
         """
         _r = self._target.custom_fields
         return CustomFields(self._portal, _r)
@@ -320,8 +320,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def custom_field_values(self) -> CustomFieldValues:
         """Custom field values on projects and users.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.custom_field_values`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.custom_field_values`.
         """
         _r = self._target.custom_field_values
         return CustomFieldValues(self._portal, _r)
@@ -330,8 +330,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def disciplines(self) -> Disciplines:
         """Disciplines (read-only).
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.disciplines`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.disciplines`.
         """
         _r = self._target.disciplines
         return Disciplines(self._portal, _r)
@@ -359,8 +359,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def leave_types(self) -> LeaveTypes:
         """Leave types (read-only).
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.leave_types`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.leave_types`.
         """
         _r = self._target.leave_types
         return LeaveTypes(self._portal, _r)
@@ -369,8 +369,8 @@ class ResourceManagementClient(_rt.ClientFacade):
     def status_options(self) -> StatusOptions:
         """Work status options for assignments.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.status_options`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.status_options`.
         """
         _r = self._target.status_options
         return StatusOptions(self._portal, _r)
@@ -421,8 +421,8 @@ class ResourceManagementClient(_rt.ClientFacade):
         """A sibling client with other headers, retry policy or timeouts, sharing the
         session, the rate limiter and the write locks. Close the original, not the view.
 
-        Sync facade of :meth:`smartsuite.resource_management.client.ResourceManagementCl
-        ient.with_options`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.client.ResourceManagementClient.with_options`.
         """
         _r = self._target.with_options(headers=headers, retry=retry, timeouts=timeouts)
         return self._view(_r)
@@ -629,8 +629,8 @@ class Availabilities(_rt.Facade):
     def list(self, user_id: int, *, per_page: int | None = None) -> Paginator[Availability]:
         """Walk a user's availability blocks.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.availabilities.Av
-        ailabilities.list`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.availabilities.Availabilities.list`.
         """
         _r = self._target.list(user_id, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -638,8 +638,8 @@ class Availabilities(_rt.Facade):
     def get(self, user_id: int, availability_id: int) -> Availability:
         """One availability block.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.availabilities.Av
-        ailabilities.get`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.availabilities.Availabilities.get`.
         """
         return self._portal.call(self._target.get(user_id, availability_id))
 
@@ -653,8 +653,8 @@ class Availabilities(_rt.Facade):
     ) -> Availability:
         """Add an availability block.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.availabilities.Av
-        ailabilities.create`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.availabilities.Availabilities.create`.
         """
         return self._portal.call(
             self._target.create(user_id, days=days, starts_at=starts_at, ends_at=ends_at)
@@ -671,8 +671,8 @@ class Availabilities(_rt.Facade):
     ) -> Availability:
         """Change an availability block.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.availabilities.Av
-        ailabilities.update`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.availabilities.Availabilities.update`.
         """
         return self._portal.call(
             self._target.update(
@@ -683,8 +683,8 @@ class Availabilities(_rt.Facade):
     def delete(self, user_id: int, availability_id: int) -> None:
         """Remove an availability block.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.availabilities.Av
-        ailabilities.delete`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.availabilities.Availabilities.delete`.
         """
         return self._portal.call(self._target.delete(user_id, availability_id))
 
@@ -777,8 +777,8 @@ class Placeholders(_rt.Facade):
     ) -> PlaceholderResource:
         """Create a placeholder; ``title`` is how it appears everywhere.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.placeholders.Plac
-        eholders.create`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.create`.
         """
         return self._portal.call(
             self._target.create(title=title, role=role, discipline=discipline, location=location)
@@ -795,8 +795,8 @@ class Placeholders(_rt.Facade):
     ) -> PlaceholderResource:
         """Change a placeholder.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.placeholders.Plac
-        eholders.update`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.update`.
         """
         return self._portal.call(
             self._target.update(
@@ -807,8 +807,8 @@ class Placeholders(_rt.Facade):
     def delete(self, placeholder_id: int) -> None:
         """Delete a placeholder.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.placeholders.Plac
-        eholders.delete`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.delete`.
         """
         return self._portal.call(self._target.delete(placeholder_id))
 
@@ -818,8 +818,8 @@ class Placeholders(_rt.Facade):
         """Walk a placeholder's assignments (make them with ``rm.assignments.create`` and
         the placeholder's id as ``user_id``).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.placeholders.Plac
-        eholders.assignments`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.assignments`.
         """
         _r = self._target.assignments(placeholder_id, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -829,8 +829,8 @@ class Placeholders(_rt.Facade):
     ) -> Paginator[PlaceholderResource]:
         """Walk the placeholders assigned to a project.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.placeholders.Plac
-        eholders.list_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.list_for_project`.
         """
         _r = self._target.list_for_project(project_id, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -979,8 +979,8 @@ class Projects(_rt.Facade):
     def lock_time_entries(self, project_id: int, *, older_than_days: int = 0) -> Project:
         """Stop accepting time entries: all of them (0) or those older than N days.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.projects.Projects
-        .lock_time_entries`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.projects.Projects.lock_time_entries`.
         """
         return self._portal.call(
             self._target.lock_time_entries(project_id, older_than_days=older_than_days)
@@ -1186,8 +1186,8 @@ class Assignments(_rt.Facade):
         """Create an assignment with its task list (``POST /assignments``); the answer
         nests the created subtasks.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.assignments.Assig
-        nments.create_with_subtasks`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.assignments.Assignments.create_with_subtasks`.
         """
         return self._portal.call(
             self._target.create_with_subtasks(
@@ -1217,8 +1217,8 @@ class Assignments(_rt.Facade):
     ) -> Paginator[Assignment]:
         """Walk a user's (or placeholder's) assignments.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.assignments.Assig
-        nments.list_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.assignments.Assignments.list_for_user`.
         """
         _r = self._target.list_for_user(
             user_id, from_=from_, to=to, with_phases=with_phases, per_page=per_page
@@ -1228,8 +1228,8 @@ class Assignments(_rt.Facade):
     def get_for_user(self, user_id: int, assignment_id: int) -> Assignment:
         """One of a user's assignments.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.assignments.Assig
-        nments.get_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.assignments.Assignments.get_for_user`.
         """
         return self._portal.call(self._target.get_for_user(user_id, assignment_id))
 
@@ -1293,8 +1293,8 @@ class Assignments(_rt.Facade):
         """Walk a project's assignments; ``fields=["subtasks_counts"]`` adds
         :attr:`Assignment.subtask_counts`.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.assignments.Assig
-        nments.list_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.assignments.Assignments.list_for_project`.
         """
         _r = self._target.list_for_project(
             project_id,
@@ -1309,8 +1309,8 @@ class Assignments(_rt.Facade):
     def get_for_project(self, project_id: int, assignment_id: int) -> Assignment:
         """One of a project's assignments.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.assignments.Assig
-        nments.get_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.assignments.Assignments.get_for_project`.
         """
         return self._portal.call(self._target.get_for_project(project_id, assignment_id))
 
@@ -1318,8 +1318,8 @@ class Assignments(_rt.Facade):
         """Every assignment of a repeating series (the first one's id is
         ``repetition_id``).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.assignments.Assig
-        nments.repetitions`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.assignments.Assignments.repetitions`.
         """
         return self._portal.call(self._target.repetitions(user_id, repetition_id))
 
@@ -1452,8 +1452,8 @@ class TimeEntries(_rt.Facade):
     ) -> Paginator[TimeEntry]:
         """Walk one user's time entries, for example a month of them.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.list_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.list_for_user`.
         """
         _r = self._target.list_for_user(
             user_id,
@@ -1470,8 +1470,8 @@ class TimeEntries(_rt.Facade):
     def get_for_user(self, user_id: int, time_entry_id: int) -> TimeEntry:
         """One of a user's time entries.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.get_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.get_for_user`.
         """
         return self._portal.call(self._target.get_for_user(user_id, time_entry_id))
 
@@ -1488,8 +1488,8 @@ class TimeEntries(_rt.Facade):
     ) -> TimeEntry:
         """Record hours for a user on a project, phase or leave type.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.create`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.create`.
         """
         return self._portal.call(
             self._target.create(
@@ -1517,8 +1517,8 @@ class TimeEntries(_rt.Facade):
     ) -> TimeEntry:
         """Change a confirmed time entry (suggestions are read-only).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.update`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.update`.
         """
         return self._portal.call(
             self._target.update(
@@ -1536,8 +1536,8 @@ class TimeEntries(_rt.Facade):
     def delete(self, user_id: int, time_entry_id: int) -> None:
         """Delete a confirmed time entry.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.delete`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.delete`.
         """
         return self._portal.call(self._target.delete(user_id, time_entry_id))
 
@@ -1555,8 +1555,8 @@ class TimeEntries(_rt.Facade):
     ) -> Paginator[TimeEntry]:
         """Walk a project's time entries.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.list_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.list_for_project`.
         """
         _r = self._target.list_for_project(
             project_id,
@@ -1573,8 +1573,8 @@ class TimeEntries(_rt.Facade):
     def get_for_project(self, project_id: int, time_entry_id: int) -> TimeEntry:
         """One of a project's time entries.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.get_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.get_for_project`.
         """
         return self._portal.call(self._target.get_for_project(project_id, time_entry_id))
 
@@ -1590,8 +1590,8 @@ class TimeEntries(_rt.Facade):
     ) -> TimeEntry:
         """Record hours on a project for a user.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.time_entries.Time
-        Entries.create_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.time_entries.TimeEntries.create_for_project`.
         """
         return self._portal.call(
             self._target.create_for_project(
@@ -1620,8 +1620,8 @@ class ExpenseItems(_rt.Facade):
     ) -> Paginator[ExpenseItem]:
         """Walk a user's expenses, reported on or after ``from_`` / on or before ``to``.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.expense_items.Exp
-        enseItems.list_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.list_for_user`.
         """
         _r = self._target.list_for_user(
             user_id, from_=from_, to=to, fields=fields, per_page=per_page
@@ -1631,8 +1631,8 @@ class ExpenseItems(_rt.Facade):
     def get_for_user(self, user_id: int, expense_item_id: int) -> ExpenseItem:
         """One of a user's expenses.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.expense_items.Exp
-        enseItems.get_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.get_for_user`.
         """
         return self._portal.call(self._target.get_for_user(user_id, expense_item_id))
 
@@ -1641,8 +1641,8 @@ class ExpenseItems(_rt.Facade):
     ) -> Paginator[ExpenseItem]:
         """Walk a project's expenses.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.expense_items.Exp
-        enseItems.list_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.list_for_project`.
         """
         _r = self._target.list_for_project(project_id, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -1650,8 +1650,8 @@ class ExpenseItems(_rt.Facade):
     def get_for_project(self, project_id: int, expense_item_id: int) -> ExpenseItem:
         """One of a project's expenses.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.expense_items.Exp
-        enseItems.get_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.get_for_project`.
         """
         return self._portal.call(self._target.get_for_project(project_id, expense_item_id))
 
@@ -1669,8 +1669,8 @@ class ExpenseItems(_rt.Facade):
     ) -> ExpenseItem:
         """Report an expense on one project, leave type or assignable.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.expense_items.Exp
-        enseItems.create`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.create`.
         """
         return self._portal.call(
             self._target.create(
@@ -1698,8 +1698,8 @@ class ExpenseItems(_rt.Facade):
     ) -> ExpenseItem:
         """Change an expense (addressed by project and user, as the API requires).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.expense_items.Exp
-        enseItems.update`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.update`.
         """
         return self._portal.call(
             self._target.update(
@@ -1716,8 +1716,8 @@ class ExpenseItems(_rt.Facade):
     def delete(self, user_id: int, expense_item_id: int) -> None:
         """Delete an expense.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.expense_items.Exp
-        enseItems.delete`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.delete`.
         """
         return self._portal.call(self._target.delete(user_id, expense_item_id))
 
@@ -1789,8 +1789,8 @@ class BillRates(_rt.Facade):
     def list_account(self, *, per_page: int | None = None) -> Paginator[BillRate]:
         """Walk the account default rates (``GET /bill_rates``).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.bill_rates.BillRa
-        tes.list_account`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.bill_rates.BillRates.list_account`.
         """
         _r = self._target.list_account(per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -1918,8 +1918,8 @@ class BudgetItems(_rt.Facade):
     ) -> BudgetItem:
         """Add a budget line (``amount`` and ``item_type`` are required).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.budget_items.Budg
-        etItems.create`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.budget_items.BudgetItems.create`.
         """
         return self._portal.call(
             self._target.create(
@@ -1944,8 +1944,8 @@ class BudgetItems(_rt.Facade):
     ) -> BudgetItem:
         """Change a budget line.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.budget_items.Budg
-        etItems.update`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.budget_items.BudgetItems.update`.
         """
         return self._portal.call(
             self._target.update(
@@ -1961,8 +1961,8 @@ class BudgetItems(_rt.Facade):
     def delete(self, budget_item_id: int) -> None:
         """Remove a budget line.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.budget_items.Budg
-        etItems.delete`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.budget_items.BudgetItems.delete`.
         """
         return self._portal.call(self._target.delete(budget_item_id))
 
@@ -1979,8 +1979,8 @@ class CustomFields(_rt.Facade):
     def list(self, *, per_page: int | None = None) -> Paginator[CustomField]:
         """Walk the custom field definitions.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_fields.Cus
-        tomFields.list`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_fields.CustomFields.list`.
         """
         _r = self._target.list(per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -2008,8 +2008,8 @@ class CustomFields(_rt.Facade):
     ) -> CustomField:
         """Define a custom field.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_fields.Cus
-        tomFields.create`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_fields.CustomFields.create`.
         """
         return self._portal.call(
             self._target.create(
@@ -2039,8 +2039,8 @@ class CustomFields(_rt.Facade):
         """Change a custom field (namespace and type are fixed). When removing the option
         that is the default, change ``default_value`` too.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_fields.Cus
-        tomFields.update`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_fields.CustomFields.update`.
         """
         return self._portal.call(
             self._target.update(
@@ -2057,8 +2057,8 @@ class CustomFields(_rt.Facade):
     def delete(self, custom_field_id: int) -> None:
         """Delete a custom field and every value of it.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_fields.Cus
-        tomFields.delete`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_fields.CustomFields.delete`.
         """
         return self._portal.call(self._target.delete(custom_field_id))
 
@@ -2066,8 +2066,8 @@ class CustomFields(_rt.Facade):
 class CustomFieldValues(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
 
-    Sync facade of :class:`smartsuite.resource_management.resources.custom_field_values.
-    CustomFieldValues`.
+    Sync facade of
+    :class:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues`.
     """
 
     _target: AsyncCustomFieldValues
@@ -2077,8 +2077,8 @@ class CustomFieldValues(_rt.Facade):
     ) -> Paginator[CustomFieldValue]:
         """Walk a project's custom field values.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_field_valu
-        es.CustomFieldValues.list_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.list_for_project`.
         """
         _r = self._target.list_for_project(project_id, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -2089,16 +2089,16 @@ class CustomFieldValues(_rt.Facade):
         """Set a project's value of a field. A list (multiple choice only) replaces every
         earlier value of that field on the project.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_field_valu
-        es.CustomFieldValues.set_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.set_for_project`.
         """
         return self._portal.call(self._target.set_for_project(project_id, custom_field_id, value))
 
     def update_for_project(self, project_id: int, value_id: int, value: str) -> CustomFieldValue:
         """Change one value record of a project.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_field_valu
-        es.CustomFieldValues.update_for_project`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.update_for_project`.
         """
         return self._portal.call(self._target.update_for_project(project_id, value_id, value))
 
@@ -2107,8 +2107,8 @@ class CustomFieldValues(_rt.Facade):
     ) -> Paginator[CustomFieldValue]:
         """Walk a user's custom field values.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_field_valu
-        es.CustomFieldValues.list_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.list_for_user`.
         """
         _r = self._target.list_for_user(user_id, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -2118,16 +2118,16 @@ class CustomFieldValues(_rt.Facade):
     ) -> builtins.list[CustomFieldValue]:
         """Set a user's value of a field (a list replaces the whole set).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_field_valu
-        es.CustomFieldValues.set_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.set_for_user`.
         """
         return self._portal.call(self._target.set_for_user(user_id, custom_field_id, value))
 
     def update_for_user(self, user_id: int, value_id: int, value: str) -> CustomFieldValue:
         """Change one value record of a user.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.custom_field_valu
-        es.CustomFieldValues.update_for_user`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.update_for_user`.
         """
         return self._portal.call(self._target.update_for_user(user_id, value_id, value))
 
@@ -2225,8 +2225,8 @@ class StatusOptions(_rt.Facade):
     ) -> Paginator[StatusOption]:
         """Walk status options (deleted ones only with ``with_deleted=True``).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.status_options.St
-        atusOptions.list`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.status_options.StatusOptions.list`.
         """
         _r = self._target.list(with_deleted=with_deleted, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
@@ -2234,16 +2234,16 @@ class StatusOptions(_rt.Facade):
     def get(self, status_option_id: int) -> StatusOption:
         """One status option.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.status_options.St
-        atusOptions.get`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.status_options.StatusOptions.get`.
         """
         return self._portal.call(self._target.get(status_option_id))
 
     def create(self, *, label: str, color: str, stage: str, order: float) -> StatusOption:
         """Create a status option.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.status_options.St
-        atusOptions.create`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.status_options.StatusOptions.create`.
         """
         return self._portal.call(
             self._target.create(label=label, color=color, stage=stage, order=order)
@@ -2260,8 +2260,8 @@ class StatusOptions(_rt.Facade):
     ) -> StatusOption:
         """Change a status option.
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.status_options.St
-        atusOptions.update`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.status_options.StatusOptions.update`.
         """
         return self._portal.call(
             self._target.update(
@@ -2272,8 +2272,8 @@ class StatusOptions(_rt.Facade):
     def delete(self, status_option_id: int) -> None:
         """Flag a status option as deleted (history keeps it).
 
-        Sync facade of :meth:`smartsuite.resource_management.resources.status_options.St
-        atusOptions.delete`.
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.status_options.StatusOptions.delete`.
         """
         return self._portal.call(self._target.delete(status_option_id))
 

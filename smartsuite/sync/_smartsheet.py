@@ -455,8 +455,8 @@ class Sheets(_rt.Facade):
         numeric_dates: bool | None = None,
         page_size: int | None = None,
     ) -> Paginator[Sheet]:
-        """List the sheets the token can see (``GET /sheets``, operationId ``list-
-        sheets``).
+        """List the sheets the token can see (``GET /sheets``, operationId
+        ``list-sheets``).
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.sheets.Sheets.list`.
         """
@@ -538,8 +538,8 @@ class Sheets(_rt.Facade):
         include: Sequence[str] | None = None,
         access_api_level: int | None = None,
     ) -> Sheet:
-        """Create a sheet in "Sheets" (``POST /sheets``, ``create-sheet-in-sheets-
-        folder``).
+        """Create a sheet in "Sheets" (``POST /sheets``,
+        ``create-sheet-in-sheets-folder``).
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.sheets.Sheets.create`.
         """
@@ -681,8 +681,8 @@ class Sheets(_rt.Facade):
         message: str | None = None,
         cc_me: bool | None = None,
     ) -> Result:
-        """Email the sheet as an attachment (``POST /sheets/{sheetId}/emails``, ``sheet-
-        send``).
+        """Email the sheet as an attachment (``POST /sheets/{sheetId}/emails``,
+        ``sheet-send``).
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.sheets.Sheets.send`.
         """
@@ -1016,8 +1016,8 @@ class Sharing(_rt.Facade):
         send_email: bool | None = None,
         access_api_level: int | None = None,
     ) -> list[Share]:
-        """Share a sheet with users or groups (``POST /sheets/{sheetId}/shares``, ``share-
-        sheet``).
+        """Share a sheet with users or groups (``POST /sheets/{sheetId}/shares``,
+        ``share-sheet``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_sheet`.
@@ -1083,8 +1083,8 @@ class Sharing(_rt.Facade):
         access_api_level: int | None = None,
         page_size: int | None = None,
     ) -> Paginator[Share]:
-        """List a workspace's shares (``GET /workspaces/{workspaceId}/shares``, ``list-
-        workspace-shares``).
+        """List a workspace's shares (``GET /workspaces/{workspaceId}/shares``,
+        ``list-workspace-shares``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_workspace_shares`.
@@ -1175,8 +1175,8 @@ class Sharing(_rt.Facade):
         access_api_level: int | None = None,
         page_size: int | None = None,
     ) -> Paginator[Share]:
-        """List a report's shares (``GET /reports/{reportId}/shares``, ``list-report-
-        shares``).
+        """List a report's shares (``GET /reports/{reportId}/shares``,
+        ``list-report-shares``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_report_shares`.
@@ -1215,8 +1215,8 @@ class Sharing(_rt.Facade):
     def get_report_share(
         self, report_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Share:
-        """One share of a report (``GET /reports/{reportId}/shares/{shareId}``, ``share-
-        report-get``).
+        """One share of a report (``GET /reports/{reportId}/shares/{shareId}``,
+        ``share-report-get``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_report_share`.
@@ -1266,8 +1266,8 @@ class Sharing(_rt.Facade):
         access_api_level: int | None = None,
         page_size: int | None = None,
     ) -> Paginator[Share]:
-        """List a dashboard's shares (``GET /sights/{sightId}/shares``, ``list-sight-
-        shares``).
+        """List a dashboard's shares (``GET /sights/{sightId}/shares``,
+        ``list-sight-shares``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_dashboard_shares`.
@@ -1306,8 +1306,8 @@ class Sharing(_rt.Facade):
     def get_dashboard_share(
         self, dashboard_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Share:
-        """One share of a dashboard (``GET /sights/{sightId}/shares/{shareId}``, ``share-
-        sight-get``).
+        """One share of a dashboard (``GET /sights/{sightId}/shares/{shareId}``,
+        ``share-sight-get``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_dashboard_share`.
@@ -1611,8 +1611,8 @@ class Webhooks(_rt.Facade):
     _target: AsyncWebhooks
 
     def list(self, *, page_size: int | None = None) -> Paginator[Webhook]:
-        """List the webhooks this user (or app) owns (``GET /webhooks``, ``list-
-        webhooks``).
+        """List the webhooks this user (or app) owns (``GET /webhooks``,
+        ``list-webhooks``).
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.webhooks.Webhooks.list`.
         """
@@ -1899,8 +1899,8 @@ class Attachments(_rt.Facade):
     ) -> Attachment:
         """Attach a file or a link to a comment (``attachments-attachToComment``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.attachments.Attachments.at
-        tach_to_comment`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.attachments.Attachments.attach_to_comment`.
         """
         return self._portal.call(
             self._target.attach_to_comment(
@@ -1940,8 +1940,8 @@ class Attachments(_rt.Facade):
         )
 
     def list(self, sheet_id: int, *, page_size: int | None = None) -> Paginator[Attachment]:
-        """Every attachment of a sheet, its rows and its comments (``attachments-
-        listOnSheet``).
+        """Every attachment of a sheet, its rows and its comments
+        (``attachments-listOnSheet``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.attachments.Attachments.list`.
@@ -1965,15 +1965,15 @@ class Attachments(_rt.Facade):
     ) -> Paginator[Attachment]:
         """The attachments of a discussion's comments (``discussion-listAttachments``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.attachments.Attachments.li
-        st_on_discussion`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.attachments.Attachments.list_on_discussion`.
         """
         _r = self._target.list_on_discussion(sheet_id, discussion_id, page_size=page_size)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, sheet_id: int, attachment_id: int) -> Attachment:
-        """One attachment, with a temporary download ``url`` for files (``attachments-
-        get``).
+        """One attachment, with a temporary download ``url`` for files
+        (``attachments-get``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.attachments.Attachments.get`.
@@ -2002,8 +2002,8 @@ class Attachments(_rt.Facade):
     def delete_all_versions(self, sheet_id: int, attachment_id: int) -> Result:
         """Delete an attachment with all its versions (``attachments-versionsDelete``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.attachments.Attachments.de
-        lete_all_versions`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.attachments.Attachments.delete_all_versions`.
         """
         return self._portal.call(self._target.delete_all_versions(sheet_id, attachment_id))
 
@@ -2124,8 +2124,8 @@ class Discussions(_rt.Facade):
         )
 
     def delete(self, sheet_id: int, discussion_id: int) -> Result:
-        """Delete a discussion with its comments and their attachments (``discussion-
-        delete``).
+        """Delete a discussion with its comments and their attachments
+        (``discussion-delete``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.discussions.Discussions.delete`.
@@ -2407,8 +2407,8 @@ class Proofs(_rt.Facade):
         )
 
     def delete_requests(self, sheet_id: int, proof_id: int) -> Result:
-        """Withdraw every pending review request of a proof (``proofs-
-        deleteProofRequests``).
+        """Withdraw every pending review request of a proof
+        (``proofs-deleteProofRequests``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.proofs.Proofs.delete_requests`.
@@ -2512,8 +2512,8 @@ class UpdateRequests(_rt.Facade):
     ) -> Paginator[SentUpdateRequest]:
         """Update requests already sent, one per recipient (``sentupdaterequests-list``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.update_requests.UpdateRequ
-        ests.list_sent`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.update_requests.UpdateRequests.list_sent`.
         """
         _r = self._target.list_sent(sheet_id, page_size=page_size)
         return _rt.wrap_paginator(self._portal, _r)
@@ -2527,11 +2527,11 @@ class UpdateRequests(_rt.Facade):
         return self._portal.call(self._target.get_sent(sheet_id, sent_update_request_id))
 
     def delete_sent(self, sheet_id: int, sent_update_request_id: int) -> Result:
-        """Cancel a sent update request that is still pending (``sentupdaterequest-
-        delete``).
+        """Cancel a sent update request that is still pending
+        (``sentupdaterequest-delete``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.update_requests.UpdateRequ
-        ests.delete_sent`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.update_requests.UpdateRequests.delete_sent`.
         """
         return self._portal.call(self._target.delete_sent(sheet_id, sent_update_request_id))
 
@@ -2644,8 +2644,8 @@ class Users(_rt.Facade):
         transfer_sheets: bool | None = None,
         remove_from_sharing: bool | None = None,
     ) -> Result:
-        """Remove a user from the organisation (``DELETE /users/{userId}``, ``remove-
-        user``).
+        """Remove a user from the organisation (``DELETE /users/{userId}``,
+        ``remove-user``).
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.users.Users.remove`.
         """
@@ -2735,8 +2735,8 @@ class Users(_rt.Facade):
         """Make a confirmed alternate address the user's primary one (``POST
         .../alternateemails/{id}/makeprimary``, ``promote-alternate-email``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.users.Users.make_alternate
-        _email_primary`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.users.Users.make_alternate_email_primary`.
         """
         return self._portal.call(
             self._target.make_alternate_email_primary(user_id, alternate_email_id)
@@ -2969,8 +2969,8 @@ class Folders(_rt.Facade):
         return _rt.wrap_paginator(self._portal, _r)
 
     def create_folder(self, folder_id: int, name: str) -> Folder:
-        """Create a subfolder (``POST /folders/{folderId}/folders``, ``create-folder-
-        folder``).
+        """Create a subfolder (``POST /folders/{folderId}/folders``,
+        ``create-folder-folder``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.folders.Folders.create_folder`.
@@ -3206,8 +3206,8 @@ class Columns(_rt.Facade):
         include: str | None = None,
         page_size: int | None = None,
     ) -> Paginator[Column]:
-        """List a sheet's columns (``GET /sheets/{sheetId}/columns``, ``columns-
-        listOnSheet``).
+        """List a sheet's columns (``GET /sheets/{sheetId}/columns``,
+        ``columns-listOnSheet``).
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.columns.Columns.list`.
         """
@@ -3439,8 +3439,8 @@ class Summary(_rt.Facade):
 class CrossSheetReferences(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
 
-    Sync facade of :class:`smartsuite.smartsheet.resources.cross_sheet_references.CrossS
-    heetReferences`.
+    Sync facade of
+    :class:`smartsuite.smartsheet.resources.cross_sheet_references.CrossSheetReferences`.
     """
 
     _target: AsyncCrossSheetReferences
@@ -3451,8 +3451,8 @@ class CrossSheetReferences(_rt.Facade):
         """The sheet's cross-sheet references (``GET
         /sheets/{sheetId}/crosssheetreferences``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.cross_sheet_references.Cro
-        ssSheetReferences.list`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.cross_sheet_references.CrossSheetReferences.list`.
         """
         _r = self._target.list(sheet_id, page_size=page_size)
         return _rt.wrap_paginator(self._portal, _r)
@@ -3461,8 +3461,8 @@ class CrossSheetReferences(_rt.Facade):
         """One cross-sheet reference (``GET
         /sheets/{sheetId}/crosssheetreferences/{crossSheetReferenceId}``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.cross_sheet_references.Cro
-        ssSheetReferences.get`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.cross_sheet_references.CrossSheetReferences.get`.
         """
         return self._portal.call(self._target.get(sheet_id, reference_id))
 
@@ -3480,8 +3480,8 @@ class CrossSheetReferences(_rt.Facade):
         """Create a cross-sheet reference (``POST
         /sheets/{sheetId}/crosssheetreferences``).
 
-        Sync facade of :meth:`smartsuite.smartsheet.resources.cross_sheet_references.Cro
-        ssSheetReferences.create`.
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.cross_sheet_references.CrossSheetReferences.create`.
         """
         return self._portal.call(
             self._target.create(

@@ -103,7 +103,7 @@ def assignments_target(
 
     Sync facade of :func:`smartsuite.etl.rm_assignments.assignments_target`.
     """
-    _portal = _rt.portal_of(rm)
+    _portal = _rt.portal_of(rm, from_, to, concurrency)
     return _rt.bind(
         _assignments_target(_rt.unwrap(rm), from_=from_, to=to, concurrency=concurrency), _portal
     )
@@ -121,7 +121,7 @@ def stream_assignments(
 
     Sync facade of :func:`smartsuite.etl.rm_assignments.stream_assignments`.
     """
-    _portal = _rt.portal_of(rm)
+    _portal = _rt.portal_of(rm, from_, to, with_phases)
     _r = _stream_assignments(_rt.unwrap(rm), from_=from_, to=to, with_phases=with_phases)
     return _rt.wrap_paginator(_portal, _r)
 
@@ -138,7 +138,7 @@ def stream_report(
 
     Sync facade of :func:`smartsuite.etl.smartsheet.stream_report`.
     """
-    _portal = _rt.portal_of(ss)
+    _portal = _rt.portal_of(ss, report_id, page_size, source_field)
     _r = _stream_report(_rt.unwrap(ss), report_id, page_size=page_size, source_field=source_field)
     return _rt.wrap_paginator(_portal, _r)
 
@@ -151,7 +151,7 @@ def stream_sheet(
 
     Sync facade of :func:`smartsuite.etl.smartsheet.stream_sheet`.
     """
-    _portal = _rt.portal_of(ss)
+    _portal = _rt.portal_of(ss, sheet_id, page_size)
     _r = _stream_sheet(_rt.unwrap(ss), sheet_id, page_size=page_size)
     return _rt.wrap_paginator(_portal, _r)
 
@@ -164,7 +164,7 @@ def stream_table(
 
     Sync facade of :func:`smartsuite.etl.appsheet.stream_table`.
     """
-    _portal = _rt.portal_of(app)
+    _portal = _rt.portal_of(app, table, selector)
     _r = _stream_table(_rt.unwrap(app), table, selector)
     return _rt.wrap_paginator(_portal, _r)
 
@@ -180,7 +180,7 @@ def stream_time_entries(
 
     Sync facade of :func:`smartsuite.etl.resource_management.stream_time_entries`.
     """
-    _portal = _rt.portal_of(rm)
+    _portal = _rt.portal_of(rm, from_, to)
     _r = _stream_time_entries(_rt.unwrap(rm), from_=from_, to=to)
     return _rt.wrap_paginator(_portal, _r)
 
@@ -198,7 +198,7 @@ def time_entries_target(
 
     Sync facade of :func:`smartsuite.etl.resource_management.time_entries_target`.
     """
-    _portal = _rt.portal_of(rm)
+    _portal = _rt.portal_of(rm, from_, to, concurrency)
     return _rt.bind(
         _time_entries_target(_rt.unwrap(rm), from_=from_, to=to, concurrency=concurrency), _portal
     )
@@ -218,7 +218,9 @@ def upsert(
 
     Sync facade of :func:`smartsuite.etl.engine.upsert`.
     """
-    _portal = _rt.portal_of()
+    _portal = _rt.portal_of(
+        target, records, key, checkpoint, dry_run, on_progress, max_reconcile_rounds
+    )
     return _rt.run(
         _portal,
         _upsert(
@@ -251,7 +253,9 @@ def upsert_assignments(
 
     Sync facade of :func:`smartsuite.etl.rm_assignments.upsert_assignments`.
     """
-    _portal = _rt.portal_of(rm)
+    _portal = _rt.portal_of(
+        rm, records, key, from_, to, checkpoint, dry_run, on_progress, concurrency
+    )
     return _rt.run(
         _portal,
         _upsert_assignments(
@@ -283,7 +287,9 @@ def upsert_rows(
 
     Sync facade of :func:`smartsuite.etl.smartsheet.upsert_rows`.
     """
-    _portal = _rt.portal_of(ss)
+    _portal = _rt.portal_of(
+        ss, sheet_id, records, key, checkpoint, dry_run, on_progress, batch_size
+    )
     return _rt.run(
         _portal,
         _upsert_rows(
@@ -316,7 +322,7 @@ def upsert_table(
 
     Sync facade of :func:`smartsuite.etl.appsheet.upsert_table`.
     """
-    _portal = _rt.portal_of(app)
+    _portal = _rt.portal_of(app, table, records, key, checkpoint, dry_run, on_progress, batch_size)
     return _rt.run(
         _portal,
         _upsert_table(
@@ -348,7 +354,7 @@ def upsert_time_entries(
 
     Sync facade of :func:`smartsuite.etl.resource_management.upsert_time_entries`.
     """
-    _portal = _rt.portal_of(rm)
+    _portal = _rt.portal_of(rm, records, key, from_, to, checkpoint, dry_run, on_progress)
     return _rt.run(
         _portal,
         _upsert_time_entries(
@@ -375,7 +381,7 @@ def write_records(
 
     Sync facade of :func:`smartsuite.etl.files.write_records`.
     """
-    _portal = _rt.portal_of(records)
+    _portal = _rt.portal_of(records, path, fmt, columns)
     return _rt.run(_portal, _write_records(_rt.unwrap(records), path, fmt, columns=columns))
 
 
