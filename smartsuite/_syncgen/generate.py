@@ -127,7 +127,10 @@ class Module:
         for name in names_in(parse_expr(node) if node is not None else None):
             ref = resolve(name, module)
             obj = load(ref) if ref is not None else None
-            if isinstance(obj, type) and obj.__module__.startswith("smartsuite."):
+            # Ours (or built on ours): a third-party class with async methods is not mirrored.
+            if isinstance(obj, type) and any(
+                k.__module__.split(".")[0] == "smartsuite" for k in obj.__mro__
+            ):
                 out.append(obj)
         return out
 
@@ -351,15 +354,16 @@ class Module:
         text += "from . import _runtime as _rt\nfrom ._runtime import Paginator\n\n\n"
         text += "\n\n".join(self.blocks)
         text += f"\n\n__all__ = {sorted(self.exports)!r}\n"
-        return text
+        return _drop_unused_imports(text)
 
 
 def _indent(text: str, n: int) -> str:
     return "\n".join(" " * n + line for line in text.split("\n"))
 
 
-def generate() -> dict[str, str]:
-    """Every generated module's source, by file name."""
+def generate(*, formatted: bool = True) -> dict[str, str]:
+    """Every generated module's source, by file name (``formatted``: through ruff, when it
+    is installed)."""
     files: dict[str, str] = {}
     clients: dict[type, str] = {}
     client_modules: dict[type, str] = {}
@@ -377,6 +381,8 @@ def generate() -> dict[str, str]:
             clients[cls] = cls.__name__
             client_modules[cls] = target
     files[f"{ETL_MODULE[1]}.py"] = _render_etl(_generate_etl(clients, client_modules))
+    if not formatted:
+        return files
     return {name: _format(name, text) for name, text in files.items()}
 
 
@@ -425,7 +431,7 @@ def _render_etl(mod: Module) -> str:
         "every other name is smartsuite.etl's own. Jobs passed as awaitables (``run_many``) are "
         "not mirrored: run sync upserts in a thread pool instead.",
     )
-    return _drop_unused_imports(text)
+    return text
 
 
 def _drop_unused_imports(text: str) -> str:
@@ -434,7 +440,12 @@ def _drop_unused_imports(text: str) -> str:
     exported = set(ast.literal_eval(text.rsplit("__all__ = ", 1)[1]))
     keep = []
     for line in text.split("\n"):
-        if line.startswith(("from smartsuite.", "from .", "from typing", "from collections")):
+        if (
+            line.startswith("from ")
+            and " import " in line
+            and "," not in line
+            and "__future__" not in line
+        ):
             local = line.rsplit(" ", 1)[1]
             if local not in used and local not in exported:
                 continue
@@ -492,7 +503,7 @@ def normalized(source: str) -> str:
 def stale(directory: Path = HERE) -> list[str]:
     """The generated files that differ from what the async API generates now."""
     out = []
-    for name, text in generate().items():
+    for name, text in generate(formatted=False).items():
         path = directory / name
         if not path.exists() or normalized(path.read_text()) != normalized(text):
             out.append(name)
