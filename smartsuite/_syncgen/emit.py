@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import collections.abc
+import contextlib
 import copy
 import inspect
 import textwrap
@@ -15,6 +16,7 @@ from .._core.paging import AsyncPaginator
 from .introspect import GenerationError, Ref, load, names_in, resolve
 
 ASYNC_ITERABLES = (collections.abc.AsyncIterable, collections.abc.AsyncIterator, AsyncPaginator)
+ASYNC_CONTEXTS = (contextlib.AbstractAsyncContextManager, typing.AsyncContextManager)
 SYNC_ITERABLES = (collections.abc.Iterable, collections.abc.Iterator, typing.Iterable)
 AWAITABLES = (collections.abc.Awaitable, collections.abc.Coroutine, typing.Awaitable)
 
@@ -178,8 +180,8 @@ def _holds_awaitables(node: ast.expr, module: str) -> bool:
 
 
 def return_kind(node: ast.expr | None, module: str, wrapped: dict[type, str]) -> tuple[str, bool]:
-    """What a return value needs: ``plain``, ``wrapped``, ``self``, ``paginator`` or
-    ``iterator``; and whether it may be None."""
+    """What a return value needs: ``plain``, ``wrapped``, ``self``, ``paginator``,
+    ``iterator`` or ``context``; and whether it may be None."""
     if node is None:
         return "plain", False
     node = parse_expr(node)
@@ -202,6 +204,8 @@ def return_kind(node: ast.expr | None, module: str, wrapped: dict[type, str]) ->
             return "self", optional
         if _is(obj, ASYNC_ITERABLES[:2]) or obj is collections.abc.AsyncGenerator:
             return "iterator", optional
+        if _is(obj, ASYNC_CONTEXTS):
+            return "context", optional
     inner = objects_in(node, module)
     if any(isinstance(o, type) and o in wrapped for o in inner) or any(
         o is AsyncPaginator for o in inner

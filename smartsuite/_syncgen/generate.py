@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import ast
 import collections.abc
+import contextlib
 import functools
 import importlib
 import inspect
@@ -37,6 +38,7 @@ from .introspect import (
     class_generic_bases,
     function_node,
     hand_written,
+    is_async_context,
     is_async_gen,
     is_coroutine,
     load,
@@ -184,6 +186,16 @@ class Module:
         """The sync return annotation, the return kind and whether it may be None."""
         rw = self.rewriter(module)
         kind, optional = return_kind(node.returns, module, self.wrapped)
+        if kind == "iterator" and is_async_context(fn):
+            kind = "context"
+        if kind == "context":
+            ann = parse_expr(node.returns)  # type: ignore[arg-type]
+            inner = rw.text(ann.slice) if isinstance(ann, ast.Subscript) else "Any"
+            manager = self.imports.name_for(
+                contextlib.AbstractContextManager,
+                Ref("contextlib", "AbstractContextManager"),
+            )
+            return f"{manager}[{inner}]", kind, optional
         if kind == "iterator":
             if not is_async_gen(fn):
                 raise GenerationError(f"{fn.__qualname__} returns an async iterator; not mirrored")
@@ -199,6 +211,8 @@ class Module:
             return f"return {expr}"
         if kind == "iterator":
             return f"return _rt.iterate({portal}, {expr})"
+        if kind == "context":
+            return f"return _rt.context({portal}, {expr})"
         if kind == "self":
             make = "self._view(_r)"
         elif kind == "paginator":

@@ -246,5 +246,13 @@ def is_async_gen(fn: Callable[..., Any]) -> bool:
     return inspect.isasyncgenfunction(inspect.unwrap(fn))
 
 
+def is_async_context(fn: Callable[..., Any]) -> bool:
+    """Decorated with ``contextlib.asynccontextmanager``."""
+    return any(
+        ast.unparse(d).split(".")[-1] == "asynccontextmanager"
+        for d in function_node(fn).decorator_list
+    )
+
+
 def loaded(modname: str) -> ModuleType:
     return sys.modules.get(modname) or importlib.import_module(modname)

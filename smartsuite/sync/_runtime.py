@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
+from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
 
@@ -102,6 +103,43 @@ def iterate(portal: Portal, iterator: AsyncIterator[T]) -> Iterator[T]:
                 portal.call_soon(close())
             else:
                 portal.call(close())
+
+
+async def _enter(manager: AbstractAsyncContextManager[T]) -> T:
+    return await manager.__aenter__()
+
+
+async def _exit(
+    manager: AbstractAsyncContextManager[Any],
+    exc_type: type[BaseException] | None,
+    exc: BaseException | None,
+    tb: TracebackType | None,
+) -> bool | None:
+    return await manager.__aexit__(exc_type, exc, tb)
+
+
+class SyncContext(AbstractContextManager[T]):
+    """A plain ``with`` over an async context manager, entered and left on the portal."""
+
+    def __init__(self, portal: Portal, target: AbstractAsyncContextManager[T]) -> None:
+        self._portal = portal
+        self._target = target
+
+    def __enter__(self) -> T:
+        return self._portal.call(_enter(self._target))
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> bool | None:
+        return self._portal.call(_exit(self._target, exc_type, exc, tb))
+
+
+def context(portal: Portal, manager: AbstractAsyncContextManager[T]) -> SyncContext[T]:
+    """The sync face of an async context manager a method returned."""
+    return SyncContext(portal, manager)
 
 
 class Paginator(Generic[T]):
@@ -203,7 +241,9 @@ __all__ = [
     "ClientFacade",
     "Facade",
     "Paginator",
+    "SyncContext",
     "bind",
+    "context",
     "iterate",
     "materialize",
     "portal_of",

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import inspect
 import shutil
 import tempfile
 import textwrap
+from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,12 @@ async def brand_new(self: Sheets, sheet_id: int, *, flag: bool = False) -> Sheet
     raise AssertionError("never called")
 
 
+@contextlib.asynccontextmanager
+async def locked(self: Sheets, sheet_id: int) -> AsyncIterator[Sheet]:
+    """An async context manager another helper just added."""
+    yield Sheet(id=sheet_id)
+
+
 class Gadgets(SmartsheetResource):
     async def spin(self, gadget_id: int) -> Sheet:
         """A new namespace's method."""
@@ -54,12 +62,15 @@ def test_a_new_async_method_or_namespace_makes_them_stale(
         shutil.copy(generate.HERE / name, tmp_path / name)
     assert generate.stale(tmp_path) == []
     monkeypatch.setattr(Sheets, "brand_new", brand_new, raising=False)
+    monkeypatch.setattr(Sheets, "locked", locked, raising=False)
     prop = functools.cached_property(_gadgets)
     prop.__set_name__(SmartsheetClient, "gadgets")
     monkeypatch.setattr(SmartsheetClient, "gadgets", prop, raising=False)
     assert generate.stale(tmp_path) == ["_smartsheet.py"]
     source = generate.generate(formatted=False)["_smartsheet.py"]
     assert "def brand_new(self, sheet_id: int, *, flag: bool = False) -> Sheet:" in source
+    assert "def locked(self, sheet_id: int) -> AbstractContextManager[Sheet]:" in source
+    assert "return _rt.context(self._portal, self._target.locked(sheet_id))" in source
     assert "class Gadgets(_rt.Facade):" in source
     assert "def gadgets(self) -> Gadgets:" in source
     assert "def walk(self) -> Paginator[Sheet]:" in source

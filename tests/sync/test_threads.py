@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import threading
+from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 
+import pytest
+
 from smartsuite.emulator import Emulator
-from smartsuite.sync import SmartsheetClient
+from smartsuite.sync import Portal, SmartsheetClient
+from smartsuite.sync._runtime import context
 
 from .conftest import make_sheet
 
@@ -48,3 +53,25 @@ def test_inside_a_running_event_loop(emu: Emulator) -> None:
             return ss.sheets.get(sheet_id).name, in_thread, loop_thread
 
     assert asyncio.run(notebook_cell()) == ("Cell", "Cell", True)
+
+
+def test_an_async_context_manager_becomes_a_plain_with() -> None:
+    events: list[str] = []
+
+    @contextlib.asynccontextmanager
+    async def session(name: str) -> AsyncIterator[str]:
+        events.append(f"enter on {threading.current_thread().name}")
+        try:
+            yield name.upper()
+        finally:
+            events.append("exit")
+
+    portal = Portal("cm-test")
+    try:
+        with context(portal, session("a")) as value:
+            assert value == "A"
+        with pytest.raises(KeyError), context(portal, session("b")):
+            raise KeyError("b")  # the exception reaches the async __aexit__, and goes on
+    finally:
+        portal.close()
+    assert events == ["enter on cm-test", "exit", "enter on cm-test", "exit"]
