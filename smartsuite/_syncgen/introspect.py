@@ -50,7 +50,7 @@ def module_names(modname: str) -> dict[str, Ref]:
     """Every name the module binds by import (at any depth, TYPE_CHECKING blocks and function
     bodies included) or defines at top level, and where it comes from."""
     module = importlib.import_module(modname)
-    tree = ast.parse(inspect.getsource(module))
+    tree = module_tree(modname)
     is_package = hasattr(module, "__path__")
     names: dict[str, Ref] = {}
     for node in ast.walk(tree):
@@ -100,10 +100,25 @@ def load(ref: Ref) -> Any:
         return importlib.import_module(f"{ref.module}.{ref.name}")
 
 
+@functools.cache
+def module_tree(modname: str) -> ast.Module:
+    """The parsed source of a module (parsed once)."""
+    return ast.parse(inspect.getsource(importlib.import_module(modname)))
+
+
 def function_node(fn: Callable[..., Any]) -> ast.FunctionDef | ast.AsyncFunctionDef:
-    """The ``def`` of a function, parsed from its source."""
+    """The ``def`` of a function, found in its module's parsed source by line number."""
     original = inspect.unwrap(fn)
-    source = textwrap.dedent(inspect.getsource(original))
+    first = original.__code__.co_firstlineno
+    tree = module_tree(original.__module__)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef) and node.name == (
+            original.__name__
+        ):
+            start = min([node.lineno, *(d.lineno for d in node.decorator_list)])
+            if start == first:
+                return node
+    source = textwrap.dedent(inspect.getsource(original))  # defined some other way
     for node in ast.walk(ast.parse(source)):
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             return node
@@ -229,8 +244,17 @@ def _class_annotation(klass: type, name: str) -> ast.expr | None:
 
 def class_generic_bases(cls: type) -> list[str]:
     """``Generic[T]`` bases of a class, as source text."""
-    tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
-    node = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef))
+    node = next(
+        (
+            n
+            for n in ast.walk(module_tree(cls.__module__))
+            if isinstance(n, ast.ClassDef) and n.name == cls.__name__
+        ),
+        None,
+    )
+    if node is None:
+        tree = ast.parse(textwrap.dedent(inspect.getsource(cls)))
+        node = next(n for n in ast.walk(tree) if isinstance(n, ast.ClassDef))
     return [
         ast.unparse(b)
         for b in node.bases
