@@ -325,6 +325,11 @@ class Module:
         coroutine = is_coroutine(fn)
         if not coroutine and kind == "plain" and not facades:
             return False
+        for variant in overloads(fn):
+            vnode, vmodule = function_node(variant), module_of(variant)
+            vparams, _, _ = self.signature(vnode, vmodule, method=False)
+            vann, _, _ = self.returns(vnode, vmodule, variant)
+            self.blocks.append(f"@overload\ndef {public}({vparams}) -> {vann}: ...\n")
         source = self.imports.name_for(fn, Ref(module, fn.__name__), f"_{fn.__name__}")
         expr = f"{source}({', '.join(call)})"
         if coroutine:

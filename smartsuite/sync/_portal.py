@@ -21,6 +21,7 @@ import asyncio
 import concurrent.futures
 import contextlib
 import contextvars
+import os
 import signal
 import threading
 import weakref
@@ -77,10 +78,12 @@ class _LoopThread:
         self.loop = asyncio.new_event_loop()
         self.cleanups: list[Cleanup] = []
         self.closed = False
+        self.forked = False
         self.lock = threading.Lock()
         self.thread = threading.Thread(target=self._run, name=name, daemon=True)
         self.thread.start()
         self.ident = self.thread.ident
+        _CORES.add(self)
 
     def _run(self) -> None:
         loop = self.loop
@@ -127,6 +130,23 @@ class _LoopThread:
         self.thread.join(CLOSE_TIMEOUT)
 
 
+#: Every loop thread of this process, so that a fork can mark them unusable in the child.
+_CORES: weakref.WeakSet[_LoopThread] = weakref.WeakSet()
+
+
+def _after_fork_in_child() -> None:
+    # The child has no copy of the loop threads: a call would wait forever (gunicorn
+    # --preload, multiprocessing's fork). Refuse instead, and never try to stop them.
+    for core in list(_CORES):
+        core.forked = True
+        core.closed = True
+        core.lock = threading.Lock()  # another thread may have held it at the fork
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
 class Portal:
     """A running event loop in a daemon thread.
 
@@ -159,6 +179,11 @@ class Portal:
         self._finalizer()
 
     def _refuse(self, what: object) -> None:
+        if self._core.forked:
+            raise ClientClosedError(
+                "this sync client was made in the parent process before a fork; its event-loop "
+                "thread does not exist here: make the client in each worker process"
+            )
         if self._core.closed:
             raise ClientClosedError("the sync client is closed; make a new one")
         if threading.get_ident() == self._core.ident:

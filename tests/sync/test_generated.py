@@ -8,15 +8,16 @@ import importlib
 import inspect
 import tempfile
 import textwrap
+import typing
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from smartsuite import AsyncPaginator
+from smartsuite import AsyncPaginator, etl
 from smartsuite._syncgen import generate
-from smartsuite.smartsheet import Sheet, SmartsheetClient
+from smartsuite.smartsheet import Row, Sheet, SmartsheetClient
 from smartsuite.smartsheet._resource import SmartsheetResource
 from smartsuite.smartsheet.resources.sheets import Sheets
 from smartsuite.sync import Paginator
@@ -50,6 +51,15 @@ class Gadgets(SmartsheetResource):
         raise AssertionError("never called")
 
 
+@typing.overload
+async def fetch_one(ss: SmartsheetClient, which: int) -> Sheet: ...
+@typing.overload
+async def fetch_one(ss: SmartsheetClient, which: str) -> Row: ...
+async def fetch_one(ss: SmartsheetClient, which: int | str) -> Sheet | Row:
+    """An ETL entry point another helper just added."""
+    raise AssertionError("never called")
+
+
 def _gadgets(self: SmartsheetClient) -> Gadgets:
     return Gadgets(self)
 
@@ -60,13 +70,20 @@ def test_a_new_async_method_or_namespace_makes_them_stale(monkeypatch: pytest.Mo
     prop = functools.cached_property(_gadgets)
     prop.__set_name__(SmartsheetClient, "gadgets")
     monkeypatch.setattr(SmartsheetClient, "gadgets", prop, raising=False)
+    monkeypatch.setattr(etl, "__all__", [*etl.__all__, "fetch_one"])
+    monkeypatch.setattr(etl, "fetch_one", fetch_one, raising=False)
     fresh = generate.generate(formatted=False)
     changed = [
         name
         for name, text in fresh.items()
         if generate.normalized(text) != generate.normalized((generate.HERE / name).read_text())
     ]
-    assert changed == ["_smartsheet.py"]  # what stale() reports
+    assert changed == ["_smartsheet.py", "etl.py"]  # what stale() reports
+    assert (
+        "@overload\ndef fetch_one(ss: SmartsheetClient, which: int) -> Sheet: ..."
+        in (fresh["etl.py"])
+    )
+    assert "return _rt.run(_portal, _fetch_one(_rt.unwrap(ss), which))" in fresh["etl.py"]
     source = fresh["_smartsheet.py"]
     assert "def brand_new(self, sheet_id: int, *, flag: bool = False) -> Sheet:" in source
     assert "def locked(self, sheet_id: int) -> AbstractContextManager[Sheet]:" in source

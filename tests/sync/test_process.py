@@ -28,6 +28,28 @@ FORGOTTEN = textwrap.dedent(
     """
 )
 
+FORKED = textwrap.dedent(
+    """
+    import os, sys
+    from smartsuite.sync import ClientClosedError, EmulatorThread, SmartsheetClient
+
+    with EmulatorThread() as emu, SmartsheetClient(
+        emu.smartsheet_token, base_url=emu.smartsheet_url
+    ) as ss:
+        ss.sheets.list().to_list()
+        pid = os.fork()
+        if pid == 0:
+            try:
+                ss.sheets.list().to_list()
+                print("CHILD CALLED", flush=True)
+            except ClientClosedError as exc:
+                print("CHILD REFUSED", "fork" in str(exc), flush=True)
+            sys.exit(0)  # atexit and the finalizers run: they must not wait for the thread
+        _, status = os.waitpid(pid, 0)
+        print("PARENT", os.waitstatus_to_exitcode(status), len(ss.sheets.list().to_list()))
+    """
+)
+
 INTERRUPTED = textwrap.dedent(
     """
     import json, os, sys, time
@@ -89,6 +111,20 @@ def test_a_forgotten_client_does_not_keep_the_interpreter_alive() -> None:
     assert "RUNNING ['smartsuite-sync-SmartsheetClient']" in done.stdout
     assert time.monotonic() - started < 30
     assert "Unclosed client session" not in done.stderr  # the finalizer closed it at exit
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
+def test_a_client_made_before_a_fork_refuses_in_the_child() -> None:
+    done = subprocess.run(
+        [sys.executable, "-c", FORKED],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=_env(),
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == ["CHILD REFUSED True", "PARENT 0 0"], done.stdout
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT to a child process is POSIX")
