@@ -11,7 +11,7 @@ import json
 
 import pytest
 
-from benchmarks import bulk_write, decode_sheet, request_overhead, rm_paging, scale
+from benchmarks import bulk_write, decode_sheet, request_overhead, rm_paging, scale, sync_overhead
 from benchmarks.sheet_body import columns, sheet_body, sheet_dict
 from smartsuite.smartsheet import Sheet
 
@@ -68,6 +68,12 @@ def test_request_overhead(capsys: pytest.CaptureFixture[str]) -> None:
     assert request_overhead.main(["--requests", "50", "--repeat", "1"]) == 0
     out = capsys.readouterr().out
     assert request_overhead.FLOOR in out and "smartsuite ss.rows.get" in out
+
+
+def test_sync_overhead(capsys: pytest.CaptureFixture[str]) -> None:
+    assert sync_overhead.main(["--calls", "30", "--hops", "100", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert sync_overhead.ASYNC in out and sync_overhead.SYNC in out and "wall ratio" in out
 
 
 def test_scale(capsys: pytest.CaptureFixture[str]) -> None:
