@@ -25,77 +25,55 @@ class ChildType(enum.StrEnum):
 
 
 @attrs.define(on_setattr=track)
-class ChildSheet(Model):
+class ChildBase(Model):
+    """What every child of a workspace or folder carries."""
+
+    id: int = unset
+    name: str = unset
+    resource_type: str | None = unset
+    permalink: str | None = unset
+    created_at: dt.datetime | None = unset
+    modified_at: dt.datetime | None = unset
+
+
+@attrs.define(on_setattr=track)
+class _OwnedChild(ChildBase):
+    access_level: str | None = unset
+    owner: str | None = unset
+    owner_id: int | None = unset
+
+
+@attrs.define(on_setattr=track)
+class ChildSheet(_OwnedChild):
     """A sheet in a workspace or folder."""
 
-    id: int = unset
-    name: str = unset
-    resource_type: str | None = unset
-    access_level: str | None = unset
-    permalink: str | None = unset
-    created_at: dt.datetime | None = unset
-    modified_at: dt.datetime | None = unset
     source: dict[str, Any] | None = unset
-    owner: str | None = unset
-    owner_id: int | None = unset
 
 
 @attrs.define(on_setattr=track)
-class ChildReport(Model):
+class ChildReport(_OwnedChild):
     """A report in a workspace or folder."""
 
-    id: int = unset
-    name: str = unset
-    resource_type: str | None = unset
-    access_level: str | None = unset
-    permalink: str | None = unset
-    created_at: dt.datetime | None = unset
-    modified_at: dt.datetime | None = unset
     is_summary_report: bool | None = unset
-    owner: str | None = unset
-    owner_id: int | None = unset
 
 
 @attrs.define(on_setattr=track)
-class ChildSight(Model):
+class ChildSight(_OwnedChild):
     """A dashboard (the API's sight) in a workspace or folder."""
 
-    id: int = unset
-    name: str = unset
-    resource_type: str | None = unset
-    access_level: str | None = unset
-    permalink: str | None = unset
-    created_at: dt.datetime | None = unset
-    modified_at: dt.datetime | None = unset
-    owner: str | None = unset
-    owner_id: int | None = unset
-
 
 @attrs.define(on_setattr=track)
-class ChildFolder(Model):
+class ChildFolder(ChildBase):
     """A folder in a workspace or folder; list its own children to go deeper."""
 
-    id: int = unset
-    name: str = unset
-    resource_type: str | None = unset
-    permalink: str | None = unset
-    created_at: dt.datetime | None = unset
-    modified_at: dt.datetime | None = unset
-
 
 @attrs.define(on_setattr=track)
-class ChildTemplate(Model):
+class ChildTemplate(ChildBase):
     """A template in a workspace or folder."""
 
-    id: int = unset
-    name: str = unset
-    resource_type: str | None = unset
     access_level: str | None = unset
-    permalink: str | None = unset
     type: str | None = unset
     description: str | None = unset
-    created_at: dt.datetime | None = unset
-    modified_at: dt.datetime | None = unset
 
 
 @attrs.define
