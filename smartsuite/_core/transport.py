@@ -21,7 +21,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
 from . import hooks as _hooks
-from . import sansio, wire
+from . import sansio, streaming, wire
 from . import session as _session
 from .auth import Auth, CredentialHeaders, RefreshingAuth, Secret
 from .calls import Shared, TransportStats, cause_of, declared, gone
@@ -34,6 +34,7 @@ from .errors import (
     DecodeError,
     OutcomeUnknownError,
     RequestTimeoutError,
+    ResponseTooLargeError,
     SmartsuiteError,
     TransportError,
 )
@@ -342,6 +343,14 @@ class Transport:
             except wire.NotSent as exc:
                 last_error = TransportError(str(exc), method=method, path=display_path)
                 cause = "connect"
+            except ResponseTooLargeError as exc:
+                if safe:
+                    raise
+                # The server answered, so the write may well have been applied: its answer is
+                # only too large to read. Unknown, never "failed" (a failure may be re-sent).
+                raise self._unknown(
+                    f"{exc}; the write may have been applied", method, display_path, attempt
+                ) from exc
             except wire.MaybeSent as exc:
                 if not safe and not retry.retry_unknown_writes:
                     raise self._unknown(
@@ -591,6 +600,20 @@ class Transport:
         """Stream a body from an external URL (a pre-signed download link) without our
         credentials and without loading it into memory."""
         return wire.stream_get(self._session(), url, self.timeouts, chunk_size)
+
+    def stream_request(
+        self,
+        path: str,
+        *,
+        params: Params = None,
+        headers: Mapping[str, str] | None = None,
+        chunk_size: int = 1 << 16,
+    ) -> contextlib.AbstractAsyncContextManager[AsyncIterator[bytes]]:
+        """GET ``path`` with our credential and stream its body (see :mod:`.streaming`):
+        paced, retried before the first byte, never held in memory."""
+        return streaming.open_stream(
+            self, path, params=params, headers=headers, chunk_size=chunk_size
+        )
 
 
 __all__ = ["USER_AGENT", "Transport", "TransportStats", "check_base_url"]

@@ -121,7 +121,7 @@ EXPECTED_OVERRIDES = {
 def declared_operations() -> list[OperationSpec]:
     specs: dict[tuple[str, str, str, str], OperationSpec] = {}
     for info in pkgutil.walk_packages(smartsuite.__path__, "smartsuite."):
-        if ".emulator" in info.name or ".cli" in info.name:
+        if ".emulator" in info.name or ".cli" in info.name or info.name.endswith("__main__"):
             continue
         module = importlib.import_module(info.name)
         for cls in vars(module).values():

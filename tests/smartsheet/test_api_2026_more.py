@@ -309,3 +309,51 @@ async def test_sheet_refresh_rereads_in_place(ss: SmartsheetClient, emu: Emulato
 
     with pytest.raises(ConfigurationError, match="refresh"):
         await Sheet(id=1).refresh()
+
+
+async def test_downloads_to_a_file_stream_past_the_body_caps(
+    emu: Emulator,  # noqa: F811
+    tmp_path: object,
+) -> None:
+    """A file download is never held in memory, so the caps for decoded bodies do not apply
+    to it; the same export asked for as bytes is refused by them. A write whose answer is too
+    large to read may have been applied: it is unknown, never failed."""
+    from smartsuite import Limits, Outcome, ResponseTooLargeError
+
+    async with SmartsheetClient(
+        emu.smartsheet_token, base_url=emu.smartsheet_url, limits=Limits(max_body_bytes=2048)
+    ) as small:
+        sheet = await task_sheet(small)
+        records = [{"Task": f"Write {i:04d}", "Done": False} for i in range(400)]
+        added = await small.rows.add(sheet.id, records)
+        assert [r.outcome for r in added] == [Outcome.UNKNOWN] * 400
+        assert len(emu.smartsheet.state.sheets[sheet.id].rows) == 400  # it had landed
+        target = tmp_path / "big.csv"  # type: ignore[operator]
+        written = await small.downloads.sheet(sheet.id, "csv", dest=target)
+        assert written > 2048 and target.stat().st_size == written
+        assert target.read_bytes().count(b"Write ") == 400
+        with pytest.raises(ResponseTooLargeError, match="max_body_bytes"):
+            await small.downloads.sheet(sheet.id, "csv")
+
+
+async def test_a_streamed_download_retries_before_its_first_byte_and_maps_errors(
+    emu: Emulator,  # noqa: F811
+    tmp_path: object,
+) -> None:
+    from smartsuite import RetryConfig
+    from smartsuite.emulator import Fault
+
+    async with SmartsheetClient(
+        emu.smartsheet_token,
+        base_url=emu.smartsheet_url,
+        retry=RetryConfig(backoff_base=0.01, backoff_max=0.02),
+    ) as client:
+        sheet = await task_sheet(client, [{"Task": "Write", "Done": False}])
+        emu.smartsheet.faults.script(Fault.RATE_LIMIT, method="GET")
+        target = tmp_path / "after-429.csv"  # type: ignore[operator]
+        await client.downloads.sheet(sheet.id, "csv", dest=target)
+        assert b"Write" in target.read_bytes()
+        with pytest.raises(NotFoundError):
+            await client.downloads.sheet(987654321, "csv", dest=tmp_path / "missing.csv")  # type: ignore[operator]
+        assert not (tmp_path / "missing.csv").exists()  # type: ignore[operator]
+        assert not (tmp_path / "missing.csv.part").exists()  # type: ignore[operator]

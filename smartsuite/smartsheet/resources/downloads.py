@@ -3,7 +3,9 @@
 ``get_sheet_as_csv/excel/pdf``, ``get_report_as_csv/excel``; reports have no PDF form).
 
 The request goes through the client's transport (pacing, retries, error mapping, redaction);
-the answer is returned as bytes or written to a file (``<name>.part``, renamed when complete).
+the answer is returned as bytes (held in memory, so within the body caps) or streamed to a
+file or binary file object chunk by chunk, never held whole (``<name>.part``, renamed when
+complete).
 """
 
 from __future__ import annotations
@@ -88,24 +90,35 @@ class Downloads(SmartsheetResource):
         params: dict[str, str],
         dest: str | os.PathLike[str] | IO[bytes] | None,
     ) -> bytes | int:
-        response = await self._request(
-            "GET", path, params=params or None, headers={"Accept": media}, expect_json=False
-        )
-        body = response.body
         if dest is None:
-            return body
-        if isinstance(dest, str | os.PathLike):
-            target = Path(dest)
-            partial = target.with_name(target.name + ".part")
-            try:
-                await asyncio.to_thread(partial.write_bytes, body)
-                await asyncio.to_thread(partial.replace, target)
-            except BaseException:
-                partial.unlink(missing_ok=True)
-                raise
-            return len(body)
-        await asyncio.to_thread(dest.write, body)
-        return len(body)
+            response = await self._request(
+                "GET", path, params=params or None, headers={"Accept": media}, expect_json=False
+            )
+            return response.body  # held in memory, so within the client's body caps
+        stream = self._transport.stream_request(
+            path, params=params or None, headers={"Accept": media}
+        )
+        if not isinstance(dest, str | os.PathLike):
+            size = 0
+            async with stream as chunks:
+                async for chunk in chunks:
+                    await asyncio.to_thread(dest.write, chunk)
+                    size += len(chunk)
+            return size
+        target = Path(dest)
+        partial = target.with_name(target.name + ".part")
+        try:
+            size = 0
+            with partial.open("wb") as out:
+                async with stream as chunks:
+                    async for chunk in chunks:
+                        await asyncio.to_thread(out.write, chunk)
+                        size += len(chunk)
+            await asyncio.to_thread(partial.replace, target)
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
+        return size
 
 
 def _id(value: int, name: str) -> int:
