@@ -226,6 +226,7 @@ class Scenario:
     server_rate: float | None
     client: RateLimitConfig | None
     floor_of: str | None = None  # the name of the no-limit run this one is measured against
+    limiter: str = "adaptive"
 
 
 @attrs.frozen
@@ -254,7 +255,7 @@ async def _make_sheets(emu: EmulatorProcess, count: int, label: str) -> list[int
         return [(await ss.sheets.create(f"{label} {n}", COLUMNS)).id or 0 for n in range(count)]
 
 
-def run_once(scenario: Scenario, limiter: str) -> RunResult:
+def run_once(scenario: Scenario) -> RunResult:
     """One scenario on a fresh emulator process, from a fresh client process."""
     per_sheet = scenario.rows // scenario.sheets
     with EmulatorProcess() as emu:
@@ -271,7 +272,7 @@ def run_once(scenario: Scenario, limiter: str) -> RunResult:
             tuple(sheet_ids),
             per_sheet,
             scenario.client,
-            limiter,
+            scenario.limiter,
         )
         result = fresh(client_run, job)
         tally = emu.call(tally_stop)
@@ -314,6 +315,20 @@ def _spread(s: Samples, fmt: Any) -> str:
 
 def _pct(value: float) -> str:
     return f"{value:.1%}"
+
+
+def with_limiters(chosen: list[Scenario], limiter: str) -> list[Scenario]:
+    """Each smartsuite scenario with the limiter asked for; with ``both``, the fixed token
+    bucket (before) and the adaptive one (after) side by side in every round."""
+    out = []
+    for s in chosen:
+        if s.kind == "sdk" or s.client is None:
+            out.append(s)
+            continue
+        for kind in ("fixed", "adaptive") if limiter == "both" else (limiter,):
+            name = f"{s.name} [{kind}]" if limiter == "both" else s.name
+            out.append(attrs.evolve(s, name=name, limiter=kind))
+    return out
 
 
 def render(results: dict[str, list[RunResult]], limiter: str) -> str:
@@ -361,7 +376,8 @@ def render(results: dict[str, list[RunResult]], limiter: str) -> str:
         "rows landed",
     )
     text = table(title, headers, lines)
-    seq = next((v for k, v in results.items() if k.startswith("smartsuite rows.add, seq")), None)
+    seqs = [v for k, v in results.items() if k.startswith("smartsuite rows.add, seq")]
+    seq = seqs[-1] if seqs else None  # the adaptive run when both limiters ran
     sdk = next((v for k, v in results.items() if k.startswith("official SDK")), None)
     if seq and sdk:
         ratios = Samples(tuple(s.wall / o.wall for s, o in zip(sdk, seq, strict=True)))
@@ -380,7 +396,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--one-sheet-rows", type=int, default=10_000, help="one-sheet rows")
     parser.add_argument("--sdk-rows", type=int, default=20_000, help="sequential rows (20000)")
     parser.add_argument("--repeat", type=int, default=5, help="fresh-process rounds (5)")
-    parser.add_argument("--limiter", choices=("adaptive", "fixed"), default="adaptive")
+    parser.add_argument(
+        "--limiter",
+        choices=("adaptive", "fixed", "both"),
+        default="adaptive",
+        help="smartsuite's limiter: adaptive (the default), fixed (a plain token bucket), both",
+    )
     parser.add_argument("--only", default="", help="run only scenarios whose name has this")
     parser.add_argument("--no-sdk", action="store_true", help="leave out the official SDK")
     args = parser.parse_args(argv)
@@ -406,10 +427,11 @@ def main(argv: list[str] | None = None) -> int:
         keep = {s.name for s in chosen if args.only in s.name}
         keep |= {s.floor_of for s in chosen if s.name in keep and s.floor_of}
         chosen = [s for s in chosen if s.name in keep]
+    chosen = with_limiters(chosen, args.limiter)
     results: dict[str, list[RunResult]] = {s.name: [] for s in chosen}
     for _ in range(args.repeat):
         for scenario in chosen:
-            results[scenario.name].append(run_once(scenario, args.limiter))
+            results[scenario.name].append(run_once(scenario))
     emit(render(results, args.limiter))
     emit(f"{load()} at the end")
     return 0
