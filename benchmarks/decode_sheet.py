@@ -322,13 +322,23 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5, help="fresh-process rounds (5)")
     parser.add_argument("--sdk-repeat", type=int, default=5, help="rounds with the SDK (5)")
     parser.add_argument("--no-sdk", action="store_true", help="leave out the official SDK")
+    parser.add_argument(
+        "--only", default="", help="comma-separated parts of the names of the decoders to run"
+    )
     args = parser.parse_args(argv)
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    names = [n for n in CONTENDERS if any(p in n for p in parts)] if parts else None
     with_sdk = not args.no_sdk and available(SDK)
     if not args.no_sdk and not with_sdk:
         emit("smartsheet-python-sdk is not installed (pip install 'smartsuite[bench]'); skipped")
     emit(f"machine: {machine()}; {load()} at the start")
     results = run(
-        args.rows, args.columns, repeat=args.repeat, sdk_repeat=args.sdk_repeat, with_sdk=with_sdk
+        args.rows,
+        args.columns,
+        repeat=args.repeat,
+        sdk_repeat=args.sdk_repeat,
+        with_sdk=with_sdk,
+        names=names,
     )
     emit(render(results, args.rows, args.columns, len(sheet_body(args.rows, args.columns))))
     emit(f"{load()} at the end")

@@ -155,7 +155,7 @@ def render_writes(results: list[WriteScale]) -> str:
             str(r.limited),
             fmt_seconds(r.export_seconds),
             fmt_bytes(r.export_peak),
-            fmt_ratio(r.export_peak / base.export_peak),
+            fmt_ratio(r.export_peak / base.export_peak) if base.export_peak else "-",
         )
         for r in results
     ]
