@@ -9,8 +9,9 @@ keeps paying for it. :class:`AdaptivePace` settles just under the rate the serve
 * the first 429 (or one after a long quiet spell) lowers the rate a little (``first_cut``): a
   lone 429 when both sides agree on the limit is jitter, not a lower limit;
 * a later 429 measures the accepted rate since the previous cut (the server has been full
-  since then, so what it accepted is its limit) and sets the rate ``margin`` under it, never
-  below half of the rate at that moment (a quiet spell in between would read as a low limit);
+  since then, so what it accepted is at most its limit: the climb below it is in the window
+  too) and sets the rate to it, less ``margin``, never below half of the rate at that moment (a
+  quiet spell in between would read as a low limit);
 * 429s within ``cooldown`` of a cut were sent at the old rate and change nothing;
 * without 429s the rate climbs back towards the configured one, slowly at first and faster
   the longer the server stays quiet (``climb`` of the configured rate per second, growing by
@@ -34,7 +35,9 @@ class AdaptivePace:
     Args:
         ceiling: the configured rate (requests per second); the learned rate never exceeds it.
         first_cut: factor applied at a 429 with nothing measured yet.
-        margin: how far under the measured accepted rate to settle.
+        margin: how far under the measured accepted rate to settle (a share of it). None by
+            default: the measurement already sits a little under the server's limit, and every
+            point under it is throughput lost for good while a 429 costs one short hold.
         cooldown: seconds after a cut during which further 429s are ignored.
         min_window: seconds since the previous cut needed before measuring.
         max_window: a previous cut older than this is stale (a fresh first cut instead).
@@ -44,7 +47,7 @@ class AdaptivePace:
 
     ceiling: float = attrs.field()
     first_cut: float = 0.98
-    margin: float = 0.01
+    margin: float = 0.0
     cooldown: float = 1.0
     min_window: float = 1.0
     max_window: float = 60.0

@@ -37,12 +37,13 @@ def test_a_first_429_cuts_a_little_and_later_ones_inside_the_cooldown_do_nothing
     assert pace.cuts == 1
 
 
-def test_a_later_429_settles_just_under_the_rate_the_server_accepted() -> None:
-    pace = AdaptivePace(10.0)
+@pytest.mark.parametrize("margin", [0.0, 0.01])
+def test_a_later_429_settles_at_the_rate_the_server_accepted(margin: float) -> None:
+    pace = AdaptivePace(10.0, margin=margin)
     pace.on_rejected(0.0)
     now = saturate(pace, 0.0, 10.0, 8.0)  # the server took 8/s since the first cut
     assert pace.on_rejected(now)
-    assert pace.rate(now) == pytest.approx(8.0 * 0.99)
+    assert pace.rate(now) == pytest.approx(8.0 * (1 - pace.margin))
     assert pace.adapted(now)
 
 
@@ -64,7 +65,7 @@ def test_the_rate_climbs_back_slowly_then_faster_and_forgets_the_cut() -> None:
     now = saturate(pace, 0.0, 5.0, 6.0)
     pace.on_rejected(now)
     settled = pace.rate(now)
-    assert settled == pytest.approx(5.94)
+    assert settled == pytest.approx(6.0 * (1 - pace.margin))
     assert pace.rate(now + pace.cooldown) == pytest.approx(settled)
     first = pace.rate(now + pace.cooldown + 5) - settled
     second = pace.rate(now + pace.cooldown + 10) - pace.rate(now + pace.cooldown + 5)
