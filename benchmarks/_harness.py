@@ -1,23 +1,29 @@
-"""Shared benchmark plumbing: repeated timings, peak memory, the machine, and tables."""
+"""Shared benchmark plumbing: fresh-process rounds, timings, memory, the machine, tables.
+
+Every measured run happens in a fresh (spawned) process, so one contender's garbage, caches and
+heap never reach the next, and resident memory (``ru_maxrss``) means something. Rounds are
+interleaved (each round runs every contender once) so drifting machine load hits all alike.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import os
 import platform
+import resource
 import statistics
 import sys
-import threading
 import time
 import tracemalloc
-from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, TypeVar
 
 import attrs
 
-if TYPE_CHECKING:
-    from smartsuite.emulator import Emulator
+from ._server import SPAWN
+
+T = TypeVar("T")
 
 
 @attrs.frozen
@@ -113,28 +119,99 @@ def emit(text: str) -> None:
     sys.stdout.flush()
 
 
-class EmulatorThread:
-    """The emulator serving from its own thread and event loop.
+def fresh(fn: Callable[..., T], *args: Any) -> T:
+    """``fn(*args)`` in a fresh spawned process; ``fn`` must be module-level, its result
+    picklable."""
+    with ProcessPoolExecutor(max_workers=1, mp_context=SPAWN) as pool:
+        return pool.submit(fn, *args).result()
 
-    The client under test keeps the main thread (and, for the official SDK, a worker thread),
-    so the server's work does not run inside the loop being measured. Seed the emulator's state
-    before the clients start; read it after they finish.
+
+def maxrss_bytes() -> int:
+    """This process's resident high-water mark.
+
+    ``VmHWM`` from ``/proc/self/status`` where there is one (Linux), else ``ru_maxrss``. They
+    are the same figure, except that Linux carries ``ru_maxrss`` over from the parent through
+    fork and exec: a spawned child of a parent that once held 1 GiB reports 1 GiB before it
+    did anything, and its growth would read as zero.
     """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # KiB on Linux
 
-    def __init__(self) -> None:
-        from smartsuite.emulator import Emulator
 
-        self.emu = Emulator()
-        self._loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self._loop.run_forever, name="emulator", daemon=True)
+def rss_growth(fn: Callable[[], Any]) -> tuple[float, int]:
+    """(wall seconds, resident growth in bytes) of one call of ``fn``: the rise of this
+    process's ``ru_maxrss`` during the call. Meaningful in a fresh process whose high-water
+    mark before the call is what it holds (see :func:`fresh`)."""
+    gc.collect()
+    before = maxrss_bytes()
+    start = time.perf_counter()
+    result = fn()
+    wall = time.perf_counter() - start
+    growth = maxrss_bytes() - before
+    del result
+    return wall, max(0, growth)
 
-    def __enter__(self) -> Emulator:
-        self._thread.start()
-        asyncio.run_coroutine_threadsafe(self.emu.start(), self._loop).result()
-        return self.emu
 
-    def __exit__(self, *exc: object) -> None:
-        asyncio.run_coroutine_threadsafe(self.emu.close(), self._loop).result()
-        self._loop.call_soon_threadsafe(self._loop.stop)
-        self._thread.join()
-        self._loop.close()
+def load() -> str:
+    """The machine's load averages (1, 5, 15 minutes), to print next to figures."""
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f}, {five:.2f}, {fifteen:.2f}"
+
+
+def interleave(
+    contenders: Sequence[tuple[str, Callable[[int], T]]], rounds: int
+) -> dict[str, list[T]]:
+    """Run every contender once per round, in order, ``rounds`` times; results by name.
+    Each callable gets the round number."""
+    out: dict[str, list[T]] = {name: [] for name, _ in contenders}
+    for round_no in range(rounds):
+        for name, run in contenders:
+            out[name].append(run(round_no))
+    return out
+
+
+def paired_ratios(values: Sequence[float], baseline: Sequence[float]) -> Samples:
+    """Each round's value over the baseline's value in the same round."""
+    return Samples(tuple(v / b for v, b in zip(values, baseline, strict=False) if b))
+
+
+def ratio_table(
+    title: str,
+    baseline: str,
+    values: Mapping[str, Sequence[float]],
+    fmt: Callable[[float], str] = lambda v: fmt_seconds(v),
+    *,
+    quantity: str = "time",
+) -> str:
+    """Median, min and max of each contender, and its ratio to ``baseline`` round by round
+    (median, min, max of the per-round ratios)."""
+    base = values[baseline]
+    rows = []
+    for name, vals in values.items():
+        s = Samples(tuple(vals))
+        r = paired_ratios(vals, base)
+        rows.append(
+            (
+                name,
+                fmt(s.median),
+                fmt(s.min),
+                fmt(s.max),
+                fmt_ratio(r.median) if r.values else "-",
+                f"{fmt_ratio(r.min)} - {fmt_ratio(r.max)}" if r.values else "-",
+            )
+        )
+    headers = (
+        "contender",
+        f"{quantity} median",
+        "min",
+        "max",
+        "vs baseline (median)",
+        "vs baseline (min - max)",
+    )
+    return table(title, headers, rows)

@@ -1,10 +1,18 @@
 """Benchmark 1: decode a large ``GET /sheets/{id}`` body.
 
-Compares, on the same 20,000 x 25 body (500,000 cells): ``json.loads`` alone (the floor),
-smartsuite's typed decode (what ``ss.sheets.get`` does after the body arrives: parse, then
-structure into :class:`~smartsuite.smartsheet.Sheet`), the same with orjson forced as the parser,
-and the official ``smartsheet-python-sdk`` building its models from the parsed body (its
-``Sheet(props)`` constructor, which is what its client calls after ``resp.json()``).
+One 20,000 x 25 body (500,000 cells) is built once and written to a file. Every measurement is
+one call in a fresh process (rounds interleaved), so its resident growth (``ru_maxrss`` after
+the call less before it) is its own; the tracemalloc peak of a second call is printed beside it.
+
+From the body in memory: ``json.loads`` (the floor), ``orjson.loads``, msgspec decoding into
+typed structs (``benchmarks/msgspec_sheet.py``: what Python can do), smartsuite's typed decode
+(what ``ss.sheets.get`` does once the body has arrived: parse, then structure into
+:class:`~smartsuite.smartsheet.Sheet`), the same with orjson forced as the parser, and with
+``to_records()``.
+
+Over HTTP, from a server in its own process answering with the same body: a bare aiohttp
+GET + ``json.loads`` (the floor), ``ss.sheets.get`` plus a read of every cell's value, and the
+official SDK through its client object (``client.Sheets.get_sheet``).
 
 Run: ``python -m benchmarks.decode_sheet`` (``--help`` for sizes and repetitions).
 """
@@ -12,10 +20,13 @@ Run: ``python -m benchmarks.decode_sheet`` (``--help`` for sizes and repetitions
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import json
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -32,23 +43,23 @@ from ._harness import (
     fmt_bytes,
     fmt_ratio,
     fmt_seconds,
+    fresh,
+    load,
     machine,
+    paired_ratios,
     peak_bytes,
+    rss_growth,
     table,
-    time_calls,
 )
-from .sheet_body import sheet_body, sheet_dict
+from ._server import BodyServer
+from .sheet_body import SHEET_ID, sheet_body, sheet_dict
 
 FLOOR = "json.loads (floor)"
 TYPED = "smartsuite typed Sheet"
-SDK = "official SDK models.Sheet"
-
-
-@attrs.frozen
-class Result:
-    name: str
-    seconds: Samples
-    peak: int
+MSGSPEC = "msgspec typed structs"
+HTTP_FLOOR = "HTTP: aiohttp GET + json.loads (floor)"
+HTTP_OURS = "HTTP: ss.sheets.get + read every cell"
+SDK = "HTTP: official SDK client.Sheets.get_sheet"
 
 
 @contextlib.contextmanager
@@ -73,28 +84,117 @@ def typed_decode_orjson(body: bytes) -> Sheet:
         return typed_decode(body)
 
 
-def sdk_decode(body: bytes) -> Any:
-    """The official SDK: ``resp.json()`` (the stdlib parser, via requests), then its models."""
+def read_every_cell(sheet: Sheet) -> int:
+    """Touch every cell's value through the public API (lazy decoding may not skip work)."""
+    count = 0
+    for row in sheet.rows or ():
+        for cell in row.cells or ():
+            if cell.value is not None:
+                count += 1
+    return count
+
+
+def msgspec_decode(body: bytes) -> Any:
+    from . import msgspec_sheet
+
+    return msgspec_sheet.decode(body)
+
+
+def orjson_loads(body: bytes) -> Any:
+    import orjson
+
+    return orjson.loads(body)
+
+
+# The HTTP contenders hand their result out through a list, not as the result of
+# ``asyncio.run``: on Python 3.11 the runner's SIGINT bookkeeping formats the main task's repr
+# twice at exit, result included, and an attrs repr of 500,000 cells costs seconds.
+
+
+async def _aiohttp_get(url: str, out: list[Any]) -> None:
+    import aiohttp
+
+    async with aiohttp.ClientSession() as session:
+        headers = {"Authorization": "Bearer bench", "Accept": "application/json"}
+        async with session.get(f"{url}/sheets/{SHEET_ID}", headers=headers) as resp:
+            out.append(json.loads(await resp.read()))
+
+
+def http_floor(url: str) -> Any:
+    out: list[Any] = []
+    asyncio.run(_aiohttp_get(url, out))
+    return out[0]
+
+
+async def _ours(url: str, out: list[Sheet]) -> None:
+    from smartsuite import SmartsheetClient
+
+    async with SmartsheetClient("bench", base_url=url) as ss:
+        sheet = await ss.sheets.get(SHEET_ID)
+    read_every_cell(sheet)
+    out.append(sheet)
+
+
+def http_ours(url: str) -> Sheet:
+    out: list[Sheet] = []
+    asyncio.run(_ours(url, out))
+    return out[0]
+
+
+def http_sdk(url: str) -> Any:
+    """The official SDK as its docs show it: a client object, ``Sheets.get_sheet``."""
     import smartsheet  # type: ignore[import-untyped]
 
-    return smartsheet.models.Sheet(json.loads(body))
+    client = smartsheet.Smartsheet(access_token="bench", api_base=url, user_agent="bench")
+    client.errors_as_exceptions(True)
+    return client.Sheets.get_sheet(SHEET_ID)
 
 
-def decoders(*, with_sdk: bool) -> list[tuple[str, Callable[[bytes], Any]]]:
-    """(name, function of the body) for each contender, the floor first."""
-    out: list[tuple[str, Callable[[bytes], Any]]] = [(FLOOR, json.loads)]
+#: name -> (what the function takes: "body" or "url", the function)
+CONTENDERS: dict[str, tuple[str, Callable[[Any], Any]]] = {
+    FLOOR: ("body", json.loads),
+    "orjson.loads": ("body", orjson_loads),
+    MSGSPEC: ("body", msgspec_decode),
+    TYPED: ("body", typed_decode),
+    TYPED + " (orjson parse)": ("body", typed_decode_orjson),
+    TYPED + " + to_records()": ("body", lambda body: typed_decode(body).to_records()),
+    HTTP_FLOOR: ("url", http_floor),
+    HTTP_OURS: ("url", http_ours),
+    SDK: ("url", http_sdk),
+}
+OPTIONAL = {"orjson.loads": "orjson", MSGSPEC: "msgspec", SDK: "smartsheet"}
+OPTIONAL[TYPED + " (orjson parse)"] = "orjson"
+
+
+def available(name: str) -> bool:
+    module = OPTIONAL.get(name)
+    if module is None:
+        return True
     try:
-        import orjson
-    except ImportError:  # the speed extra is not installed
-        pass
-    else:
-        out.append(("orjson.loads", orjson.loads))
-        out.append((TYPED + " (orjson parse)", typed_decode_orjson))
-    out.append((TYPED, typed_decode))
-    out.append((TYPED + " + to_records()", lambda body: typed_decode(body).to_records()))
-    if with_sdk:
-        out.append((SDK, sdk_decode))
-    return out
+        __import__(module)
+    except ImportError:
+        return False
+    return True
+
+
+@attrs.frozen
+class Measure:
+    wall: float
+    rss: int
+    peak: int | None
+
+
+def measure(name: str, body_path: str, url: str, traced: bool) -> Measure:
+    """One call of one contender in this (fresh) process: wall, resident growth, and the
+    tracemalloc peak of a second call when ``traced``."""
+    source, fn = CONTENDERS[name]
+    module = OPTIONAL.get(name)
+    if module:
+        __import__(module)  # import time is not decode time
+    arg: Any = Path(body_path).read_bytes() if source == "body" else url
+    wall, rss = rss_growth(lambda: fn(arg))
+    peak = peak_bytes(lambda: fn(arg)) if traced else None
+    return Measure(wall, rss, peak)
 
 
 def check(body: bytes, rows: int, *, with_sdk: bool) -> None:
@@ -111,10 +211,35 @@ def check(body: bytes, rows: int, *, with_sdk: bool) -> None:
     for sheet in (typed_decode(body), typed_decode_orjson(body)):
         if sheet.to_records() != expected:
             raise RuntimeError("smartsuite decoded different records from the body")
+    if available(MSGSPEC):
+        from . import msgspec_sheet
+
+        if msgspec_sheet.records(msgspec_sheet.decode(body)) != expected:
+            raise RuntimeError("msgspec decoded different records from the body")
     if with_sdk:
-        sdk_sheet = sdk_decode(body)
+        import smartsheet
+
+        sdk_sheet = smartsheet.models.Sheet(json.loads(body))
         if len(sdk_sheet.rows) != rows:
             raise RuntimeError("the official SDK decoded a different number of rows")
+
+
+@attrs.frozen
+class Result:
+    name: str
+    measures: tuple[Measure, ...]
+
+    @property
+    def seconds(self) -> Samples:
+        return Samples(tuple(m.wall for m in self.measures))
+
+    @property
+    def rss(self) -> Samples:
+        return Samples(tuple(float(m.rss) for m in self.measures))
+
+    @property
+    def peak(self) -> int:
+        return next((m.peak for m in self.measures if m.peak is not None), 0)
 
 
 def run(
@@ -125,61 +250,76 @@ def run(
     sdk_repeat: int,
     with_sdk: bool,
     check_first: bool = True,
+    names: list[str] | None = None,
 ) -> list[Result]:
-    """Time and measure every decoder on one body of ``rows`` x ``columns``.
-
-    Rounds are interleaved (each round times every decoder once), so a change in machine load
-    during the run affects all of them alike. The official SDK runs only in the first
-    ``sdk_repeat`` rounds.
-    """
+    """Measure every contender on one body of ``rows`` x ``columns``, ``repeat`` interleaved
+    rounds of fresh processes (the official SDK only in the first ``sdk_repeat``)."""
     body = sheet_body(rows, columns)
     if check_first:
         check(body, rows, with_sdk=with_sdk)
-    contenders = decoders(with_sdk=with_sdk)
-    times: dict[str, list[float]] = {name: [] for name, _ in contenders}
-    for round_no in range(repeat):
-        for name, fn in contenders:
-            if name == SDK and round_no >= sdk_repeat:
-                continue
-            times[name].extend(time_calls(lambda fn=fn: fn(body), 1).values)  # type: ignore[misc]
-    return [
-        Result(name, Samples(tuple(times[name])), peak_bytes(lambda fn=fn: fn(body)))  # type: ignore[misc]
-        for name, fn in contenders
-    ]
+    chosen = [n for n in names or CONTENDERS if available(n) and (with_sdk or n != SDK)]
+    measures: dict[str, list[Measure]] = {n: [] for n in chosen}
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sheet.json"
+        path.write_bytes(body)
+        del body
+        with BodyServer(path) as server:
+            for round_no in range(repeat):
+                for name in chosen:
+                    if name == SDK and round_no >= sdk_repeat:
+                        continue
+                    measures[name].append(
+                        fresh(measure, name, str(path), server.url, round_no == 0)
+                    )
+    return [Result(n, tuple(m)) for n, m in measures.items()]
 
 
 def render(results: list[Result], rows: int, columns: int, body_bytes: int) -> str:
-    floor = next(r for r in results if r.name == FLOOR)
-    lines = [
-        (
-            r.name,
-            fmt_seconds(r.seconds.median),
-            fmt_seconds(r.seconds.min),
-            fmt_seconds(r.seconds.max),
-            fmt_ratio(r.seconds.median / floor.seconds.median),
-            fmt_bytes(r.peak),
-            fmt_ratio(r.peak / floor.peak),
+    by_name = {r.name: r for r in results}
+    lines = []
+    for r in results:
+        floor = by_name[HTTP_FLOOR if r.name.startswith("HTTP") else FLOOR]
+        ratio = paired_ratios(r.seconds.values, floor.seconds.values)
+        lines.append(
+            (
+                r.name,
+                fmt_seconds(r.seconds.median),
+                f"{fmt_seconds(r.seconds.min)} - {fmt_seconds(r.seconds.max)}",
+                f"{fmt_ratio(ratio.median)} ({fmt_ratio(ratio.min)} - {fmt_ratio(ratio.max)})",
+                fmt_bytes(r.rss.median),
+                fmt_ratio(r.rss.median / floor.rss.median) if floor.rss.median else "-",
+                fmt_bytes(r.peak),
+                fmt_ratio(r.peak / floor.peak) if floor.peak else "-",
+            )
         )
-        for r in results
-    ]
+    rounds = len(by_name[FLOOR].measures) if FLOOR in by_name else 0
     title = (
-        f"Decode a GET-sheet body: {rows:,} rows x {columns} columns "
-        f"({rows * columns:,} cells, {body_bytes / 1e6:.1f} MB); {len(floor.seconds.values)} runs"
+        f"Decode a GET-sheet body: {rows:,} rows x {columns} columns ({rows * columns:,} cells, "
+        f"{body_bytes / 1e6:.1f} MB); {rounds} fresh-process rounds"
     )
-    headers = ("decoder", "median", "min", "max", "time vs floor", "peak memory", "memory vs floor")
+    headers = (
+        "decoder",
+        "median",
+        "min - max",
+        "time vs floor, per round (min - max)",
+        "resident growth",
+        "vs floor",
+        "tracemalloc peak",
+        "vs floor",
+    )
     text = table(title, headers, lines)
-    typed = next(r for r in results if r.name == TYPED)
-    notes = [
-        f"- typed decode time: {fmt_ratio(typed.seconds.median / floor.seconds.median)} "
-        "json.loads (target <= 2x)",
-        f"- typed decode peak memory: {fmt_ratio(typed.peak / floor.peak)} json.loads "
-        "(target <= 1.5x)",
-    ]
-    sdk = next((r for r in results if r.name == SDK), None)
-    if sdk is not None:
+    notes = ["- floors: json.loads for the in-memory rows, the aiohttp GET for the HTTP rows"]
+    typed, floor = by_name.get(TYPED), by_name.get(FLOOR)
+    if typed and floor:
         notes.append(
-            f"- official SDK / typed decode: {sdk.seconds.median / typed.seconds.median:.1f}x "
-            "slower (target >= 20x)"
+            f"- typed decode: {fmt_ratio(typed.seconds.median / floor.seconds.median)} json.loads"
+            f" time, {fmt_ratio(typed.rss.median / max(floor.rss.median, 1))} its resident growth"
+            " (target <= 1.0x time, <= 1.2x memory)"
+        )
+    sdk, ours = by_name.get(SDK), by_name.get(HTTP_OURS)
+    if sdk and ours:
+        notes.append(
+            f"- official SDK / ss.sheets.get: {sdk.seconds.median / ours.seconds.median:.1f}x"
         )
     return text + "\n" + "\n".join(notes) + "\n"
 
@@ -188,24 +328,29 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.decode_sheet", description=__doc__)
     parser.add_argument("--rows", type=int, default=20_000, help="rows in the sheet (20000)")
     parser.add_argument("--columns", type=int, default=25, help="columns in the sheet (25)")
-    parser.add_argument("--repeat", type=int, default=7, help="runs per decoder (7)")
-    parser.add_argument("--sdk-repeat", type=int, default=3, help="runs of the official SDK (3)")
+    parser.add_argument("--repeat", type=int, default=5, help="fresh-process rounds (5)")
+    parser.add_argument("--sdk-repeat", type=int, default=5, help="rounds with the SDK (5)")
     parser.add_argument("--no-sdk", action="store_true", help="leave out the official SDK")
+    parser.add_argument(
+        "--only", default="", help="comma-separated parts of the names of the decoders to run"
+    )
     args = parser.parse_args(argv)
-    with_sdk = not args.no_sdk
-    if with_sdk:
-        try:
-            import smartsheet  # noqa: F401
-        except ImportError:
-            emit(
-                "smartsheet-python-sdk is not installed (pip install 'smartsuite[bench]'); skipped"
-            )
-            with_sdk = False
-    emit(f"machine: {machine()}")
+    parts = [p.strip() for p in args.only.split(",") if p.strip()]
+    names = [n for n in CONTENDERS if any(p in n for p in parts)] if parts else None
+    with_sdk = not args.no_sdk and available(SDK)
+    if not args.no_sdk and not with_sdk:
+        emit("smartsheet-python-sdk is not installed (pip install 'smartsuite[bench]'); skipped")
+    emit(f"machine: {machine()}; {load()} at the start")
     results = run(
-        args.rows, args.columns, repeat=args.repeat, sdk_repeat=args.sdk_repeat, with_sdk=with_sdk
+        args.rows,
+        args.columns,
+        repeat=args.repeat,
+        sdk_repeat=args.sdk_repeat,
+        with_sdk=with_sdk,
+        names=names,
     )
     emit(render(results, args.rows, args.columns, len(sheet_body(args.rows, args.columns))))
+    emit(f"{load()} at the end")
     return 0
 
 

@@ -22,10 +22,9 @@ import math
 import shutil
 import socket
 import subprocess
-import threading
 import time
-from collections.abc import Coroutine, Iterator
-from typing import Any, TypeVar
+from collections.abc import Iterator
+from typing import Any
 
 import attrs
 
@@ -33,7 +32,10 @@ from smartsuite.emulator import Emulator
 from smartsuite.redis import RedisRateLimit, RedisWriteLocks
 from smartsuite.smartsheet import Column, SmartsheetClient
 
-T = TypeVar("T")
+try:
+    from benchmarks._server import EmulatorProcess
+except ImportError:  # run as ``python benchmarks/fanout_dask.py``: its folder is on the path
+    from _server import EmulatorProcess  # type: ignore[no-redef]
 
 #: Smartsheet allows 500,000 cells per sheet: two columns, so at most 250,000 rows.
 ROWS_PER_SHEET = 100_000
@@ -87,29 +89,6 @@ def run_chunk(chunk: Chunk) -> dict[str, Any]:
     return asyncio.run(upsert_chunk(chunk))
 
 
-class EmulatorThread:
-    """The emulator served from a background thread, reachable by the worker processes."""
-
-    def __init__(self) -> None:
-        self.loop = asyncio.new_event_loop()
-        self.emu = Emulator()
-        self._thread = threading.Thread(target=self.loop.run_forever, daemon=True)
-
-    def call(self, coro: Coroutine[Any, Any, T]) -> T:
-        return asyncio.run_coroutine_threadsafe(coro, self.loop).result()
-
-    def __enter__(self) -> Emulator:
-        self._thread.start()
-        self.call(self.emu.start())
-        return self.emu
-
-    def __exit__(self, *exc: object) -> None:
-        self.call(self.emu.close())
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join()
-        self.loop.close()
-
-
 @contextlib.contextmanager
 def local_redis() -> Iterator[str]:
     """A throwaway ``redis-server`` on a free loopback port; its URL."""
@@ -159,7 +138,27 @@ def overlapping_writes(log: list[Any]) -> int:
     return count
 
 
-async def _create_sheets(emu: Emulator, count: int) -> list[int]:
+def _limit(emu: Emulator, rate: float, burst: int) -> None:
+    """In the server process: enforce the job's limit, start a fresh log."""
+    emu.smartsheet.faults.rate_limit = rate
+    emu.smartsheet.faults.burst = burst
+    emu.smartsheet.log.clear()
+
+
+def _figures(emu: Emulator, sheets: list[int]) -> dict[str, Any]:
+    """In the server process: what its log and state say about the run."""
+    log = list(emu.smartsheet.log)
+    rows = [r for s in sheets for r in emu.smartsheet.state.sheets[s].rows]
+    return {
+        "starts": [e.started for e in log],
+        "limited": sum(1 for e in log if e.status == 429),
+        "overlapping": overlapping_writes(log),
+        "stored": len(rows),
+        "keys": len({c.get("value") for r in rows for c in r["cells"][:1]}),
+    }
+
+
+async def _create_sheets(emu: EmulatorProcess, count: int) -> list[int]:
     async with SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url) as ss:
         ids = []
         for i in range(count):
@@ -190,12 +189,9 @@ def run(
 
     with contextlib.ExitStack() as stack:
         url = redis_url or stack.enter_context(local_redis())
-        runner = EmulatorThread()
-        emu = stack.enter_context(runner)
-        sheets = runner.call(_create_sheets(emu, math.ceil(rows / ROWS_PER_SHEET)))
-        emu.smartsheet.faults.rate_limit = rate / per  # the server enforces the same limit
-        emu.smartsheet.faults.burst = burst
-        emu.smartsheet.log.clear()
+        emu = stack.enter_context(EmulatorProcess())  # the server in its own process
+        sheets = asyncio.run(_create_sheets(emu, math.ceil(rows / ROWS_PER_SHEET)))
+        emu.call(_limit, rate / per, burst)  # the server enforces the same limit
         chunks = [
             Chunk(
                 sheet_id=sheets[start // ROWS_PER_SHEET],
@@ -219,15 +215,8 @@ def run(
         started = time.monotonic()
         reports = client.gather(client.map(run_chunk, chunks))
         wall = time.monotonic() - started
-        log = list(emu.smartsheet.log)
-        stored = sum(len(emu.smartsheet.state.sheets[s].rows) for s in sheets)
-        keys = {
-            c.get("value")
-            for s in sheets
-            for r in emu.smartsheet.state.sheets[s].rows
-            for c in r["cells"][:1]
-        }
-    starts = [e.started for e in log]
+        seen = emu.call(_figures, sheets)
+    starts: list[float] = seen["starts"]
     span = max(starts) - min(starts) if len(starts) > 1 else float("nan")
     return {
         "rows": rows,
@@ -238,16 +227,16 @@ def run(
         "burst": burst,
         "wall_seconds": wall,
         "rows_per_second": rows / wall,
-        "requests": len(log),
-        "requests_per_second": len(log) / span,
-        "steady_requests_per_second": (len(log) - burst) / span,
+        "requests": len(starts),
+        "requests_per_second": len(starts) / span,
+        "steady_requests_per_second": (len(starts) - burst) / span,
         "busiest_second": busiest_second(starts),
-        "rate_limited_429": sum(1 for e in log if e.status == 429),
-        "overlapping_writes": overlapping_writes(log),
+        "rate_limited_429": seen["limited"],
+        "overlapping_writes": seen["overlapping"],
         "added": sum(r["counts"].get("added", 0) for r in reports),
         "failed": sum(r["failed"] for r in reports),
-        "rows_stored": stored,
-        "distinct_keys": len(keys),
+        "rows_stored": seen["stored"],
+        "distinct_keys": seen["keys"],
     }
 
 

@@ -5,8 +5,10 @@ latency, one after another. The floor is a bare aiohttp loop doing the same requ
 URL and bearer header, read the body, parse the JSON. smartsuite's ``ss.rows.get`` adds the rate
 limiter, the retry and error judgement, logging and the typed decode into a ``Row``.
 
-Measured: CPU time of the client's thread per request (``time.thread_time``; the emulator serves
-from another thread and is not counted), and wall time per request.
+The emulator runs in its own process; each round runs each client in a fresh process of its
+own (interleaved: floor, smartsuite, floor, ...). Measured: the client process's CPU time per
+request (``time.process_time``) and wall time per request. ``--profile`` runs one smartsuite
+round under cProfile and prints where its CPU time goes.
 
 Run: ``python -m benchmarks.request_overhead`` (``--help`` for sizes).
 """
@@ -15,6 +17,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import cProfile
+import io
+import pstats
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -24,9 +29,19 @@ import attrs
 
 from smartsuite import RateLimitConfig, SmartsheetClient
 from smartsuite._core import sansio
-from smartsuite.emulator import Emulator
 
-from ._harness import EmulatorThread, Samples, emit, fmt_ratio, fmt_seconds, machine, table
+from ._harness import (
+    Samples,
+    emit,
+    fmt_ratio,
+    fmt_seconds,
+    fresh,
+    load,
+    machine,
+    paired_ratios,
+    table,
+)
+from ._server import EmulatorProcess
 
 FLOOR = "bare aiohttp loop (floor)"
 #: High enough that the limiter never waits; its bookkeeping still runs on every request.
@@ -61,7 +76,15 @@ class Result:
         return Samples(tuple(r.wall / self.requests for r in self.rounds))
 
 
-async def make_row(emu: Emulator) -> tuple[int, int]:
+@attrs.frozen
+class Target:
+    url: str
+    token: str
+    sheet_id: int
+    row_id: int
+
+
+async def make_row(emu: EmulatorProcess) -> tuple[int, int]:
     async with SmartsheetClient(emu.smartsheet_token, base_url=emu.smartsheet_url) as ss:
         sheet = await ss.sheets.create("overhead", COLUMNS)
         assert sheet.id is not None
@@ -74,15 +97,15 @@ async def make_row(emu: Emulator) -> tuple[int, int]:
 
 async def timed(loop_body: Callable[[], Awaitable[None]], requests: int) -> Round:
     await loop_body()  # warm-up: connection, caches
-    cpu, wall = time.thread_time(), time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
     for _ in range(requests):
         await loop_body()
-    return Round(time.thread_time() - cpu, time.perf_counter() - wall)
+    return Round(time.process_time() - cpu, time.perf_counter() - wall)
 
 
-async def bare_round(emu: Emulator, sheet_id: int, row_id: int, requests: int) -> Round:
-    url = f"{emu.smartsheet_url}/sheets/{sheet_id}/rows/{row_id}"
-    headers = {"Authorization": f"Bearer {emu.smartsheet_token}", "Accept": "application/json"}
+async def bare_round(target: Target, requests: int) -> Round:
+    url = f"{target.url}/sheets/{target.sheet_id}/rows/{target.row_id}"
+    headers = {"Authorization": f"Bearer {target.token}", "Accept": "application/json"}
     async with aiohttp.ClientSession() as session:
 
         async def one() -> None:
@@ -95,62 +118,91 @@ async def bare_round(emu: Emulator, sheet_id: int, row_id: int, requests: int) -
         return await timed(one, requests)
 
 
-async def smartsuite_round(emu: Emulator, sheet_id: int, row_id: int, requests: int) -> Round:
-    async with SmartsheetClient(
-        emu.smartsheet_token, base_url=emu.smartsheet_url, rate_limit=NO_WAIT
-    ) as ss:
+async def smartsuite_round(target: Target, requests: int) -> Round:
+    async with SmartsheetClient(target.token, base_url=target.url, rate_limit=NO_WAIT) as ss:
 
         async def one() -> None:
-            row = await ss.rows.get(sheet_id, row_id)
-            if row.id != row_id:
+            row = await ss.rows.get(target.sheet_id, target.row_id)
+            if row.id != target.row_id:
                 raise RuntimeError("got another row")
 
         return await timed(one, requests)
 
 
-def run(*, requests: int, repeat: int) -> list[Result]:
-    with EmulatorThread() as emu:
+OURS = "smartsuite ss.rows.get"
+ROUNDS = {FLOOR: bare_round, OURS: smartsuite_round}
+
+
+def client_round(name: str, target: Target, requests: int) -> Round:
+    """One round of one client (run in a fresh process)."""
+    return asyncio.run(ROUNDS[name](target, requests))
+
+
+def profile_round(target: Target, requests: int, top: int) -> str:
+    """One smartsuite round under cProfile: the functions with the most own time."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    asyncio.run(smartsuite_round(target, requests))
+    profiler.disable()
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out)
+    stats.sort_stats("tottime").print_stats(top)
+    return out.getvalue()
+
+
+def run(*, requests: int, repeat: int, profile: int = 0) -> tuple[list[Result], str]:
+    with EmulatorProcess() as emu:
         sheet_id, row_id = asyncio.run(make_row(emu))
-        contenders = ((FLOOR, bare_round), ("smartsuite ss.rows.get", smartsuite_round))
-        rounds: dict[str, list[Round]] = {name: [] for name, _ in contenders}
+        target = Target(emu.smartsheet_url, emu.smartsheet_token, sheet_id, row_id)
+        rounds: dict[str, list[Round]] = {name: [] for name in ROUNDS}
         for _ in range(repeat):  # interleaved, so drifting machine load hits both alike
-            for name, fn in contenders:
-                rounds[name].append(asyncio.run(fn(emu, sheet_id, row_id, requests)))
-    return [Result(name, tuple(r), requests) for name, r in rounds.items()]
+            for name in ROUNDS:
+                rounds[name].append(fresh(client_round, name, target, requests))
+        profiled = fresh(profile_round, target, requests, profile) if profile else ""
+    return [Result(name, tuple(r), requests) for name, r in rounds.items()], profiled
+
+
+def _span(samples: Samples) -> str:
+    return f"{fmt_seconds(samples.min)} - {fmt_seconds(samples.max)}"
 
 
 def render(results: list[Result]) -> str:
     floor = results[0]
-    lines = [
-        (
-            r.name,
-            fmt_seconds(r.cpu_per_request.median),
-            fmt_seconds(r.cpu_per_request.min),
-            fmt_seconds(r.cpu_per_request.max),
-            fmt_ratio(r.cpu_per_request.median / floor.cpu_per_request.median),
-            fmt_seconds(r.wall_per_request.median),
-            fmt_ratio(r.wall_per_request.median / floor.wall_per_request.median),
+    lines = []
+    for r in results:
+        cpu = paired_ratios(r.cpu_per_request.values, floor.cpu_per_request.values)
+        wall = paired_ratios(r.wall_per_request.values, floor.wall_per_request.values)
+        lines.append(
+            (
+                r.name,
+                fmt_seconds(r.cpu_per_request.median),
+                _span(r.cpu_per_request),
+                f"{fmt_ratio(cpu.median)} ({fmt_ratio(cpu.min)} - {fmt_ratio(cpu.max)})",
+                fmt_seconds(r.wall_per_request.median),
+                _span(r.wall_per_request),
+                f"{fmt_ratio(wall.median)} ({fmt_ratio(wall.min)} - {fmt_ratio(wall.max)})",
+            )
         )
-        for r in results
-    ]
     title = (
-        f"Per-request overhead: {floor.requests:,} sequential GETs of one row, no latency; "
-        f"{len(floor.rounds)} rounds"
+        f"Per-request overhead: {floor.requests:,} sequential GETs of one row, no latency, "
+        f"server in its own process; {len(floor.rounds)} fresh-process rounds"
     )
     headers = (
         "client",
         "CPU/request",
-        "min",
-        "max",
-        "CPU vs floor",
+        "min - max",
+        "CPU vs floor (min - max)",
         "wall/request",
-        "wall vs floor",
+        "min - max",
+        "wall vs floor (min - max)",
     )
     ours = results[1]
+    cpu = paired_ratios(ours.cpu_per_request.values, floor.cpu_per_request.values)
+    wall = paired_ratios(ours.wall_per_request.values, floor.wall_per_request.values)
     note = (
-        f"\n- smartsuite CPU per request: "
-        f"{fmt_ratio(ours.cpu_per_request.median / floor.cpu_per_request.median)} the bare "
-        "aiohttp loop (target <= 1.5x)\n"
+        f"\n- smartsuite per request: CPU {fmt_ratio(cpu.median)}, wall "
+        f"{fmt_ratio(wall.median)} the bare aiohttp loop (target <= 1.15x both); "
+        "ratios are per round, median (min - max)\n"
     )
     return table(title, headers, lines) + note
 
@@ -161,9 +213,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--requests", type=int, default=20_000, help="GETs per round (20000)")
     parser.add_argument("--repeat", type=int, default=5, help="rounds per client (5)")
+    parser.add_argument(
+        "--profile", type=int, default=0, metavar="N", help="print cProfile's top N functions"
+    )
     args = parser.parse_args(argv)
-    emit(f"machine: {machine()}")
-    emit(render(run(requests=args.requests, repeat=args.repeat)))
+    emit(f"machine: {machine()}; {load()} at the start")
+    results, profiled = run(requests=args.requests, repeat=args.repeat, profile=args.profile)
+    emit(render(results))
+    emit(f"{load()} at the end")
+    if profiled:
+        emit(profiled)
     return 0
 
 

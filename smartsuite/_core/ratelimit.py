@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from aiolimiter import AsyncLimiter
 
 from . import sansio
+from .adaptive import AdaptivePace, PaceGate
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig
 
@@ -36,7 +37,9 @@ class RateLimiter(Protocol):
 
 
 class LocalRateLimit:
-    """In-process token bucket (aiolimiter) with a shared hold gate."""
+    """In-process token bucket (aiolimiter) with a shared hold gate, at the configured rate
+    whatever the server answers (clients built from a :class:`RateLimitConfig` get the
+    :class:`AdaptiveRateLimit` below, which also learns from 429s)."""
 
     def __init__(self, config: RateLimitConfig, *, clock: Clock = SYSTEM_CLOCK) -> None:
         self.config = config
@@ -83,6 +86,62 @@ class LocalRateLimit:
         return f"LocalRateLimit(rate={c.rate}, per={c.per}, burst={c.burst})"
 
 
+class AdaptiveRateLimit(LocalRateLimit):
+    """The in-process limiter that also learns the rate the server accepts.
+
+    After a 429 it paces every request sharing the credential at the learned rate (one at a
+    time, no burst) and climbs back towards the configured rate while the server stays quiet;
+    the rules are :class:`~smartsuite._core.adaptive.AdaptivePace`. A server-requested wait
+    (``hold_for`` from the transport, after a 429 or a ``Retry-After``) counts as a rejection;
+    a hold this limiter sets itself from ``X-RateLimit-Remaining`` does not.
+    """
+
+    def __init__(
+        self,
+        config: RateLimitConfig,
+        *,
+        clock: Clock = SYSTEM_CLOCK,
+        pace: AdaptivePace | None = None,
+    ) -> None:
+        super().__init__(config, clock=clock)
+        self.pace = pace if pace is not None else AdaptivePace(config.per_second)
+        self._gate = PaceGate()
+        self._observing = False
+
+    async def acquire(self, cost: int = 1) -> None:
+        await super().acquire(cost)
+        now = self._clock.monotonic()
+        if self.pace.adapted(now):
+            wait = self._gate.reserve(now, self.pace.rate(now), max(1, int(cost)))
+            if wait > 0:
+                await self._clock.sleep(wait)
+
+    def observe(self, headers: Mapping[str, str]) -> None:
+        # Every response is counted as accepted here; hold_for takes the 429s back out.
+        self.pace.on_accepted()
+        self._observing = True
+        try:
+            super().observe(headers)
+        finally:
+            self._observing = False
+
+    def hold_for(self, seconds: float) -> None:
+        super().hold_for(seconds)
+        if self._observing or seconds <= 0:
+            return
+        now = self._clock.monotonic()
+        self.pace.on_accepted(-1)
+        self.pace.on_rejected(now)
+        self._gate.push_past(now + seconds)
+
+    def __repr__(self) -> str:
+        c = self.config
+        return (
+            f"AdaptiveRateLimit(rate={c.rate}, per={c.per}, burst={c.burst}, "
+            f"learned={self.pace.rate(self._clock.monotonic()):.4g}/s)"
+        )
+
+
 # One bucket per (event loop, service, credential): two clients built with the same token share
 # the token's budget, as the server sees it.
 _SHARED: weakref.WeakValueDictionary[tuple[int, str, str, int], LocalRateLimit] = (
@@ -93,6 +152,7 @@ _SHARED: weakref.WeakValueDictionary[tuple[int, str, str, int], LocalRateLimit] 
 def shared_local_limiter(
     service: str, fingerprint: str, config: RateLimitConfig, clock: Clock = SYSTEM_CLOCK
 ) -> LocalRateLimit:
+    """The adaptive limiter every client built from the same credential shares."""
     try:
         loop_id = id(asyncio.get_running_loop())
     except RuntimeError:
@@ -100,6 +160,6 @@ def shared_local_limiter(
     key = (loop_id, service, fingerprint, id(clock))
     limiter = _SHARED.get(key)
     if limiter is None or limiter.config != config:
-        limiter = LocalRateLimit(config, clock=clock)
+        limiter = AdaptiveRateLimit(config, clock=clock)
         _SHARED[key] = limiter
     return limiter

@@ -20,10 +20,12 @@ from typing import Literal, Self
 import attrs
 
 from .._core import sansio
+from .._core.adaptive import AdaptivePace
 from .._core.config import RateLimitConfig
 from .._core.errors import ConfigurationError
 from .._core.ratelimit import LocalRateLimit
 from ._connection import RedisConnection, Script
+from .adaptive import _PACE, SharedPace
 from .errors import RedisUnavailableError
 
 log = logging.getLogger("smartsuite.redis")
@@ -134,6 +136,9 @@ class RedisRateLimit:
             this, every worker waits for ``X-RateLimit-Reset``.
         timeout: Redis connect and command timeout in seconds.
         retry_redis_after: while on the local share, how often to try Redis again.
+        adaptive: learn the rate the server accepts from its 429s, shared by every worker
+            (:class:`~smartsuite.redis.adaptive.SharedPace`); ``False`` paces at ``rate``
+            whatever the server answers.
 
     Raises:
         ConfigurationError: on invalid settings.
@@ -152,6 +157,7 @@ class RedisRateLimit:
         slow_down_remaining: int = 0,
         timeout: float = 2.0,
         retry_redis_after: float = 5.0,
+        adaptive: bool = True,
     ) -> None:
         if not isinstance(key, str) or not key.strip():
             raise ConfigurationError("key must be a non-empty string naming the shared bucket")
@@ -183,6 +189,10 @@ class RedisRateLimit:
         self._fallback: LocalRateLimit | None = None
         self._retry_at = 0.0
         self._tasks: set[asyncio.Task[None]] = set()
+        self.pace: SharedPace | None = (
+            SharedPace(self._conn, key, AdaptivePace(self.config.per_second)) if adaptive else None
+        )
+        self._observing = False
 
     @property
     def url(self) -> str:
@@ -203,13 +213,15 @@ class RedisRateLimit:
             RedisUnavailableError: Redis cannot be reached (the message names the URL,
                 never its password). Raised whatever ``on_unavailable`` says.
         """
-        await self._conn.load(_RESERVE, _HOLD, _HOLD_STATE)
+        await self._conn.load(_RESERVE, _HOLD, _HOLD_STATE, _PACE)
         self._checked = True
 
     async def flush(self) -> None:
         """Wait until holds set by :meth:`hold_for` have reached Redis."""
         while self._tasks:
             await asyncio.gather(*list(self._tasks), return_exceptions=True)
+        if self.pace is not None:
+            await self.pace.flush()
 
     async def aclose(self) -> None:
         """Send pending holds and close the connections."""
@@ -260,6 +272,8 @@ class RedisRateLimit:
         as soon as the write lands (see :meth:`flush`). ``inf`` and ``nan`` are ignored."""
         if not sansio.holdable(seconds):
             return
+        if self.pace is not None and not self._observing:
+            self.pace.on_rejected()  # the server asked to back off: every worker learns it
         self._local_hold_until = max(self._local_hold_until, time.monotonic() + seconds)
         if self._fallback is not None:
             self._fallback.hold_for(seconds)
@@ -273,6 +287,15 @@ class RedisRateLimit:
 
     def observe(self, headers: Mapping[str, str]) -> None:
         """Hold every worker until ``X-RateLimit-Reset`` when the remaining budget is low."""
+        if self.pace is not None:
+            self.pace.on_accepted()  # a 429 is taken back out by hold_for
+        self._observing = True
+        try:
+            self._observe(headers)
+        finally:
+            self._observing = False
+
+    def _observe(self, headers: Mapping[str, str]) -> None:
         remaining = sansio.parse_remaining(headers.get("X-RateLimit-Remaining"))
         if remaining is None or remaining > self.config.slow_down_remaining:
             return
@@ -288,14 +311,22 @@ class RedisRateLimit:
         Raises:
             RedisUnavailableError: Redis failed.
         """
+        interval_us, burst = self._paced()
         wait_us, hold = await self._conn.run(
             _RESERVE,
             "taking a rate-limit slot",
             self._keys,
-            [self._interval_us, self.config.burst, max(1, min(int(cost), self.config.burst))],
+            [interval_us, burst, max(1, min(int(cost), self.config.burst))],
         )
         self.stats.reservations += 1
         return int(wait_us) / 1_000_000, int(hold)
+
+    def _paced(self) -> tuple[int, int]:
+        """(interval µs, burst) for the next slot: the configured ones, or the learned rate
+        one request at a time once the server has pushed back."""
+        if self.pace is not None and self.pace.adapted:
+            return max(self._interval_us, round(1_000_000 / self.pace.rate)), 1
+        return self._interval_us, self.config.burst
 
     async def _acquire_shared(self, cost: int) -> None:
         for _ in range(_MAX_REROUNDS):
