@@ -76,6 +76,7 @@ _FLAG_WORDING: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r" or with allow_insecure=True", ""),
         (r"\bbase_url=?", "--base-url"),
         (r"\bpage_size\b", "--page-size"),
+        (r"\bpaper_size\b", "--paper-size"),
         (r"\bfrom_\b", "--from"),
         (r"\bkey must name\b", "--key must name"),
     )

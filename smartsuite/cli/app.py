@@ -43,7 +43,7 @@ def _root(
 
 def build_app() -> typer.Typer:
     """Assemble the command tree (imported lazily by :func:`smartsuite.cli.main`)."""
-    from . import appsheet_cmd, reports_cmd, rm_cmd, sheets_cmd
+    from . import appsheet_cmd, reports_cmd, rm_cmd, sheets_cmd, workspaces_cmd
     from .demo import demo
     from .emulator_cmd import emulator
 
@@ -60,6 +60,7 @@ def build_app() -> typer.Typer:
         app.command(name, cls=CliCommand, help=one_paragraph(fn.__doc__), epilog=EPILOG)(fn)
     app.add_typer(sheets_cmd.app, name="sheets")
     app.add_typer(reports_cmd.app, name="reports")
+    app.add_typer(workspaces_cmd.app, name="workspaces")
     app.add_typer(rm_cmd.app, name="rm")
     app.add_typer(appsheet_cmd.app, name="appsheet")
     return app

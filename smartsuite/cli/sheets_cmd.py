@@ -11,6 +11,7 @@ from rich.table import Table
 from .._core.errors import ConfigurationError
 from ..etl import key_fields, read_records, stream_sheet, upsert_rows
 from ..smartsheet import Column, SmartsheetClient
+from ..smartsheet.resources.downloads import PAPER_SIZES
 from ._common import (
     CheckpointOpt,
     DryRunOpt,
@@ -24,11 +25,19 @@ from ._common import (
     run,
 )
 from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
+from ._download import (
+    SHEET_KINDS,
+    DownloadOutputOpt,
+    check_binary_stdout,
+    download,
+    download_format,
+    report_download,
+)
 from ._export import export_to_file, output_format, report_written
 from ._help import command, group
 from ._output import JobProgress, stats_dict, upsert_and_report
 
-app = group("Smartsheet sheets: list, export, upsert.")
+app = group("Smartsheet sheets: list, export, download, upsert.")
 
 SheetArg = Annotated[str, typer.Argument(help="Sheet id, or its exact name.")]
 OutputOpt = Annotated[str, typer.Option("-o", "--output", help="File to write; - for stdout.")]
@@ -106,6 +115,52 @@ def export(
             summary = {"rows": count, "file": output, "format": kind}
             summary.update(stats_dict(ss.stats, time.perf_counter() - start))
         report_written(summary, f"exported {count} rows", as_json=as_json)
+        return 0
+
+    run(job, as_json=as_json, verbose=verbose)
+
+
+@command(app, "download")
+def download_sheet(
+    sheet: SheetArg,
+    output: DownloadOutputOpt,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", help="csv, excel or pdf (default: from -o; CSV for -o -)."),
+    ] = None,
+    paper_size: Annotated[
+        str | None,
+        typer.Option("--paper-size", help="For PDF: LETTER, LEGAL, WIDE, ARCHD, A4 ... A0."),
+    ] = None,
+    emulator: EmulatorOpt = False,
+    base_url: SsBaseUrlOpt = None,
+    token: SsTokenOpt = None,
+    region: SsRegionOpt = "us",
+    as_json: JsonOpt = False,
+    verbose: VerboseOpt = False,
+) -> None:
+    """Download a sheet as Smartsheet renders it: CSV, Excel (.xlsx) or PDF, in one request
+    (-o - writes the file's bytes to stdout)."""
+
+    async def job() -> int:
+        kind = download_format(output, fmt, SHEET_KINDS, "sheet")
+        if paper_size is not None and kind != "pdf":
+            raise ConfigurationError(f"--paper-size is for --format pdf, not {kind}")
+        if paper_size is not None and paper_size.upper() not in PAPER_SIZES:
+            raise ConfigurationError(
+                f"--paper-size must be one of {', '.join(PAPER_SIZES)}, got {paper_size!r}"
+            )
+        check_binary_stdout(output, kind)
+        start = time.perf_counter()
+        async with smartsheet(emulator, base_url, token, region) as (ss, _):
+            sheet_id = await resolve_sheet(ss, sheet)
+            if sheet_id is None:
+                raise ConfigurationError(f"no sheet named {sheet!r}")
+            size = await download(
+                lambda dest: ss.downloads.sheet(sheet_id, kind, dest=dest, paper_size=paper_size),
+                output,
+            )
+            report_download("sheet", sheet_id, output, kind, size, ss.stats, start, as_json=as_json)
         return 0
 
     run(job, as_json=as_json, verbose=verbose)

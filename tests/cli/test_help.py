@@ -15,8 +15,9 @@ from smartsuite.cli.emulator_cmd import emulator
 
 COMMANDS = [
     [], ["demo"], ["emulator"], ["sheets"], ["sheets", "list"], ["sheets", "export"],
-    ["sheets", "upsert"],
-    ["reports", "export"], ["rm", "export", "assignments"], ["rm", "upsert", "time-entries"],
+    ["sheets", "upsert"], ["sheets", "download"],
+    ["reports", "export"], ["reports", "download"], ["workspaces"], ["workspaces", "list"],
+    ["workspaces", "tree"], ["rm", "export", "assignments"], ["rm", "upsert", "time-entries"],
     ["rm", "upsert", "assignments"], ["appsheet", "find"], ["appsheet", "upsert"],
 ]  # fmt: skip
 
@@ -79,3 +80,27 @@ def typer_app() -> typer.Typer:
     app = typer.Typer()
     app.command()(emulator)
     return app
+
+
+def _readme_commands() -> list[list[str]]:
+    import shlex
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parents[2] / "README.md"
+    found, inside = [], False
+    for line in readme.read_text().splitlines():
+        if line.startswith("```"):
+            inside = line == "```console"
+        elif inside and line.startswith("$ smartsuite "):
+            words = shlex.split(line[2:], comments=True)
+            cut = [i for i, w in enumerate(words) if w in ("|", ">", "<")]
+            found.append(words[1 : cut[0] if cut else None])
+    return found
+
+
+@pytest.mark.parametrize("args", _readme_commands(), ids=" ".join)
+def test_readme_console_commands_exist_with_their_options(args: list[str]) -> None:
+    """Every ``$ smartsuite ...`` line of the README's console blocks names a real command and
+    real options (``--help`` is eager, but unknown options are refused while parsing)."""
+    result = CliRunner().invoke(build_app(), [*args, "--help"])
+    assert result.exit_code == 0, result.output
