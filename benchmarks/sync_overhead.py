@@ -102,7 +102,8 @@ def emulator_process() -> Iterator[str]:
 
 async def make_row(url: str) -> tuple[int, int]:
     async with SmartsheetClient(DEFAULT_SMARTSHEET_TOKEN, base_url=url) as ss:
-        sheet = await ss.sheets.create("overhead", COLUMNS)
+        workspace = await ss.workspaces.create("overhead")
+        sheet = await ss.sheets.create_in_workspace(workspace.id, "overhead", COLUMNS)
         assert sheet.id is not None
         record = {"Key": "K-1", "Name": "first", "Hours": 7.5, "Done": True, "Due": "2024-05-01"}
         row = (await ss.rows.add(sheet.id, [record]))[0].value

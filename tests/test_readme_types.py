@@ -1,7 +1,8 @@
 """``mypy --strict`` over every ```python block of the README, exactly as written.
 
-Each block that is a complete program (it ends in ``asyncio.run(...)``) must type-check with no
-error: the library's types have to make honest user code pass without ``assert x is not None``.
+Each block that is a complete program (it ends in ``asyncio.run(...)``, or it is a script on
+``smartsuite.sync``) must type-check with no error: the library's types have to make honest
+user code pass without ``assert x is not None``.
 Blocks that are not complete programs yet are skipped with that reason (running them is
 ``tests/test_readme_examples.py``'s job). mypy runs once over all blocks together.
 """
@@ -25,7 +26,8 @@ def blocks() -> list[str]:
 
 
 def is_program(code: str) -> bool:
-    return re.search(r"^asyncio\.run\(", code, re.M) is not None
+    """An async program run by ``asyncio.run``, or a script on the sync clients."""
+    return re.search(r"^(asyncio\.run\(|from smartsuite\.sync import )", code, re.M) is not None
 
 
 @pytest.fixture(scope="module")

@@ -2,4 +2,5 @@
 
 from .generate import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # importing this module (a package walk) runs nothing
+    raise SystemExit(main())

@@ -4,6 +4,7 @@ two objects share a name) and the rewriting of annotations and defaults into it.
 from __future__ import annotations
 
 import ast
+import builtins
 import collections.abc
 import contextlib
 import copy
@@ -87,20 +88,34 @@ class Rewriter(ast.NodeTransformer):
         imports: the generated module's imports.
         module: the module the expression was written in.
         wrapped: async classes mirrored by sync classes, and the sync names.
+        result: rewriting a return type (``AsyncPaginator`` becomes ``Paginator``).
+        shadowed: builtins to write as ``builtins.NAME``.
     """
 
     def __init__(
-        self, imports: Imports, module: str, wrapped: dict[type, str], *, result: bool = True
+        self,
+        imports: Imports,
+        module: str,
+        wrapped: dict[type, str],
+        *,
+        result: bool = True,
+        shadowed: frozenset[str] = frozenset(),
     ) -> None:
         self.imports = imports
         self.module = module
         self.wrapped = wrapped
         self.result = result  # a return type: AsyncPaginator becomes the sync Paginator
+        # Builtins named like a member of the generated class: in its body ``list[int]``
+        # would name the method ``list``, so they are written ``builtins.list[int]``.
+        self.shadowed = shadowed
 
     def visit_Name(self, node: ast.Name) -> ast.AST:
         ref = resolve(node.id, self.module)
         if ref is None:
-            return node
+            if node.id not in self.shadowed:
+                return node
+            module = self.imports.name_for(builtins, Ref("builtins", None))
+            return ast.Attribute(ast.Name(module, ast.Load()), node.id, node.ctx)
         obj = load(ref)
         if obj is AsyncPaginator and self.result:
             return ast.Name("Paginator", node.ctx)

@@ -6,8 +6,11 @@ class, every namespace its properties return and every class their methods retur
 async methods (``Table`` ...), and writes one sync class per async class with the same method
 names, parameters, defaults and return types: coroutines run through the client's portal,
 ``AsyncPaginator[T]`` becomes :class:`~smartsuite.sync.Paginator`, async generators become
-plain iterators. ``smartsuite.etl``'s public names are mirrored the same way into
-``smartsuite/sync/etl.py``. The output is formatted with ruff when it is installed.
+plain iterators. Models (attrs classes) are plain data and returned as they are; a model's own
+coroutine (``Sheet.refresh``) is mirrored on the namespace whose ``get`` returns the model
+(``ss.sheets.refresh(sheet)``, see :mod:`.models`). ``smartsuite.etl``'s public names are
+mirrored the same way into ``smartsuite/sync/etl.py``. The output is formatted with ruff when it
+is installed.
 """
 
 from __future__ import annotations

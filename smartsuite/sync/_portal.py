@@ -22,6 +22,7 @@ import concurrent.futures
 import contextlib
 import contextvars
 import os
+import selectors
 import signal
 import threading
 import weakref
@@ -141,6 +142,21 @@ def _after_fork_in_child() -> None:
         core.forked = True
         core.closed = True
         core.lock = threading.Lock()  # another thread may have held it at the fork
+        _detach_selector(core.loop)
+
+
+def _detach_selector(loop: asyncio.AbstractEventLoop) -> None:
+    """Give the child's copy of a parent loop a selector of its own.
+
+    An epoll instance is shared across fork (epoll(7), "Questions and answers" 6): when the
+    child drops the async client (at exit, its connections are collected), each transport's
+    close unregisters its socket from that shared instance, so the parent's loop never again
+    hears its keep-alive connection answer and the parent's next call waits forever. Against
+    an empty selector of the child's own those unregisterings find nothing to remove.
+    """
+    selector = getattr(loop, "_selector", None)  # asyncio's selector loops (not uvloop)
+    if isinstance(selector, selectors.BaseSelector):
+        loop._selector = selectors.DefaultSelector()  # type: ignore[attr-defined]
 
 
 if hasattr(os, "register_at_fork"):

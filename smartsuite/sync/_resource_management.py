@@ -566,6 +566,16 @@ class Users(_rt.Facade):
             )
         )
 
+    def save(self, user: User) -> User:
+        """Send the changes made to ``user`` since it was read (``PUT /users/{id}``): only
+        the fields assigned, so the nulls the server sent stay unsent; assign ``None``
+        to clear.
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.users.Users.save`.
+        """
+        return self._portal.call(self._target.save(user))
+
     def archive(self, user_id: int) -> User:
         """Archive a user (users cannot be deleted).
 
@@ -959,6 +969,15 @@ class Projects(_rt.Facade):
                 archived=archived,
             )
         )
+
+    def save(self, project: Project) -> Project:
+        """Send the changes made to ``project`` since it was read (``PUT /projects/{id}``):
+        only the fields assigned; assign ``None`` to clear one.
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.projects.Projects.save`.
+        """
+        return self._portal.call(self._target.save(project))
 
     def archive(self, project_id: int) -> Project:
         """Archive a project (``archived=true``).

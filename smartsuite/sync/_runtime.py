@@ -7,7 +7,7 @@ Nothing here knows an API method; the generated modules (``_smartsheet.py`` ...)
 from __future__ import annotations
 
 import weakref
-from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine, Hashable, Iterator
 from contextlib import AbstractAsyncContextManager, AbstractContextManager
 from types import TracebackType
 from typing import Any, Generic, Self, TypeVar
@@ -168,6 +168,11 @@ class Paginator(Generic[T]):
     def to_list(self) -> list[T]:
         """Every item of every page, in one list."""
         return self._portal.call(self._target.to_list())
+
+    def resume(self, cursor: Hashable | None) -> Paginator[T]:
+        """The same walk, starting at ``cursor`` (a :attr:`Page.next_cursor` saved earlier,
+        for example a Smartsheet ``lastKey``); None starts from the first page."""
+        return Paginator(self._portal, self._target.resume(cursor))
 
     def map(self, fn: Callable[[T], U]) -> Paginator[U]:
         """A paginator whose items are ``fn(item)`` (``fn`` runs on the client's loop thread,

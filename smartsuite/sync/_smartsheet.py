@@ -26,15 +26,25 @@ from smartsuite.smartsheet.models.account import AlternateEmail, Contact, Group,
 from smartsuite.smartsheet.models.attachments import Attachment
 from smartsuite.smartsheet.models.automation import AutomationRule
 from smartsuite.smartsheet.models.cells import CellHistory, ImageUrlMap
+from smartsuite.smartsheet.models.children import Child, TreeEntry
 from smartsuite.smartsheet.models.common import Result
 from smartsuite.smartsheet.models.containers import Favorite, Folder, Home, Workspace
 from smartsuite.smartsheet.models.dashboards import Dashboard, DashboardPublish
 from smartsuite.smartsheet.models.discovery import SearchResult, ServerInfo
 from smartsuite.smartsheet.models.discussions import Comment, Discussion
+from smartsuite.smartsheet.models.filters import SheetFilter
+from smartsuite.smartsheet.models.governance import DataClassificationSettings
+from smartsuite.smartsheet.models.paths import PathNode
+from smartsuite.smartsheet.models.plans import UserPlan
 from smartsuite.smartsheet.models.proofs import Proof, ProofRequest, ProofRequestAction
 from smartsuite.smartsheet.models.recipients import Recipient
-from smartsuite.smartsheet.models.reports import Report, ReportPublish, ReportRow
-from smartsuite.smartsheet.models.sharing import Share
+from smartsuite.smartsheet.models.report_definitions import (
+    CreatedReport,
+    ReportDefinition,
+    ReportScopeInclusion,
+)
+from smartsuite.smartsheet.models.reports import Report, ReportColumn, ReportPublish, ReportRow
+from smartsuite.smartsheet.models.shares import AssetShare
 from smartsuite.smartsheet.models.sheet_extras import (
     CopyOrMoveRowResult,
     CrossSheetReference,
@@ -48,6 +58,7 @@ from smartsuite.smartsheet.models.update_requests import SentUpdateRequest, Upda
 from smartsuite.smartsheet.models.webhooks import Webhook
 from smartsuite.smartsheet.oauth import OAuthApp, TokenCallback
 from smartsuite.smartsheet.resources._row_writes import MAX_ROWS_PER_REQUEST
+from smartsuite.smartsheet.resources._share_shims import ShareInput
 from smartsuite.smartsheet.resources._uploads import DOWNLOAD_CHUNK
 from smartsuite.smartsheet.resources.attachments import AttachInput
 from smartsuite.smartsheet.resources.attachments import Attachments as AsyncAttachments
@@ -63,14 +74,19 @@ from smartsuite.smartsheet.resources.cross_sheet_references import (
 )
 from smartsuite.smartsheet.resources.dashboards import Dashboards as AsyncDashboards
 from smartsuite.smartsheet.resources.discussions import Discussions as AsyncDiscussions
+from smartsuite.smartsheet.resources.downloads import Downloads as AsyncDownloads
 from smartsuite.smartsheet.resources.events import Events
 from smartsuite.smartsheet.resources.favorites import FavoriteInput
 from smartsuite.smartsheet.resources.favorites import Favorites as AsyncFavorites
+from smartsuite.smartsheet.resources.filters import SheetFilters as AsyncSheetFilters
 from smartsuite.smartsheet.resources.folders import Folders as AsyncFolders
+from smartsuite.smartsheet.resources.governance import Governance as AsyncGovernance
 from smartsuite.smartsheet.resources.groups import Groups as AsyncGroups
 from smartsuite.smartsheet.resources.home import HomeResource as AsyncHomeResource
 from smartsuite.smartsheet.resources.imports import Imports as AsyncImports
+from smartsuite.smartsheet.resources.paths import Paths as AsyncPaths
 from smartsuite.smartsheet.resources.proofs import Proofs as AsyncProofs
+from smartsuite.smartsheet.resources.report_definitions import ScopeInput
 from smartsuite.smartsheet.resources.reports import Reports as AsyncReports
 from smartsuite.smartsheet.resources.rows import RowInput
 from smartsuite.smartsheet.resources.rows import Rows as AsyncRows
@@ -78,8 +94,9 @@ from smartsuite.smartsheet.resources.search import Search as AsyncSearch
 from smartsuite.smartsheet.resources.server_info import (
     ServerInfoResource as AsyncServerInfoResource,
 )
+from smartsuite.smartsheet.resources.shares import Shares as AsyncShares
+from smartsuite.smartsheet.resources.shares import ShareSpec
 from smartsuite.smartsheet.resources.sharing import Sharing as AsyncSharing
-from smartsuite.smartsheet.resources.sharing_workspaces import ShareInput
 from smartsuite.smartsheet.resources.sheets import ColumnInput
 from smartsuite.smartsheet.resources.sheets import Sheets as AsyncSheets
 from smartsuite.smartsheet.resources.summary import FieldInput
@@ -113,6 +130,7 @@ class SmartsheetClient(_rt.ClientFacade):
         change_agent: str | None = None,
         oauth_app: OAuthApp | None = None,
         on_token_refresh: TokenCallback | None = None,
+        integration_source: str | None = None,
         **options: Unpack[TransportOptions],
     ) -> None:
         """Start the client's event-loop thread and make the async client on it.
@@ -130,10 +148,79 @@ class SmartsheetClient(_rt.ClientFacade):
                 change_agent=change_agent,
                 oauth_app=oauth_app,
                 on_token_refresh=on_token_refresh,
+                integration_source=integration_source,
                 **options,
             ),
         )
         super().__init__(portal, target)
+
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        json: Any = None,
+        headers: Mapping[str, str] | None = None,
+        idempotent: bool | None = None,
+    ) -> Any:
+        """Call any endpoint the client does not wrap yet, through the same transport
+        (pacing, retries, error mapping, redaction); returns the decoded JSON (None for
+        an empty body).
+
+        Sync facade of :meth:`smartsuite.smartsheet.client.SmartsheetClient.request`.
+        """
+        return self._portal.call(
+            self._target.request(
+                method, path, params=params, json=json, headers=headers, idempotent=idempotent
+            )
+        )
+
+    @cached_property
+    def shares(self) -> Shares:
+        """Asset shares (``/shares``): list, share, get, update (PATCH), delete, any kind.
+
+        Sync facade of :meth:`smartsuite.smartsheet.client.SmartsheetClient.shares`.
+        """
+        _r = self._target.shares
+        return Shares(self._portal, _r)
+
+    @cached_property
+    def governance(self) -> Governance:
+        """Data classification: a plan's settings and labels; a sheet's label.
+
+        Sync facade of :meth:`smartsuite.smartsheet.client.SmartsheetClient.governance`.
+        """
+        _r = self._target.governance
+        return Governance(self._portal, _r)
+
+    @cached_property
+    def paths(self) -> Paths:
+        """Where a sheet, report, dashboard or folder lives (``/{kind}/{id}/path``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.client.SmartsheetClient.paths`.
+        """
+        _r = self._target.paths
+        return Paths(self._portal, _r)
+
+    @cached_property
+    def sheet_filters(self) -> SheetFilters:
+        """Filters saved on sheets: list, get, delete.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.client.SmartsheetClient.sheet_filters`.
+        """
+        _r = self._target.sheet_filters
+        return SheetFilters(self._portal, _r)
+
+    @cached_property
+    def downloads(self) -> Downloads:
+        """Sheets as CSV, Excel or PDF and reports as CSV or Excel (bytes or a file).
+
+        Sync facade of :meth:`smartsuite.smartsheet.client.SmartsheetClient.downloads`.
+        """
+        _r = self._target.downloads
+        return Downloads(self._portal, _r)
 
     @cached_property
     def sheets(self) -> Sheets:
@@ -438,6 +525,223 @@ class SmartsheetClient(_rt.ClientFacade):
         return self._view(_r)
 
 
+class Shares(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of :class:`smartsuite.smartsheet.resources.shares.Shares`.
+    """
+
+    _target: AsyncShares
+
+    def list(
+        self,
+        asset_type: str,
+        asset_id: int,
+        *,
+        sharing_include: str | None = None,
+        max_items: int | None = None,
+    ) -> Paginator[AssetShare]:
+        """Who an asset is shared with (``GET /shares``, ``list-asset-shares``),
+        token-paged.
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.shares.Shares.list`.
+        """
+        _r = self._target.list(
+            asset_type, asset_id, sharing_include=sharing_include, max_items=max_items
+        )
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def share(
+        self,
+        asset_type: str,
+        asset_id: int,
+        shares: ShareSpec | Iterable[ShareSpec],
+        *,
+        send_email: bool | None = None,
+    ) -> builtins.list[AssetShare]:
+        """Share an asset with users or groups (``POST /shares``, ``share-asset``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.shares.Shares.share`.
+        """
+        return self._portal.call(
+            self._target.share(asset_type, asset_id, _rt.materialize(shares), send_email=send_email)
+        )
+
+    def get(self, asset_type: str, asset_id: int, share_id: str) -> AssetShare:
+        """One share of an asset (``GET /shares/{shareId}``, ``get-asset-share``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.shares.Shares.get`.
+        """
+        return self._portal.call(self._target.get(asset_type, asset_id, share_id))
+
+    def update(
+        self, asset_type: str, asset_id: int, share_id: str, access_level: str
+    ) -> AssetShare:
+        """Change a share's access level (``PATCH /shares/{shareId}``,
+        ``update-asset-share``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.shares.Shares.update`.
+        """
+        return self._portal.call(self._target.update(asset_type, asset_id, share_id, access_level))
+
+    def delete(self, asset_type: str, asset_id: int, share_id: str) -> Result:
+        """Stop sharing an asset with someone (``DELETE /shares/{shareId}``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.shares.Shares.delete`.
+        """
+        return self._portal.call(self._target.delete(asset_type, asset_id, share_id))
+
+
+class Governance(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of :class:`smartsuite.smartsheet.resources.governance.Governance`.
+    """
+
+    _target: AsyncGovernance
+
+    def data_classification_settings(
+        self,
+        *,
+        plan_id: int | None = None,
+        asset_type: str | None = None,
+        asset_id: int | None = None,
+    ) -> DataClassificationSettings:
+        """A plan's data-classification settings and labels; give ``plan_id``, or
+        ``asset_type`` (``sheet``, ``report``, ``sight``) and ``asset_id`` for the plan
+        that holds an asset.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.governance.Governance.data_classification_settings`.
+        """
+        return self._portal.call(
+            self._target.data_classification_settings(
+                plan_id=plan_id, asset_type=asset_type, asset_id=asset_id
+            )
+        )
+
+    def set_sheet_classification(self, sheet_id: int, label: str) -> Result:
+        """Set a sheet's data classification to one of the plan's label names (needs ADMIN
+        or OWNER access on the sheet). Setting the same label twice changes nothing.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.governance.Governance.set_sheet_classification`.
+        """
+        return self._portal.call(self._target.set_sheet_classification(sheet_id, label))
+
+
+class Paths(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of :class:`smartsuite.smartsheet.resources.paths.Paths`.
+    """
+
+    _target: AsyncPaths
+
+    def sheet(self, sheet_id: int) -> PathNode:
+        """The workspace and folders above a sheet, down to the sheet (``get-sheet-path``).
+        ``(await ss.paths.sheet(id)).names()`` gives ``["Team", "Plans", "Q3 plan"]``.
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.paths.Paths.sheet`.
+        """
+        return self._portal.call(self._target.sheet(sheet_id))
+
+    def report(self, report_id: int) -> PathNode:
+        """Where a report lives (``get-report-path``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.paths.Paths.report`.
+        """
+        return self._portal.call(self._target.report(report_id))
+
+    def dashboard(self, dashboard_id: int) -> PathNode:
+        """Where a dashboard lives (``get-sight-path``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.paths.Paths.dashboard`.
+        """
+        return self._portal.call(self._target.dashboard(dashboard_id))
+
+    def folder(self, folder_id: int) -> PathNode:
+        """The workspace and folders above a folder, down to the folder
+        (``get-folder-path``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.paths.Paths.folder`.
+        """
+        return self._portal.call(self._target.folder(folder_id))
+
+
+class SheetFilters(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of :class:`smartsuite.smartsheet.resources.filters.SheetFilters`.
+    """
+
+    _target: AsyncSheetFilters
+
+    def list(self, sheet_id: int, *, page_size: int | None = None) -> Paginator[SheetFilter]:
+        """The filters saved on a sheet (``GET /sheets/{sheetId}/filters``), page-numbered.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.filters.SheetFilters.list`.
+        """
+        _r = self._target.list(sheet_id, page_size=page_size)
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def get(self, sheet_id: int, filter_id: int) -> SheetFilter:
+        """One saved filter (``GET /sheets/{sheetId}/filters/{filterId}``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.filters.SheetFilters.get`.
+        """
+        return self._portal.call(self._target.get(sheet_id, filter_id))
+
+    def delete(self, sheet_id: int, filter_id: int) -> Result:
+        """Delete a saved filter (``DELETE /sheets/{sheetId}/filters/{filterId}``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.filters.SheetFilters.delete`.
+        """
+        return self._portal.call(self._target.delete(sheet_id, filter_id))
+
+
+class Downloads(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of :class:`smartsuite.smartsheet.resources.downloads.Downloads`.
+    """
+
+    _target: AsyncDownloads
+
+    def sheet(
+        self,
+        sheet_id: int,
+        fmt: str = "csv",
+        *,
+        dest: str | os.PathLike[str] | IO[bytes] | None = None,
+        paper_size: str | None = None,
+    ) -> bytes | int:
+        """A sheet as ``csv``, ``excel`` (.xlsx) or ``pdf``.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.downloads.Downloads.sheet`.
+        """
+        return self._portal.call(
+            self._target.sheet(sheet_id, fmt, dest=dest, paper_size=paper_size)
+        )
+
+    def report(
+        self,
+        report_id: int,
+        fmt: str = "csv",
+        *,
+        dest: str | os.PathLike[str] | IO[bytes] | None = None,
+    ) -> bytes | int:
+        """A report as ``csv`` or ``excel`` (the API has no PDF form of a report).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.downloads.Downloads.report`.
+        """
+        return self._portal.call(self._target.report(report_id, fmt, dest=dest))
+
+
 class Sheets(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
 
@@ -714,6 +1018,15 @@ class Sheets(_rt.Facade):
         """
         return self._portal.call(self._target.set_publish(sheet_id, publish))
 
+    def refresh(self, sheet: Sheet) -> Sheet:
+        """Re-read this sheet from the API in place (same include/filter options it was
+        fetched with) and return it; only for sheets fetched with ``ss.sheets.get``.
+
+        Sync facade of :meth:`smartsuite.smartsheet.models.sheets.Sheet.refresh`, which
+        is a coroutine (sync code cannot await ``sheet.refresh()``).
+        """
+        return self._portal.call(sheet.refresh())
+
 
 class Rows(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
@@ -762,6 +1075,7 @@ class Rows(_rt.Facade):
         allow_partial_success: bool = False,
         override_validation: bool = False,
         check_limits: bool | None = None,
+        include: Sequence[str] | None = None,
         batch_size: int = MAX_ROWS_PER_REQUEST,
         result: BulkResult[Row] | None = None,
     ) -> BulkResult[Row]:
@@ -783,6 +1097,7 @@ class Rows(_rt.Facade):
                 allow_partial_success=allow_partial_success,
                 override_validation=override_validation,
                 check_limits=check_limits,
+                include=include,
                 batch_size=batch_size,
                 result=result,
             )
@@ -796,6 +1111,7 @@ class Rows(_rt.Facade):
         strict: bool | None = None,
         allow_partial_success: bool = False,
         override_validation: bool = False,
+        include: Sequence[str] | None = None,
         batch_size: int = MAX_ROWS_PER_REQUEST,
         result: BulkResult[Row] | None = None,
     ) -> BulkResult[Row]:
@@ -810,6 +1126,7 @@ class Rows(_rt.Facade):
                 strict=strict,
                 allow_partial_success=allow_partial_success,
                 override_validation=override_validation,
+                include=include,
                 batch_size=batch_size,
                 result=result,
             )
@@ -980,7 +1297,8 @@ class Rows(_rt.Facade):
 
 
 class Sharing(_rt.Facade):
-    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+    """Deprecated sheet share methods: each warns and forwards to ``ss.shares`` with
+    ``asset_type='sheet'``.
 
     Sync facade of :class:`smartsuite.smartsheet.resources.sharing.Sharing`.
     """
@@ -994,8 +1312,10 @@ class Sharing(_rt.Facade):
         sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
-    ) -> Paginator[Share]:
-        """List a sheet's shares (``GET /sheets/{sheetId}/shares``, ``list-sheet-shares``).
+    ) -> Paginator[AssetShare]:
+        """Deprecated: ``GET /sheets/{sheetId}/shares`` was removed on 2026-06-03; this
+        lists the sheet's shares through ``ss.shares.list('sheet', id)`` (token-paged;
+        ``page_size`` becomes ``maxItems``, ``access_api_level`` is no longer sent).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_sheet_shares`.
@@ -1015,9 +1335,9 @@ class Sharing(_rt.Facade):
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
-    ) -> list[Share]:
-        """Share a sheet with users or groups (``POST /sheets/{sheetId}/shares``,
-        ``share-sheet``).
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /sheets/{sheetId}/shares`` was removed on 2026-06-03; this
+        shares the sheet through ``ss.shares.share('sheet', id, shares)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_sheet`.
@@ -1033,8 +1353,10 @@ class Sharing(_rt.Facade):
 
     def get_sheet_share(
         self, sheet_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> Share:
-        """Get one share of a sheet (``GET /sheets/{sheetId}/shares/{shareId}``).
+    ) -> AssetShare:
+        """Deprecated: ``GET /sheets/{sheetId}/shares/{shareId}`` was removed on
+        2026-06-03; this reads the share through ``ss.shares.get('sheet', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_sheet_share`.
@@ -1050,9 +1372,10 @@ class Sharing(_rt.Facade):
         access_level: str,
         *,
         access_api_level: int | None = None,
-    ) -> Share:
-        """Change a sheet share's access level (``PUT
-        /sheets/{sheetId}/shares/{shareId}``).
+    ) -> AssetShare:
+        """Deprecated: ``PUT /sheets/{sheetId}/shares/{shareId}`` was removed on
+        2026-06-03; this changes the level through ``ss.shares.update('sheet', id,
+        share_id, level)`` (``PATCH /shares/{shareId}``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_sheet_share`.
@@ -1066,8 +1389,9 @@ class Sharing(_rt.Facade):
     def delete_sheet_share(
         self, sheet_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Stop sharing a sheet with someone (``DELETE
-        /sheets/{sheetId}/shares/{shareId}``).
+        """Deprecated: ``DELETE /sheets/{sheetId}/shares/{shareId}`` was removed on
+        2026-06-03; this deletes the share through ``ss.shares.delete('sheet', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_sheet_share`.
@@ -1082,9 +1406,11 @@ class Sharing(_rt.Facade):
         *,
         access_api_level: int | None = None,
         page_size: int | None = None,
-    ) -> Paginator[Share]:
-        """List a workspace's shares (``GET /workspaces/{workspaceId}/shares``,
-        ``list-workspace-shares``).
+    ) -> Paginator[AssetShare]:
+        """Deprecated: ``GET /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
+        this lists the workspace's shares through ``ss.shares.list('workspace', id)``
+        (token-paged; ``page_size`` becomes ``maxItems``, ``access_api_level`` is no
+        longer sent).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_workspace_shares`.
@@ -1101,10 +1427,9 @@ class Sharing(_rt.Facade):
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
-    ) -> list[Share]:
-        """Share a workspace with users or groups (``POST
-        /workspaces/{workspaceId}/shares``, ``share-workspace``). Everything in the
-        workspace is shared with it.
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
+        this shares the workspace through ``ss.shares.share('workspace', id, shares)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_workspace`.
@@ -1120,8 +1445,10 @@ class Sharing(_rt.Facade):
 
     def get_workspace_share(
         self, workspace_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> Share:
-        """One share of a workspace (``GET /workspaces/{workspaceId}/shares/{shareId}``).
+    ) -> AssetShare:
+        """Deprecated: ``GET /workspaces/{workspaceId}/shares/{shareId}`` was removed on
+        2026-06-03; this reads the share through ``ss.shares.get('workspace', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_workspace_share`.
@@ -1139,9 +1466,10 @@ class Sharing(_rt.Facade):
         access_level: str,
         *,
         access_api_level: int | None = None,
-    ) -> Share:
-        """Change a workspace share's access level (``PUT
-        /workspaces/{workspaceId}/shares/{shareId}``, ``update-workspace-share``).
+    ) -> AssetShare:
+        """Deprecated: ``PUT /workspaces/{workspaceId}/shares/{shareId}`` was removed on
+        2026-06-03; this changes the level through ``ss.shares.update('workspace', id,
+        share_id, level)`` (``PATCH /shares/{shareId}``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_workspace_share`.
@@ -1155,8 +1483,9 @@ class Sharing(_rt.Facade):
     def delete_workspace_share(
         self, workspace_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Stop sharing a workspace with someone (``DELETE
-        /workspaces/{workspaceId}/shares/{shareId}``, ``delete-workspace-share``).
+        """Deprecated: ``DELETE /workspaces/{workspaceId}/shares/{shareId}`` was removed on
+        2026-06-03; this deletes the share through ``ss.shares.delete('workspace', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_workspace_share`.
@@ -1174,9 +1503,10 @@ class Sharing(_rt.Facade):
         sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
-    ) -> Paginator[Share]:
-        """List a report's shares (``GET /reports/{reportId}/shares``,
-        ``list-report-shares``).
+    ) -> Paginator[AssetShare]:
+        """Deprecated: ``GET /reports/{reportId}/shares`` was removed on 2026-06-03; this
+        lists the report's shares through ``ss.shares.list('report', id)`` (token-paged;
+        ``page_size`` becomes ``maxItems``, ``access_api_level`` is no longer sent).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_report_shares`.
@@ -1196,9 +1526,9 @@ class Sharing(_rt.Facade):
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
-    ) -> list[Share]:
-        """Share a report with users or groups (``POST /reports/{reportId}/shares``,
-        ``share-report``).
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /reports/{reportId}/shares`` was removed on 2026-06-03; this
+        shares the report through ``ss.shares.share('report', id, shares)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_report`.
@@ -1214,9 +1544,10 @@ class Sharing(_rt.Facade):
 
     def get_report_share(
         self, report_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> Share:
-        """One share of a report (``GET /reports/{reportId}/shares/{shareId}``,
-        ``share-report-get``).
+    ) -> AssetShare:
+        """Deprecated: ``GET /reports/{reportId}/shares/{shareId}`` was removed on
+        2026-06-03; this reads the share through ``ss.shares.get('report', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_report_share`.
@@ -1232,9 +1563,10 @@ class Sharing(_rt.Facade):
         access_level: str,
         *,
         access_api_level: int | None = None,
-    ) -> Share:
-        """Change a report share's access level (``PUT
-        /reports/{reportId}/shares/{shareId}``, ``update-report-share``).
+    ) -> AssetShare:
+        """Deprecated: ``PUT /reports/{reportId}/shares/{shareId}`` was removed on
+        2026-06-03; this changes the level through ``ss.shares.update('report', id,
+        share_id, level)`` (``PATCH /shares/{shareId}``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_report_share`.
@@ -1248,8 +1580,9 @@ class Sharing(_rt.Facade):
     def delete_report_share(
         self, report_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Stop sharing a report with someone (``DELETE
-        /reports/{reportId}/shares/{shareId}``, ``delete-report-share``).
+        """Deprecated: ``DELETE /reports/{reportId}/shares/{shareId}`` was removed on
+        2026-06-03; this deletes the share through ``ss.shares.delete('report', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_report_share`.
@@ -1265,9 +1598,11 @@ class Sharing(_rt.Facade):
         sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
-    ) -> Paginator[Share]:
-        """List a dashboard's shares (``GET /sights/{sightId}/shares``,
-        ``list-sight-shares``).
+    ) -> Paginator[AssetShare]:
+        """Deprecated: ``GET /sights/{sightId}/shares`` was removed on 2026-06-03; this
+        lists the dashboard's shares through ``ss.shares.list('sight', id)``
+        (token-paged; ``page_size`` becomes ``maxItems``, ``access_api_level`` is no
+        longer sent).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_dashboard_shares`.
@@ -1287,9 +1622,9 @@ class Sharing(_rt.Facade):
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
-    ) -> list[Share]:
-        """Share a dashboard with users or groups (``POST /sights/{sightId}/shares``,
-        ``share-sight``).
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /sights/{sightId}/shares`` was removed on 2026-06-03; this
+        shares the dashboard through ``ss.shares.share('sight', id, shares)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_dashboard`.
@@ -1305,9 +1640,10 @@ class Sharing(_rt.Facade):
 
     def get_dashboard_share(
         self, dashboard_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> Share:
-        """One share of a dashboard (``GET /sights/{sightId}/shares/{shareId}``,
-        ``share-sight-get``).
+    ) -> AssetShare:
+        """Deprecated: ``GET /sights/{sightId}/shares/{shareId}`` was removed on
+        2026-06-03; this reads the share through ``ss.shares.get('sight', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_dashboard_share`.
@@ -1325,9 +1661,10 @@ class Sharing(_rt.Facade):
         access_level: str,
         *,
         access_api_level: int | None = None,
-    ) -> Share:
-        """Change a dashboard share's access level (``PUT
-        /sights/{sightId}/shares/{shareId}``, ``update-sight-share``).
+    ) -> AssetShare:
+        """Deprecated: ``PUT /sights/{sightId}/shares/{shareId}`` was removed on
+        2026-06-03; this changes the level through ``ss.shares.update('sight', id,
+        share_id, level)`` (``PATCH /shares/{shareId}``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_dashboard_share`.
@@ -1341,8 +1678,9 @@ class Sharing(_rt.Facade):
     def delete_dashboard_share(
         self, dashboard_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Stop sharing a dashboard with someone (``DELETE
-        /sights/{sightId}/shares/{shareId}``, ``delete-sight-share``).
+        """Deprecated: ``DELETE /sights/{sightId}/shares/{shareId}`` was removed on
+        2026-06-03; this deletes the share through ``ss.shares.delete('sight', id,
+        share_id)``.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_dashboard_share`.
@@ -1468,6 +1806,155 @@ class Reports(_rt.Facade):
         """
         return self._portal.call(self._target.set_publish(report_id, publish))
 
+    def create(
+        self,
+        name: str,
+        *,
+        scope: Iterable[ScopeInput],
+        columns: Iterable[ReportColumn | Mapping[str, Any]] | None = None,
+        definition: ReportDefinition | Mapping[str, Any] | None = None,
+        is_summary_report: bool | None = None,
+        destination_type: str | None = None,
+        destination_id: int | None = None,
+    ) -> CreatedReport:
+        """Create a report (``POST /reports``, ``create-report``). Not repeated after an
+        ambiguous failure.
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.reports.Reports.create`.
+        """
+        return self._portal.call(
+            self._target.create(
+                name,
+                scope=_rt.materialize(scope),
+                columns=_rt.materialize(columns),
+                definition=definition,
+                is_summary_report=is_summary_report,
+                destination_type=destination_type,
+                destination_id=destination_id,
+            )
+        )
+
+    def delete(self, report_id: int) -> Result:
+        """Delete a report (``DELETE /reports/{reportId}``, ``delete-report``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.reports.Reports.delete`.
+        """
+        return self._portal.call(self._target.delete(report_id))
+
+    def get_definition(self, report_id: int) -> ReportDefinition:
+        """A report's filters and grouping, summarizing and sorting criteria (``GET
+        /reports/{reportId}/definition``, ``get-report-definition``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.get_definition`.
+        """
+        return self._portal.call(self._target.get_definition(report_id))
+
+    def update_definition(
+        self, report_id: int, definition: ReportDefinition | Mapping[str, Any]
+    ) -> Result:
+        """Replace a report's definition (``PUT /reports/{reportId}/definition``,
+        ``update-report-definition``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.update_definition`.
+        """
+        return self._portal.call(self._target.update_definition(report_id, definition))
+
+    def list_scope(
+        self, report_id: int, *, max_items: int | None = None
+    ) -> Paginator[ReportScopeInclusion]:
+        """The sheets and workspaces a report draws from (``GET
+        /reports/{reportId}/scope``, ``list-report-scope``), token-paged.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.list_scope`.
+        """
+        _r = self._target.list_scope(report_id, max_items=max_items)
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def add_scope(self, report_id: int, scope: Iterable[ScopeInput]) -> Result:
+        """Add sheets or workspaces to a report's scope (``POST
+        /reports/{reportId}/scope``, ``add-report-scope``). Adding what is already in
+        scope changes nothing.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.add_scope`.
+        """
+        return self._portal.call(self._target.add_scope(report_id, _rt.materialize(scope)))
+
+    def remove_scope(self, report_id: int, scope: Iterable[ScopeInput]) -> Result:
+        """Remove sheets or workspaces from a report's scope (``DELETE /reports/{reportId}/
+        scope``, ``remove-report-scope``; the DELETE carries a JSON body).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.remove_scope`.
+        """
+        return self._portal.call(self._target.remove_scope(report_id, _rt.materialize(scope)))
+
+    def list_columns(
+        self, report_id: int, *, level: int | None = None, max_items: int | None = None
+    ) -> Paginator[ReportColumn]:
+        """A report's columns (``GET /reports/{reportId}/columns``,
+        ``list-report-columns``), token-paged.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.list_columns`.
+        """
+        _r = self._target.list_columns(report_id, level=level, max_items=max_items)
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def add_columns(
+        self, report_id: int, columns: Iterable[ReportColumn | Mapping[str, Any]]
+    ) -> builtins.list[ReportColumn]:
+        """Add columns to a report (``POST /reports/{reportId}/columns``,
+        ``add-report-columns``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.add_columns`.
+        """
+        return self._portal.call(self._target.add_columns(report_id, _rt.materialize(columns)))
+
+    def get_column(
+        self, report_id: int, column_virtual_id: int, *, level: int | None = None
+    ) -> ReportColumn:
+        """One report column by its virtual id (``get-report-column``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.get_column`.
+        """
+        return self._portal.call(self._target.get_column(report_id, column_virtual_id, level=level))
+
+    def update_column(
+        self,
+        report_id: int,
+        column_virtual_id: int,
+        *,
+        title: str | None = None,
+        index: int | None = None,
+        hidden: bool | None = None,
+        width: int | None = None,
+    ) -> ReportColumn:
+        """Change a report column's title, position, visibility or width (``PUT
+        /reports/{reportId}/columns/{columnVirtualId}``, ``update-report-column``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.update_column`.
+        """
+        return self._portal.call(
+            self._target.update_column(
+                report_id, column_virtual_id, title=title, index=index, hidden=hidden, width=width
+            )
+        )
+
+    def delete_column(self, report_id: int, column_virtual_id: int) -> Result:
+        """Remove a column from a report (``delete-report-column``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.reports.Reports.delete_column`.
+        """
+        return self._portal.call(self._target.delete_column(report_id, column_virtual_id))
+
 
 class Dashboards(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
@@ -1478,24 +1965,14 @@ class Dashboards(_rt.Facade):
     _target: AsyncDashboards
 
     def list(
-        self,
-        *,
-        modified_since: str | None = None,
-        access_api_level: int | None = None,
-        numeric_dates: bool | None = None,
-        page_size: int | None = None,
+        self, *, max_items: int | None = None, page_size: int | None = None
     ) -> Paginator[Dashboard]:
         """List the dashboards the token can see (``GET /sights``, ``list-sights``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.dashboards.Dashboards.list`.
         """
-        _r = self._target.list(
-            modified_since=modified_since,
-            access_api_level=access_api_level,
-            numeric_dates=numeric_dates,
-            page_size=page_size,
-        )
+        _r = self._target.list(max_items=max_items, page_size=page_size)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(
@@ -1612,7 +2089,7 @@ class Webhooks(_rt.Facade):
 
     def list(self, *, page_size: int | None = None) -> Paginator[Webhook]:
         """List the webhooks this user (or app) owns (``GET /webhooks``,
-        ``list-webhooks``).
+        ``list-webhooks``), newest first.
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.webhooks.Webhooks.list`.
         """
@@ -1637,6 +2114,7 @@ class Webhooks(_rt.Facade):
         events: Iterable[str] = ("*.*",),
         column_ids: Iterable[int] | None = None,
         version: int = 1,
+        custom_headers: dict[str, str] | None = None,
     ) -> Webhook:
         """Create a webhook on a sheet (``POST /webhooks``, ``createWebhook``). It starts
         disabled (``NEW_NOT_VERIFIED``); enable it with :meth:`update`
@@ -1654,6 +2132,7 @@ class Webhooks(_rt.Facade):
                 events=_rt.materialize(events),
                 column_ids=_rt.materialize(column_ids),
                 version=version,
+                custom_headers=custom_headers,
             )
         )
 
@@ -2551,6 +3030,9 @@ class Users(_rt.Facade):
         include: Sequence[str] | None = None,
         modified_since: datetime.datetime | str | None = None,
         numeric_dates: bool | None = None,
+        plan_id: int | None = None,
+        seat_type: str | None = None,
+        display_contributor_seat_type: bool | None = None,
         page_size: int | None = None,
     ) -> Paginator[User]:
         """List the users of the organisation (``GET /users``, ``list-users``).
@@ -2562,6 +3044,9 @@ class Users(_rt.Facade):
             include=include,
             modified_since=modified_since,
             numeric_dates=numeric_dates,
+            plan_id=plan_id,
+            seat_type=seat_type,
+            display_contributor_seat_type=display_contributor_seat_type,
             page_size=page_size,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -2592,7 +3077,9 @@ class Users(_rt.Facade):
         resource_viewer: bool | None = None,
         send_email: bool | None = None,
     ) -> User:
-        """Invite a user to the organisation (``POST /users``, ``add-user``).
+        """Invite a user to the organisation (``POST /users``, ``add-user``). Since
+        2026-01-08 the API makes users added to a user-model plan licensed sheet
+        creators whatever ``licensed_sheet_creator`` says.
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.users.Users.add`.
         """
@@ -2742,6 +3229,53 @@ class Users(_rt.Facade):
             self._target.make_alternate_email_primary(user_id, alternate_email_id)
         )
 
+    def list_plans(
+        self,
+        user_id: int,
+        *,
+        display_contributor_seat_type: bool | None = None,
+        include: Sequence[str] | None = None,
+        max_items: int | None = None,
+    ) -> Paginator[UserPlan]:
+        """The plans a user belongs to and the seat on each (``GET /users/{userId}/plans``,
+        ``list-user-plans``), token-paged.
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.users.Users.list_plans`.
+        """
+        _r = self._target.list_plans(
+            user_id,
+            display_contributor_seat_type=display_contributor_seat_type,
+            include=include,
+            max_items=max_items,
+        )
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def upgrade(self, user_id: int, plan_id: int, seat_type: str) -> Result:
+        """Upgrade a user's seat on a plan (``POST .../plans/{planId}/upgrade``,
+        ``upgrade-user``; system administrators). Setting the same seat twice changes
+        nothing, so the call is retried like a read.
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.users.Users.upgrade`.
+        """
+        return self._portal.call(self._target.upgrade(user_id, plan_id, seat_type))
+
+    def downgrade(self, user_id: int, plan_id: int, seat_type: str) -> Result:
+        """Downgrade a user's seat on a plan (``POST .../plans/{planId}/downgrade``,
+        ``downgrade-user``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.users.Users.downgrade`.
+        """
+        return self._portal.call(self._target.downgrade(user_id, plan_id, seat_type))
+
+    def remove_from_plan(self, user_id: int, plan_id: int) -> Result:
+        """Remove a user from a plan (``DELETE /users/{userId}/plans/{planId}``,
+        ``remove-user-from-plan``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.users.Users.remove_from_plan`.
+        """
+        return self._portal.call(self._target.remove_from_plan(user_id, plan_id))
+
 
 class Groups(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
@@ -2829,7 +3363,8 @@ class Groups(_rt.Facade):
 
 
 class Workspaces(_rt.Facade):
-    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+    """``metadata``/``children`` for one container kind (``_kind`` is ``workspaces`` or
+    ``folders``).
 
     Sync facade of :class:`smartsuite.smartsheet.resources.workspaces.Workspaces`.
     """
@@ -2837,15 +3372,54 @@ class Workspaces(_rt.Facade):
     _target: AsyncWorkspaces
 
     def list(
-        self, *, access_api_level: int | None = None, page_size: int | None = None
+        self, *, max_items: int | None = None, page_size: int | None = None
     ) -> Paginator[Workspace]:
         """List the workspaces the user can see (``GET /workspaces``, ``list-workspaces``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.list`.
         """
-        _r = self._target.list(access_api_level=access_api_level, page_size=page_size)
+        _r = self._target.list(max_items=max_items, page_size=page_size)
         return _rt.wrap_paginator(self._portal, _r)
+
+    def metadata(self, workspace_id: int, *, include: Sequence[str] | None = None) -> Workspace:
+        """A workspace without its contents (``GET /workspaces/{workspaceId}/metadata``,
+        ``get-workspace-metadata``).
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.metadata`.
+        """
+        return self._portal.call(self._target.metadata(workspace_id, include=include))
+
+    def children(
+        self,
+        workspace_id: int,
+        *,
+        resource_types: Sequence[str] | str | None = None,
+        include: Sequence[str] | None = None,
+        max_items: int | None = None,
+    ) -> Paginator[Child]:
+        """What is directly in a workspace (``GET /workspaces/{workspaceId}/children``,
+        ``get-workspace-children``), token-paged.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.children`.
+        """
+        _r = self._target.children(
+            workspace_id, resource_types=resource_types, include=include, max_items=max_items
+        )
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def walk(
+        self, workspace_id: int, *, include: Sequence[str] | None = None
+    ) -> Iterator[TreeEntry]:
+        """Every item in a workspace and its folders, breadth first: one :class:`TreeEntry`
+        (the child and the folder names above it) per item.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.walk`.
+        """
+        return _rt.iterate(self._portal, self._target.walk(workspace_id, include=include))
 
     def get(
         self,
@@ -2854,8 +3428,7 @@ class Workspaces(_rt.Facade):
         include: Sequence[str] | None = None,
         access_api_level: int | None = None,
     ) -> Workspace:
-        """A workspace with its folders, sheets, reports, dashboards and templates (``GET
-        /workspaces/{workspaceId}``, ``get-workspace``).
+        """Deprecated: ``GET /workspaces/{workspaceId}`` was removed on 2026-06-03.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.get`.
@@ -2910,8 +3483,7 @@ class Workspaces(_rt.Facade):
         )
 
     def list_folders(self, workspace_id: int, *, page_size: int | None = None) -> Paginator[Folder]:
-        """The folders at a workspace's top level (``GET
-        /workspaces/{workspaceId}/folders``).
+        """Deprecated: ``GET /workspaces/{workspaceId}/folders`` was removed on 2026-06-03.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.list_folders`.
@@ -2930,16 +3502,51 @@ class Workspaces(_rt.Facade):
 
 
 class Folders(_rt.Facade):
-    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+    """``metadata``/``children`` for one container kind (``_kind`` is ``workspaces`` or
+    ``folders``).
 
     Sync facade of :class:`smartsuite.smartsheet.resources.folders.Folders`.
     """
 
     _target: AsyncFolders
 
+    def metadata(self, folder_id: int, *, include: Sequence[str] | None = None) -> Folder:
+        """A folder without its contents (``GET /folders/{folderId}/metadata``,
+        ``get-folder-metadata``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.folders.Folders.metadata`.
+        """
+        return self._portal.call(self._target.metadata(folder_id, include=include))
+
+    def children(
+        self,
+        folder_id: int,
+        *,
+        resource_types: Sequence[str] | str | None = None,
+        include: Sequence[str] | None = None,
+        max_items: int | None = None,
+    ) -> Paginator[Child]:
+        """What is directly in a folder (``GET /folders/{folderId}/children``,
+        ``get-folder-children``), token-paged; items are typed by ``resourceType`` as in
+        :meth:`Workspaces.children <.workspaces.Workspaces.children>`.
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.folders.Folders.children`.
+        """
+        _r = self._target.children(
+            folder_id, resource_types=resource_types, include=include, max_items=max_items
+        )
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def walk(self, folder_id: int, *, include: Sequence[str] | None = None) -> Iterator[TreeEntry]:
+        """Every item in a folder and its subfolders, breadth first (see
+        :meth:`Workspaces.walk <.workspaces.Workspaces.walk>`).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.folders.Folders.walk`.
+        """
+        return _rt.iterate(self._portal, self._target.walk(folder_id, include=include))
+
     def get(self, folder_id: int, *, include: Sequence[str] | None = None) -> Folder:
-        """A folder with its subfolders, sheets, reports, dashboards and templates (``GET
-        /folders/{folderId}``, ``get-folder``).
+        """Deprecated: ``GET /folders/{folderId}`` was removed on 2026-06-03.
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.folders.Folders.get`.
         """
@@ -2960,7 +3567,7 @@ class Folders(_rt.Facade):
         return self._portal.call(self._target.delete(folder_id))
 
     def list_folders(self, folder_id: int, *, page_size: int | None = None) -> Paginator[Folder]:
-        """A folder's direct subfolders (``GET /folders/{folderId}/folders``).
+        """Deprecated: ``GET /folders/{folderId}/folders`` was removed on 2026-06-03.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.folders.Folders.list_folders`.
@@ -3022,8 +3629,20 @@ class HomeResource(_rt.Facade):
 
     _target: AsyncHomeResource
 
+    def list_all_contents(
+        self, *, include: Sequence[str] | None = None, exclude: Sequence[str] | None = None
+    ) -> Home:
+        """Everything the user can reach from Home (``GET /home``), as the Python SDK 4.4.0
+        lists it. Deprecated by Smartsheet but answered: warns.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.home.HomeResource.list_all_contents`.
+        """
+        return self._portal.call(self._target.list_all_contents(include=include, exclude=exclude))
+
     def contents(self, *, include: Sequence[str] | None = None) -> Home:
         """Everything on the Home tab (``GET /folders/personal``, ``list-home-contents``).
+        Deprecated by Smartsheet but answered: warns.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.home.HomeResource.contents`.
@@ -3032,6 +3651,7 @@ class HomeResource(_rt.Facade):
 
     def list_folders(self, *, page_size: int | None = None) -> Paginator[Folder]:
         """The folders at Home's top level (``GET /home/folders``, ``home-list-folders``).
+        Deprecated by Smartsheet but answered: warns.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.home.HomeResource.list_folders`.
@@ -3040,7 +3660,8 @@ class HomeResource(_rt.Facade):
         return _rt.wrap_paginator(self._portal, _r)
 
     def create_folder(self, name: str) -> Folder:
-        """Create a folder at Home's top level (``POST /home/folders``).
+        """Create a folder at Home's top level (``POST /home/folders``). Deprecated by
+        Smartsheet but answered: warns.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.home.HomeResource.create_folder`.
@@ -3073,8 +3694,17 @@ class Favorites(_rt.Facade):
         """
         return self._portal.call(self._target.add(_rt.materialize(favorites)))
 
+    def get(
+        self, favorite_type: str, object_id: int, *, include: Sequence[str] | None = None
+    ) -> Favorite:
+        """One favorite (``GET /favorites/{favoriteType}/{favoriteId}``, ``is-favorite``).
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.favorites.Favorites.get`.
+        """
+        return self._portal.call(self._target.get(favorite_type, object_id, include=include))
+
     def is_favorite(self, favorite_type: str, object_id: int) -> bool:
-        """Whether an object is starred (``GET /favorites/{favoriteType}/{favoriteId}``).
+        """Whether an object is starred (:meth:`get`; False when the API answers 404).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.favorites.Favorites.is_favorite`.
@@ -3506,17 +4136,22 @@ __all__ = [
     "CrossSheetReferences",
     "Dashboards",
     "Discussions",
+    "Downloads",
     "Favorites",
     "Folders",
+    "Governance",
     "Groups",
     "HomeResource",
     "Imports",
+    "Paths",
     "Proofs",
     "Reports",
     "Rows",
     "Search",
     "ServerInfoResource",
+    "Shares",
     "Sharing",
+    "SheetFilters",
     "Sheets",
     "SmartsheetClient",
     "Summary",

@@ -212,7 +212,7 @@ def upsert(
     checkpoint: str | os.PathLike[str] | None = None,
     dry_run: bool = False,
     on_progress: OnProgress | None = None,
-    max_reconcile_rounds: int = 3,
+    max_reconcile_rounds: int = 5,
 ) -> UpsertResult:
     """Insert or update ``records`` in ``target``, matching on ``key``.
 

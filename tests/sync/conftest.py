@@ -65,8 +65,10 @@ def app(emu: Emulator) -> Iterator[AppSheetClient]:
 
 
 def make_sheet(ss: SmartsheetClient, rows: int = 0, name: str = "Sync") -> int:
-    """A sheet with the test columns and ``rows`` rows keyed K-0, K-1 ..."""
-    sheet = ss.sheets.create(name, COLUMNS)
+    """A sheet with the test columns and ``rows`` rows keyed K-0, K-1 ..., in a workspace of
+    its own (``POST /sheets``, ``sheets.create``, is deprecated by the 2026 API and warns)."""
+    workspace = ss.workspaces.create(f"{name} workspace")
+    sheet = ss.sheets.create_in_workspace(workspace.id, name, COLUMNS)
     assert sheet.id is not None
     if rows:
         added = ss.rows.add(sheet.id, [{"Key": f"K-{i}", "Name": f"n{i}"} for i in range(rows)])

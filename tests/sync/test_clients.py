@@ -26,7 +26,7 @@ from .conftest import FAST_LIMIT, make_sheet
 def test_smartsheet_calls_return_the_async_types(ss: SmartsheetClient) -> None:
     sheet_id = make_sheet(ss, rows=3)
     sheet = ss.sheets.get(sheet_id)
-    assert isinstance(sheet, Sheet)
+    assert type(sheet) is Sheet  # the async model itself: models are plain data
     assert [r["Key"] for r in sheet.to_records()] == ["K-0", "K-1", "K-2"]
     assert sheet.rows is not None and sheet.rows[0].id is not None
     row = ss.rows.get(sheet_id, sheet.rows[0].id)
@@ -35,6 +35,29 @@ def test_smartsheet_calls_return_the_async_types(ss: SmartsheetClient) -> None:
     assert isinstance(updated, BulkResult) and updated.ok
     assert ss.sheets.get(sheet_id).to_records()[0]["Name"] == "changed"
     assert ss.stats.requests >= 5  # a plain property, read from the async client
+
+
+def test_a_fetched_sheet_is_refreshed_through_its_namespace(ss: SmartsheetClient) -> None:
+    sheet_id = make_sheet(ss, rows=2)
+    sheet = ss.sheets.get(sheet_id, row_numbers=[1])
+    assert sheet.rows is not None and sheet.rows[0].id is not None
+    ss.rows.update(sheet_id, [{"id": sheet.rows[0].id, "Name": "later"}])
+    assert ss.sheets.refresh(sheet) is sheet  # in place, with the query it was read with
+    assert sheet.to_records() == [{"Key": "K-0", "Name": "later", "Hours": None}]
+    with pytest.raises(ConfigurationError, match=r"ss\.sheets\.get"):
+        ss.sheets.refresh(Sheet(id=sheet_id))  # built here, never fetched
+
+
+def test_a_paginator_resumes_from_a_saved_cursor(ss: SmartsheetClient) -> None:
+    for name in ("A", "B", "C"):
+        ss.workspaces.create(name)
+    listing = ss.workspaces.list(max_items=2)
+    first = listing.first_page()
+    assert [w.name for w in first.items] == ["A", "B"] and first.next_cursor is not None
+    rest = listing.resume(first.next_cursor)
+    assert isinstance(rest, Paginator)
+    assert [w.name for w in rest] == ["C"]
+    assert [w.name for w in listing.resume(None)] == ["A", "B", "C"]
 
 
 def test_paginators_walk_every_page(ss: SmartsheetClient) -> None:

@@ -13,11 +13,13 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
-from smartsuite import AsyncPaginator, etl
+from smartsuite import AsyncPaginator, BulkResult, etl
 from smartsuite._syncgen import generate
-from smartsuite.smartsheet import Row, Sheet, SmartsheetClient
+from smartsuite._syncgen.introspect import GenerationError
+from smartsuite.smartsheet import Comment, Row, Sheet, SmartsheetClient
 from smartsuite.smartsheet._resource import SmartsheetResource
 from smartsuite.smartsheet.resources.sheets import Sheets
 from smartsuite.sync import Paginator
@@ -60,6 +62,21 @@ async def fetch_one(ss: SmartsheetClient, which: int | str) -> Sheet | Row:
     raise AssertionError("never called")
 
 
+async def reload(self: Comment) -> Comment:
+    """Re-read this comment (a model's own coroutine method)."""
+    raise AssertionError("never called")
+
+
+async def every(self: Sheets) -> list[Sheet]:
+    """A method whose annotation names the builtin its class shadows (``Sheets.list``)."""
+    raise AssertionError("never called")
+
+
+async def recheck(self: BulkResult[Any]) -> bool:
+    """A coroutine on a model that no namespace's ``get`` returns."""
+    raise AssertionError("never called")
+
+
 def _gadgets(self: SmartsheetClient) -> Gadgets:
     return Gadgets(self)
 
@@ -67,6 +84,8 @@ def _gadgets(self: SmartsheetClient) -> Gadgets:
 def test_a_new_async_method_or_namespace_makes_them_stale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Sheets, "brand_new", brand_new, raising=False)
     monkeypatch.setattr(Sheets, "locked", locked, raising=False)
+    monkeypatch.setattr(Sheets, "every", every, raising=False)
+    monkeypatch.setattr(Comment, "reload", reload, raising=False)
     prop = functools.cached_property(_gadgets)
     prop.__set_name__(SmartsheetClient, "gadgets")
     monkeypatch.setattr(SmartsheetClient, "gadgets", prop, raising=False)
@@ -91,6 +110,29 @@ def test_a_new_async_method_or_namespace_makes_them_stale(monkeypatch: pytest.Mo
     assert "class Gadgets(_rt.Facade):" in source
     assert "def gadgets(self) -> Gadgets:" in source
     assert "def walk(self) -> Paginator[Sheet]:" in source
+    # In class Sheets ``list`` is the method: the builtin is spelled out.
+    assert "def every(self) -> builtins.list[Sheet]:" in source
+    # A model is returned as it is; its coroutine is mirrored on the namespace whose get
+    # returns it.
+    assert "class Comment(" not in source
+    assert "def reload(self, comment: Comment) -> Comment:" in source
+    assert "return self._portal.call(comment.reload())" in source
+
+
+def test_a_model_coroutine_without_one_home_namespace_is_refused(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(BulkResult, "recheck", recheck, raising=False)
+    with pytest.raises(GenerationError, match="BulkResult has async methods and 0 namespaces"):
+        generate.generate(formatted=False)
+
+
+def test_models_are_not_mirrored() -> None:
+    for sync_cls, async_cls in _sync_classes():
+        assert not attrs.has(async_cls), sync_cls
+    for name in GENERATED:
+        module = importlib.import_module(f"smartsuite.sync.{name}")
+        assert not [n for n in module.__all__ if attrs.has(getattr(module, n))]
 
 
 def _sync_classes() -> list[tuple[type, type]]:
@@ -151,7 +193,7 @@ USER_PROGRAM = textwrap.dedent(
     from smartsuite.appsheet import Row as AppRow
     from smartsuite.etl import UpsertResult
     from smartsuite.resource_management import User
-    from smartsuite.smartsheet import Row, Sheet
+    from smartsuite.smartsheet import ReportColumn, Row, Sheet
     from smartsuite.sync import (
         AppSheetClient, Paginator, ResourceManagementClient, SmartsheetClient, etl,
     )
@@ -164,6 +206,9 @@ USER_PROGRAM = textwrap.dedent(
             for sheet in ss.sheets.list():
                 assert_type(sheet, Sheet)
             assert_type(ss.sheets.list().first_page(), Page[Sheet])
+            assert_type(ss.sheets.list().resume("key"), Paginator[Sheet])
+            assert_type(ss.sheets.refresh(ss.sheets.get(sheet_id)), Sheet)
+            assert_type(ss.reports.add_columns(1, []), list[ReportColumn])
             assert_type(ss.rows.add(sheet_id, [{"Key": "a"}]), BulkResult[Row])
             assert_type(etl.upsert_rows(ss, sheet_id, [], key="Key"), UpsertResult)
             for chunk in ss.attachments.stream(sheet_id, 1):

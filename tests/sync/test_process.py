@@ -65,7 +65,8 @@ INTERRUPTED = textwrap.dedent(
     with EmulatorThread() as emu, SmartsheetClient(
         emu.smartsheet_token, base_url=emu.smartsheet_url, rate_limit=fast
     ) as ss:
-        sheet_id = ss.sheets.create("Big", columns).id
+        workspace_id = ss.workspaces.create("Big").id
+        sheet_id = ss.sheets.create_in_workspace(workspace_id, "Big", columns).id
         emu.smartsheet.faults = FaultConfig(latency=0.05)
 
         def progress(event):
