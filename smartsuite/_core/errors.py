@@ -158,7 +158,9 @@ class RequestTimeoutError(TransportError, TimeoutError):
 
 
 class OutcomeUnknownError(TransportError):
-    """A write was sent, but the connection failed before its answer arrived.
+    """A write was sent and nothing says whether it was applied: the connection failed before
+    its answer arrived, or the answer was one the vendor does not document as "not applied"
+    (a gateway's HTML or empty 502/503/504, a plain 500, an unreadable or oversized 2xx).
 
     The server may or may not have applied it, so it was not repeated. Re-read the
     affected objects to reconcile (the ETL engine's upsert does this for you).
