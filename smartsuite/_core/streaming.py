@@ -61,8 +61,11 @@ async def open_stream(
     )
     waits = Backoff(retry)
     last: SmartsuiteError | None = None
+    stats = shared.stats
+    stats.requests += 1
     for attempt in range(1, retry.max_attempts + 1):
         await transport.limiter.acquire(1)
+        stats.attempts += 1
         with_auth = CredentialHeaders(send)  # its repr masks the credential
         shared.auth.apply(with_auth)
         hint: float | None = None
@@ -106,7 +109,11 @@ async def open_stream(
                 raise verdict.error  # an invalid wait is never honoured (see sansio.bound_wait)
         if attempt == retry.max_attempts:
             break
-        await shared.clock.sleep(waits.next_wait(hint))
+        wait = waits.next_wait(hint)
+        cause = "rate_limited" if getattr(last, "status", None) == 429 else "download"
+        stats.retries[cause] += 1
+        stats.waited_seconds += wait
+        await shared.clock.sleep(wait)
     assert last is not None
     raise last
 
