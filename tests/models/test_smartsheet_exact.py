@@ -149,3 +149,19 @@ async def test_per_row_failures_carry_status_and_class(ss: SmartsheetClient, emu
     assert isinstance(missing.error, NotFoundError) and missing.status == 404
     assert getattr(missing.error, "code", None) == 1006
     assert conflict.status == 400 and getattr(conflict.error, "code", None) == 1109
+
+
+async def test_a_large_sheet_has_a_short_repr(ss: SmartsheetClient) -> None:
+    """The attrs repr of a big sheet is megabytes long and takes seconds; asyncio.run builds
+    the repr of its main task's result unasked, so the sheet's repr is a summary."""
+    workspace = await ss.workspaces.create("Repr")
+    created = await ss.sheets.create_in_workspace(
+        workspace.id, "Big", [Column(title="A", primary=True), Column(title="B")]
+    )
+    (await ss.rows.add(created.id, [{"A": f"r{i}", "B": "x" * 50} for i in range(600)]))
+    sheet = await ss.sheets.get(created.id)
+    text = repr(sheet)
+    assert text == (
+        f"Sheet(id={sheet.id}, name='Big', version={sheet.version!r}, columns=2, rows=600)"
+    )
+    assert repr(sheet.rows[0]) == f"Row(id={sheet.rows[0].id}, row_number=1, cells=2)"

@@ -133,6 +133,9 @@ class Row(Model):
     ``row["Status"]``, ``row.value("Status")``, ``row.to_record()``.
     """
 
+    def __repr__(self) -> str:  # a summary, like Sheet's: a row can carry hundreds of cells
+        return f"Row(id={self.id!r}, row_number={self.row_number!r}, cells={_count(self.cells)!r})"
+
     wire_aliases = {"permalink": ("permaLink",)}
 
     id: int = unset
@@ -216,7 +219,18 @@ class Row(Model):
 
 @attrs.define(on_setattr=track)
 class Sheet(Model):
-    """A sheet, with its columns and rows when fetched with ``sheets.get``."""
+    """A sheet, with its columns and rows when fetched with ``sheets.get``.
+
+    Its repr is a summary (id, name, version and how many columns and rows): the full attrs
+    repr of a 500,000-cell sheet is a 157 MB string that takes seconds to build, and Python
+    builds it unasked, for example when ``asyncio.run`` reports the result of its main task.
+    """
+
+    def __repr__(self) -> str:
+        return (
+            f"Sheet(id={self.id!r}, name={self.name!r}, version={self.version!r}, "
+            f"columns={_count(self.columns)!r}, rows={_count(self.rows)!r})"
+        )
 
     id: int = unset
     name: str = unset
@@ -338,3 +352,8 @@ class Sheet(Model):
 
         encoder = RecordEncoder(_of(self.columns, Column), strict=strict)
         return [encoder.row(r) for r in records]
+
+
+def _count(items: object) -> object:
+    """How many items a list field holds, for the summary reprs (or what it holds instead)."""
+    return len(items) if isinstance(items, list) else items
