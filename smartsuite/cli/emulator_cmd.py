@@ -177,7 +177,7 @@ def _serve(
         await emu.start()
         done = asyncio.Event()
         loop = asyncio.get_running_loop()
-        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+        if sys.platform != "win32":  # asyncio has no signal handlers on Windows
             loop.add_signal_handler(signal.SIGTERM, done.set)
         lines = [
             f"smartsuite emulator on {emu.url}",
