@@ -6,11 +6,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import logging
-import time
 import weakref
 from collections.abc import AsyncIterator, Callable, Mapping, Sequence
 from typing import Any, cast
@@ -21,16 +19,16 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from .._version import __version__
 from . import hooks as _hooks
-from . import sansio, streaming, wire
+from . import sansio, server_waits, streaming, wire
 from . import session as _session
-from .auth import Auth, CredentialHeaders, RefreshingAuth, Secret
+from .attempt import acquire, client_timeout, send_attempt
+from .auth import Auth, RefreshingAuth, Secret
 from .calls import Shared, TransportStats, cause_of, declared, gone
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
     APIError,
     AuthenticationError,
-    ConfigurationError,
     DecodeError,
     OutcomeUnknownError,
     RequestTimeoutError,
@@ -112,7 +110,6 @@ class Transport:
         self.retry = retry
         self.timeouts = timeouts
         self.headers: dict[str, str] = dict(headers or {})
-        self._client_timeout: tuple[Timeouts, aiohttp.ClientTimeout] | None = None
 
     # -- views and lifecycle -------------------------------------------------------------
 
@@ -322,7 +319,16 @@ class Transport:
         maybe_applied = False
 
         for attempt in range(1, retry.max_attempts + 1):
-            waited = await self._acquire(cost, deadline, last_error, method, display_path)
+            waited = await acquire(
+                self._shared,
+                self.limiter,
+                self.retry,
+                cost,
+                deadline,
+                last_error,
+                method,
+                display_path,
+            )
             stats.attempts += 1
             payload = body
             if content is not None:
@@ -365,7 +371,7 @@ class Transport:
                 cause = "timeout" if exc.timeout else "disconnect"
                 maybe_applied = True
             else:
-                self._observe(resp_headers)
+                server_waits.observe(self._shared, self.limiter, self.retry, resp_headers)
                 verdict = sansio.judge(
                     status,
                     reason,
@@ -414,7 +420,7 @@ class Transport:
                         ) from error
                     wait = sansio.bound_wait(verdict.wait_hint, retry.max_wait_seconds)
                     if wait.refused is not None:
-                        raise self._refuse_wait(wait.refused, error)
+                        raise server_waits.refused(self.retry, wait.refused, error)
                     if status == 429:
                         stats.rate_limited += 1
                     if verdict.verdict is sansio.Verdict.FAIL:
@@ -436,81 +442,17 @@ class Transport:
             if cause == "rate_limited" or hint is not None:
                 # Everyone sharing this credential backs off, not just this request.
                 self.limiter.hold_for(pause)
-            await self._pause(pause, cause, stats, started)
+            await self._pause(pause, cause, stats)
 
         assert last_error is not None
         raise last_error
-
-    async def _acquire(
-        self,
-        cost: int,
-        deadline: float,
-        last_error: SmartsuiteError | None,
-        method: str,
-        path: str,
-    ) -> float:
-        """Wait for the limiter, but never past the call's deadline; the seconds it made us
-        wait (for the attempt report)."""
-        shared = self._shared
-        if shared.session is not None and _session.in_other_loop(shared.session):
-            raise ConfigurationError(
-                f"this {shared.service} client was first used in another event loop (an earlier "
-                "asyncio.run?); its connections and rate limiter belong to that loop. Create "
-                "the client inside the loop that uses it"
-            )
-        before = shared.clock.monotonic()
-        left = deadline - before
-        try:
-            async with asyncio.timeout(max(left, 0.0)):
-                await self.limiter.acquire(cost)
-            return shared.clock.monotonic() - before
-        except TimeoutError:
-            if last_error is not None:
-                raise last_error from None
-            raise RequestTimeoutError(
-                f"the rate limiter held the call past max_total_seconds "
-                f"({self.retry.max_total_seconds:g} s); nothing was sent",
-                method=method,
-                path=path,
-            ) from None
 
     def _unknown(self, message: str, method: str, path: str, attempt: int) -> OutcomeUnknownError:
         self._shared.stats.unknown_outcomes += 1
         log.debug("%s %s: outcome unknown (attempt %d)", method, path, attempt)
         return OutcomeUnknownError(message, method=method, path=path)
 
-    def _refuse_wait(self, seconds: float, error: APIError) -> APIError:
-        """A server-requested wait above ``max_wait_seconds`` is invalid: nothing is held, and
-        the request that saw it fails at once (logged once, here)."""
-        log.warning(
-            "%s %s: the server asked to wait %.0f s, more than max_wait_seconds (%g s); "
-            "not waiting and not holding other requests",
-            error.method,
-            error.path,
-            seconds,
-            self.retry.max_wait_seconds,
-        )
-        return error
-
-    def _observe(self, headers: Mapping[str, str]) -> None:
-        """Let the limiter read the rate-limit headers, unless their reset is invalid."""
-        reset = headers.get("X-RateLimit-Reset")
-        if reset is not None:
-            seconds = sansio.parse_reset(reset, now=self._shared.clock.time())
-            refused = sansio.bound_wait(seconds, self.retry.max_wait_seconds).refused
-            if refused is not None:
-                if not self._shared.warned_reset:
-                    self._shared.warned_reset = True
-                    log.warning(
-                        "X-RateLimit-Reset asks for %.0f s, more than max_wait_seconds (%g s); "
-                        "ignored (logged once per client)",
-                        refused,
-                        self.retry.max_wait_seconds,
-                    )
-                return
-        self.limiter.observe(headers)
-
-    async def _pause(self, wait: float, cause: str, stats: TransportStats, started: float) -> None:
+    async def _pause(self, wait: float, cause: str, stats: TransportStats) -> None:
         stats.retries[cause] += 1
         stats.waited_seconds += wait
         log.debug("retrying after %.2f s (%s)", wait, cause)
@@ -528,71 +470,20 @@ class Transport:
         attempt: int = 1,
         waited: float = 0.0,
     ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-        """One attempt, with our credentials added (see :func:`wire.send_once`), cut short
-        at the call's deadline and reported to the hooks and the log when it ends."""
-        session = self._session()
-        with_auth = CredentialHeaders(headers)  # its repr masks the credential
-        self._shared.auth.apply(with_auth)
-        started = time.time()
-        t0 = time.perf_counter()
-        status: int | None = None
-        failure: str | None = None
-        resp_headers: CIMultiDictProxy[str] | None = None
-        try:
-            answer = await wire.send_once(
-                session,
-                method,
-                url,
-                query,
-                with_auth,
-                payload,
-                self._timeout(deadline - self._shared.clock.monotonic()),
-                closed=lambda: self._shared.closed,
-                limits=self._shared.limits,
-            )
-            status, resp_headers = answer[0], answer[2]
-            return answer
-        except wire.NotSent:
-            failure = "connect"
-            raise
-        except wire.MaybeSent as exc:
-            failure = "timeout" if exc.timeout else "disconnect"
-            raise
-        except BaseException as exc:
-            failure = type(exc).__name__
-            raise
-        finally:
-            path = urlsplit(url).path
-            if resp_headers is not None and status is not None:
-                _hooks.remember(status, resp_headers, method, path)
-            if _hooks.wants_reports(self._shared.hooks):
-                _hooks.report(
-                    self._shared.hooks,
-                    self._shared.service,
-                    method,
-                    path,
-                    attempt=attempt,
-                    status=status,
-                    error=failure,
-                    headers=resp_headers,
-                    started=started,
-                    elapsed=time.perf_counter() - t0,
-                    waited=waited,
-                )
-
-    def _timeout(self, left: float) -> aiohttp.ClientTimeout:
-        """aiohttp's form of ``self.timeouts``, rebuilt only when they change; shortened to
-        ``left`` seconds when the call's deadline comes first."""
-        t = self.timeouts
-        if t.total is None or left < t.total:
-            return aiohttp.ClientTimeout(
-                total=max(left, 0.001), sock_connect=t.connect, sock_read=t.read
-            )
-        cached = self._client_timeout
-        if cached is None or cached[0] is not t:
-            made = aiohttp.ClientTimeout(total=t.total, sock_connect=t.connect, sock_read=t.read)
-            cached = self._client_timeout = (t, made)
-        return cached[1]
+        """One attempt (see :func:`attempt.send_attempt`), cut short at the call's deadline."""
+        left = deadline - self._shared.clock.monotonic()
+        return await send_attempt(
+            self._shared,
+            self._session(),
+            method,
+            url,
+            query,
+            headers,
+            payload,
+            client_timeout(self.timeouts, left),
+            attempt=attempt,
+            waited=waited,
+        )
 
     def stream(
         self, url: str, *, chunk_size: int = 1 << 16

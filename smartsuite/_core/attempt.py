@@ -1,0 +1,146 @@
+"""One HTTP attempt of a request: our credential added, cut short at the call's deadline,
+and reported to the hooks and the log when it ends. The retry loop around it lives in
+:mod:`.transport`; what an answer means is decided in :mod:`.sansio`."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import time
+from typing import Any
+from urllib.parse import urlsplit
+
+import aiohttp
+from multidict import CIMultiDict, CIMultiDictProxy
+
+from . import hooks as _hooks
+from . import session as _session
+from . import wire
+from .auth import CredentialHeaders
+from .calls import Shared
+from .config import RetryConfig, Timeouts
+from .errors import ConfigurationError, RequestTimeoutError, SmartsuiteError
+from .ratelimit import RateLimiter
+
+
+async def acquire(
+    shared: Shared,
+    limiter: RateLimiter,
+    retry: RetryConfig,
+    cost: int,
+    deadline: float,
+    last_error: SmartsuiteError | None,
+    method: str,
+    path: str,
+) -> float:
+    """Wait for the limiter, but never past the call's deadline; the seconds it made us wait
+    (for the attempt report).
+
+    Raises:
+        ConfigurationError: the client was first used in another event loop.
+        RequestTimeoutError (or the previous attempt's error): the deadline came first.
+    """
+    if shared.session is not None and _session.in_other_loop(shared.session):
+        raise ConfigurationError(
+            f"this {shared.service} client was first used in another event loop (an earlier "
+            "asyncio.run?); its connections and rate limiter belong to that loop. Create "
+            "the client inside the loop that uses it"
+        )
+    before = shared.clock.monotonic()
+    try:
+        async with asyncio.timeout(max(deadline - before, 0.0)):
+            await limiter.acquire(cost)
+        return shared.clock.monotonic() - before
+    except TimeoutError:
+        if last_error is not None:
+            raise last_error from None
+        raise RequestTimeoutError(
+            f"the rate limiter held the call past max_total_seconds "
+            f"({retry.max_total_seconds:g} s); nothing was sent",
+            method=method,
+            path=path,
+        ) from None
+
+
+@functools.lru_cache(maxsize=32)
+def _full_timeout(timeouts: Timeouts) -> aiohttp.ClientTimeout:
+    return aiohttp.ClientTimeout(
+        total=timeouts.total, sock_connect=timeouts.connect, sock_read=timeouts.read
+    )
+
+
+def client_timeout(timeouts: Timeouts, left: float) -> aiohttp.ClientTimeout:
+    """aiohttp's form of ``timeouts`` (built once per config), shortened to ``left`` seconds
+    when the call's deadline comes first."""
+    if timeouts.total is None or left < timeouts.total:
+        return aiohttp.ClientTimeout(
+            total=max(left, 0.001), sock_connect=timeouts.connect, sock_read=timeouts.read
+        )
+    return _full_timeout(timeouts)
+
+
+async def send_attempt(
+    shared: Shared,
+    session: aiohttp.ClientSession,
+    method: str,
+    url: str,
+    query: dict[str, str] | None,
+    headers: CIMultiDict[str],
+    payload: Any,
+    aio_timeout: aiohttp.ClientTimeout,
+    *,
+    attempt: int,
+    waited: float,
+) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
+    """Send one attempt (see :func:`wire.send_once`) and report it, whatever its end."""
+    with_auth = CredentialHeaders(headers)  # its repr masks the credential
+    shared.auth.apply(with_auth)
+    started = time.time()
+    t0 = time.perf_counter()
+    status: int | None = None
+    failure: str | None = None
+    resp_headers: CIMultiDictProxy[str] | None = None
+    try:
+        answer = await wire.send_once(
+            session,
+            method,
+            url,
+            query,
+            with_auth,
+            payload,
+            aio_timeout,
+            closed=lambda: shared.closed,
+            limits=shared.limits,
+        )
+        status, resp_headers = answer[0], answer[2]
+        return answer
+    except wire.NotSent:
+        failure = "connect"
+        raise
+    except wire.MaybeSent as exc:
+        failure = "timeout" if exc.timeout else "disconnect"
+        raise
+    except BaseException as exc:
+        failure = type(exc).__name__
+        raise
+    finally:
+        path = urlsplit(url).path
+        if resp_headers is not None and status is not None:
+            _hooks.remember(status, resp_headers, method, path)
+        if _hooks.wants_reports(shared.hooks):
+            _hooks.report(
+                shared.hooks,
+                shared.service,
+                method,
+                path,
+                attempt=attempt,
+                status=status,
+                error=failure,
+                headers=resp_headers,
+                started=started,
+                elapsed=time.perf_counter() - t0,
+                waited=waited,
+            )
+
+
+__all__ = ["acquire", "client_timeout", "send_attempt"]
