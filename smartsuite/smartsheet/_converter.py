@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+import typing
+from typing import Any, TypeVar
 
 from .._core.serde import make_converter
+from .._core.serde import structure as structure_as
 from ._fast_structure import make_fast_structure_fn, without_gc
+from .models.common import Result
 from .models.sheets import Cell, Row, Sheet
 
 CONVERTER = make_converter(camel_case=True)
@@ -23,3 +26,27 @@ CONVERTER.register_structure_hook_func(_exactly(Row), make_fast_structure_fn(Row
 CONVERTER.register_structure_hook_func(
     _exactly(Sheet), without_gc(CONVERTER.get_structure_hook(Sheet))
 )
+
+
+def _is_result_of(tp: Any) -> bool:
+    return typing.get_origin(tp) is Result
+
+
+def _result_of(tp: Any) -> Any:
+    """``Result[X]``: the envelope's own fields, then its payload decoded once as ``X``."""
+    (payload_type,) = typing.get_args(tp)
+    envelope = CONVERTER.get_structure_hook(Result)
+
+    def structure(data: Any, _: Any) -> Any:
+        decoded = envelope(data, Result)
+        if decoded.result is not None:
+            payload = structure_as(CONVERTER, decoded.result, payload_type)
+            object.__setattr__(decoded, "result", payload)
+        return decoded
+
+    return structure
+
+
+# A bare Result keeps its payload as sent (its field is typed by the parameter T).
+CONVERTER.register_structure_hook_func(lambda t: isinstance(t, TypeVar), lambda v, _: v)
+CONVERTER.register_structure_hook_factory(_is_result_of, _result_of)

@@ -1,13 +1,19 @@
-"""The Smartsheet resource base: IndexResult paging and Result envelopes."""
+"""The Smartsheet resource base: one helper per envelope kind (bare object, Result, IndexResult
+pages, token pages), each reading its method and path from the running ``@operation``."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping
-from typing import Any, TypeVar
+import re
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from typing import Any, TypedDict, TypeVar, Unpack, overload
+from urllib.parse import quote
+
+import attrs
 
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError
-from .._core.operations import declare
+from .._core.ids import ident
+from .._core.operations import current_operation, declare
 from .._core.paging import AsyncPaginator, Page
 from .._core.response import Response
 from ._choices import check_choices
@@ -51,13 +57,36 @@ def operation(
 UPLOAD_COST = 10
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
+_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 _JSON = "application/json"
 
 #: Page size for walks: the largest the API serves without ``includeAll``.
 WALK_PAGE_SIZE = 1000
 
 
+class Send(TypedDict, total=False):
+    """What an envelope helper sends besides the path values. ``method`` and ``path`` default
+    to the running operation's (``@operation``); ``path`` is a template either way."""
+
+    method: str
+    path: str
+    params: Mapping[str, Any] | None
+    json: Any
+    headers: Mapping[str, str] | None
+    content: Any
+    cost: int | None
+
+
 class SmartsheetResource(Resource):
+    """A Smartsheet namespace. Its methods name the envelope they expect, one helper per kind:
+    :meth:`_object`, :meth:`_result`, :meth:`_result_list`, :meth:`_index`,
+    :meth:`_token_pages` (and the raw :meth:`_request` for files and streams).
+
+    The positional arguments of a helper fill the ``{placeholders}`` of the path template in
+    order, so ``self._object(sheet_id, cast_to=Sheet)`` inside ``@operation("get-sheet",
+    "GET", "/sheets/{sheetId}")`` reads ``GET /sheets/123``.
+    """
+
     _converter = CONVERTER
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Response:
@@ -77,6 +106,139 @@ class SmartsheetResource(Resource):
             kwargs["headers"] = {**(kwargs.get("headers") or {}), "Content-Type": _JSON}
         return await super()._request(method, path, **kwargs)
 
+    async def _object(self, *values: PathValue, cast_to: type[T], **send: Unpack[Send]) -> T:
+        """The answer is the object itself: decoded as ``cast_to``."""
+        method, path = route(values, send)
+        response = await self._request(method, path, **_rest(send))
+        return self._decode(response.json(), cast_to)
+
+    @overload
+    async def _result(
+        self, *values: PathValue, cast_to: type[T], **send: Unpack[Send]
+    ) -> Result[T]: ...
+    @overload
+    async def _result(self, *values: PathValue, **send: Unpack[Send]) -> Result[Any]: ...
+    async def _result(
+        self, *values: PathValue, cast_to: Any = None, **send: Unpack[Send]
+    ) -> Result[Any]:
+        """A Result envelope, decoded once with its payload as ``cast_to`` (a one-item list
+        is unwrapped); without ``cast_to`` the payload is kept as sent."""
+        if len(values) >= 2 and values[0] in _METHODS and str(values[1]).startswith("/"):
+            return await self._legacy_result(str(values[0]), str(values[1]), **send)  # type: ignore[misc]
+        data = await self._envelope(values, send)
+        if data is None:
+            return Result(message="SUCCESS", result_code=0)
+        if cast_to is None:
+            return self._decode(data, Result)
+        payload = _payload(data)
+        if isinstance(payload, list) and len(payload) == 1 and attrs.has(cast_to):
+            data = {**data, "result": payload[0]}
+        return self._decode(data, Result[cast_to])
+
+    async def _result_list(
+        self, *values: PathValue, cast_to: type[T], **send: Unpack[Send]
+    ) -> Result[list[T]]:
+        """A Result envelope whose payload is a list of ``cast_to`` (one object becomes a
+        one-item list, a missing payload an empty one)."""
+        data = await self._envelope(values, send)
+        if data is None:
+            return Result(message="SUCCESS", result_code=0, result=[])
+        payload = _payload(data)
+        if not isinstance(payload, list):
+            data = {**data, "result": [] if payload is None else [payload]}
+        return self._decode(data, Result[list[cast_to]])  # type: ignore[valid-type]
+
+    async def _envelope(self, values: tuple[PathValue, ...], send: Send) -> dict[str, Any] | None:
+        method, path = route(values, send)
+        response = await self._request(method, path, **_rest(send))
+        if response.already_gone:  # a retried DELETE that met a 404: done
+            return None
+        data = response.json()
+        if not isinstance(data, dict):
+            raise DecodeError(f"expected a Result object from {method} {path}", body=response.body)
+        return data
+
+    def _index(
+        self,
+        *values: PathValue,
+        cast_to: type[T],
+        params: Mapping[str, Any] | None = None,
+        page_size: int | None = None,
+        trust_totals: bool = True,
+        path: str | None = None,
+    ) -> AsyncPaginator[T]:
+        """An IndexResult collection walked by ``page``/``totalPages``
+        (https://developers.smartsheet.com/api/smartsheet/guides/basics/pagination).
+
+        With ``trust_totals=False`` (the webhook list, whose totals are -1 since 2026-06-03)
+        the walk goes on while pages come back full and stops at the first short one.
+        """
+        url = _get_path(values, path)
+        check_choices("GET", params)  # at the call, not at the first page
+        base = {k: v for k, v in (params or {}).items() if v is not None}
+        size = page_size or WALK_PAGE_SIZE
+
+        async def fetch(cursor: Hashable | None) -> Page[T]:
+            number = cursor if isinstance(cursor, int) else 1
+            response = await self._request(
+                "GET", url, params={**base, "page": number, "pageSize": size}
+            )
+            full = size if not trust_totals else None
+            return self._index_page(response.json(), cast_to, response.body, full_page=full)
+
+        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
+
+    def _token_pages(
+        self,
+        *values: PathValue,
+        cast_to: type[T],
+        params: Mapping[str, Any] | None = None,
+        page_size: int | None = None,
+        items_key: str = "data",
+        pagination_type: bool = False,
+        decode: Callable[[Any], T] | None = None,
+        path: str | None = None,
+    ) -> AsyncPaginator[T]:
+        """A token-paged collection: ``maxItems`` and ``lastKey`` out, ``{data|items,
+        lastKey}`` back, no totals; the last page has no ``lastKey``
+        (https://developers.smartsheet.com/api/smartsheet/guides/basics/pagination).
+
+        Each :class:`Page` carries the ``lastKey`` as ``next_cursor``; resume a walk with
+        ``paginator.resume(saved_last_key)``.
+
+        Args:
+            page_size: items per request, sent as ``maxItems``.
+            pagination_type: also send ``paginationType=token`` (only ``GET /workspaces``
+                needs it; the SDKs hard-code it there).
+            decode: builds one item from its JSON (children pick a model per item).
+        """
+        url = _get_path(values, path)
+        size = page_size_param(page_size)
+        base = {k: v for k, v in (params or {}).items() if v is not None}
+        if pagination_type:
+            base["paginationType"] = "token"
+
+        async def fetch(cursor: Hashable | None) -> Page[T]:
+            query = {**base, "maxItems": size}
+            if cursor is not None:
+                query["lastKey"] = cursor
+            response = await self._request("GET", url, params=query)
+            data = response.json()
+            if not isinstance(data, dict) or not isinstance(data.get(items_key), list):
+                raise DecodeError(
+                    f"expected a token-paged result with an {items_key!r} list", body=response.body
+                )
+            raw = data[items_key]
+            if decode is not None:
+                items = [decode(item) for item in raw]
+            else:
+                items = self._decode(raw, list[cast_to])  # type: ignore[valid-type]
+            return Page(items, last_key_of(data, response.body))
+
+        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
+
+    # -- transitional: the old helpers, removed once every call site is ported ---------------
+
     async def _get(self, path: str, cls: type[T], params: Mapping[str, Any] | None = None) -> T:
         response = await self._request("GET", path, params=params)
         return self._decode(response.json(), cls)
@@ -92,10 +254,10 @@ class SmartsheetResource(Resource):
         headers: Mapping[str, str] | None = None,
     ) -> T:
         """A write answered by a Result envelope; returns its decoded ``result``."""
-        result = await self._result(method, path, json=json, params=params, headers=headers)
+        result = await self._legacy_result(method, path, json=json, params=params, headers=headers)
         return self._decode(result.result, cls)
 
-    async def _result(
+    async def _legacy_result(
         self,
         method: str,
         path: str,
@@ -168,7 +330,7 @@ class SmartsheetResource(Resource):
                 needs it; the SDKs hard-code it there).
             decode: builds one item from its JSON (children pick a model per item).
         """
-        size = max_items_param(max_items)
+        size = page_size_param(max_items)
         base = {k: v for k, v in (params or {}).items() if v is not None}
         if pagination_type:
             base["paginationType"] = "token"
@@ -219,6 +381,58 @@ class SmartsheetResource(Resource):
         )
 
 
+#: A value for one ``{placeholder}`` of a path template: an integer id, or a text segment.
+PathValue = int | str
+
+_PLACEHOLDER = re.compile(r"\{([A-Za-z][A-Za-z0-9]*)\}")
+_UPPER = re.compile(r"([A-Z])")
+
+
+def route(values: Sequence[PathValue], send: Send) -> tuple[str, str]:
+    """The method and the filled path of a request: ``send``'s, else the running operation's.
+
+    Raises:
+        TypeError: no method or path and no declared Smartsheet operation is running, or the
+            number of values does not match the template's placeholders (a bug in the caller).
+        ConfigurationError: a value is not a valid id or is an empty text segment.
+    """
+    method, template = send.get("method"), send.get("path")
+    if method is None or template is None:
+        spec = current_operation.get()
+        if spec is None or spec.service != "smartsheet":
+            raise TypeError("method= and path= are needed outside a declared operation")
+        method = spec.method if method is None else method
+        template = spec.path if template is None else template
+    names = _PLACEHOLDER.findall(template)
+    if len(names) != len(values):
+        raise TypeError(f"{template} takes {len(names)} path values, got {len(values)}")
+    filled = iter(zip(names, values, strict=True))
+    return method, _PLACEHOLDER.sub(lambda _: _segment(*next(filled)), template)
+
+
+def _segment(name: str, value: PathValue) -> str:
+    what = _UPPER.sub(lambda m: "_" + m.group(1).lower(), name)
+    if isinstance(value, str):
+        if not value:
+            raise ConfigurationError(f"{what} must not be empty")
+        return quote(value, safe="")
+    return str(ident(value, what))
+
+
+def _get_path(values: Sequence[PathValue], path: str | None) -> str:
+    send: Send = {"method": "GET"} if path is None else {"method": "GET", "path": path}
+    return route(values, send)[1]
+
+
+def _rest(send: Send) -> dict[str, Any]:
+    return {k: v for k, v in send.items() if k not in ("method", "path")}
+
+
+def _payload(data: Mapping[str, Any]) -> Any:
+    payload = data.get("result")
+    return data.get("data") if payload is None else payload
+
+
 #: The most a ``lastKey`` may be: it is sent back verbatim in the next URL.
 MAX_LAST_KEY = 4096
 
@@ -226,12 +440,12 @@ MAX_LAST_KEY = 4096
 MAX_ITEMS_DEFAULT = 1000
 
 
-def max_items_param(value: int | None) -> int:
+def page_size_param(value: int | None) -> int:
     """``maxItems`` for a token-paged call: a positive integer (the SDKs refuse 0 or less)."""
     if value is None:
         return MAX_ITEMS_DEFAULT
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
-        raise ConfigurationError(f"max_items must be a positive integer, not {value!r}")
+        raise ConfigurationError(f"page_size must be a positive integer, not {value!r}")
     return value
 
 

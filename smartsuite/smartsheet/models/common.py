@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 
 from ..._core.model import Model, track, unset
+
+if TYPE_CHECKING:  # a bare ``Result`` means ``Result[Any]`` (PEP 696 default)
+    from typing_extensions import TypeVar as DefaultingTypeVar
+
+    T = DefaultingTypeVar("T", default=Any)
+else:
+    T = TypeVar("T")
 
 
 @attrs.define(on_setattr=track)
@@ -35,12 +42,16 @@ class BulkItemFailure(Model):
 
 
 @attrs.define(on_setattr=track)
-class Result(Model):
+class Result(Model, Generic[T]):
     """The Result envelope of write operations (``resultCode`` 0 = SUCCESS,
-    3 = PARTIAL_SUCCESS). ``result`` holds the raw payload; resources decode it."""
+    3 = PARTIAL_SUCCESS), decoded once with its payload: ``Result[Folder].result`` is a
+    ``Folder``. The payload is read from ``result``, or from ``data`` where the API documents
+    it there (alternate emails, user updates). A bare ``Result`` keeps the payload as sent."""
+
+    wire_aliases = {"result": ("data",)}
 
     message: str | None = unset
     result_code: int | None = unset
     version: int | None = unset
-    result: Any = unset
+    result: T = unset
     failed_items: list[BulkItemFailure] | None = unset
