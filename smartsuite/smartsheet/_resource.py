@@ -1,20 +1,32 @@
-"""The Smartsheet resource base: one helper per envelope kind (bare object, Result, IndexResult
-pages, token pages), each reading its method and path from the running ``@operation``."""
+"""The Smartsheet resource base: one helper per envelope kind, each named for what it returns.
+
+* :meth:`SmartsheetResource._object`: the answer is the object itself;
+* :meth:`SmartsheetResource._result`: a Result envelope, ``Result[T]`` decoded once;
+* :meth:`SmartsheetResource._result_list`: a Result envelope whose payload is a list;
+* :meth:`SmartsheetResource._index`: an IndexResult collection (``page``/``totalPages``);
+* :meth:`SmartsheetResource._token_pages`: a token-paged collection (``lastKey``);
+* the raw :meth:`SmartsheetResource._request` for files and streams.
+
+Method and path come from the running ``@operation`` declaration unless given; the
+positional arguments fill the ``{placeholders}`` of the path template in order, so
+``self._object(sheet_id, cast_to=Sheet)`` inside ``@operation("get-sheet", "GET",
+"/sheets/{sheetId}")`` reads ``GET /sheets/123``.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any, TypedDict, TypeVar, Unpack, overload
-from urllib.parse import quote
 
 import attrs
 
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError
-from .._core.ids import ident
+from .._core.ids import ident, text_id
 from .._core.operations import current_operation, declare
 from .._core.paging import AsyncPaginator, Page
+from .._core.paths import segment
 from .._core.response import Response
 from ._choices import check_choices
 from ._converter import CONVERTER
@@ -57,7 +69,6 @@ def operation(
 UPLOAD_COST = 10
 
 _BODY_METHODS = frozenset({"POST", "PUT", "PATCH"})
-_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 _JSON = "application/json"
 
 #: Page size for walks: the largest the API serves without ``includeAll``.
@@ -78,15 +89,6 @@ class Send(TypedDict, total=False):
 
 
 class SmartsheetResource(Resource):
-    """A Smartsheet namespace. Its methods name the envelope they expect, one helper per kind:
-    :meth:`_object`, :meth:`_result`, :meth:`_result_list`, :meth:`_index`,
-    :meth:`_token_pages` (and the raw :meth:`_request` for files and streams).
-
-    The positional arguments of a helper fill the ``{placeholders}`` of the path template in
-    order, so ``self._object(sheet_id, cast_to=Sheet)`` inside ``@operation("get-sheet",
-    "GET", "/sheets/{sheetId}")`` reads ``GET /sheets/123``.
-    """
-
     _converter = CONVERTER
 
     async def _request(self, method: str, path: str, **kwargs: Any) -> Response:
@@ -121,10 +123,8 @@ class SmartsheetResource(Resource):
     async def _result(
         self, *values: PathValue, cast_to: Any = None, **send: Unpack[Send]
     ) -> Result[Any]:
-        """A Result envelope, decoded once with its payload as ``cast_to`` (a one-item list
-        is unwrapped); without ``cast_to`` the payload is kept as sent."""
-        if len(values) >= 2 and values[0] in _METHODS and str(values[1]).startswith("/"):
-            return await self._legacy_result(str(values[0]), str(values[1]), **send)  # type: ignore[misc]
+        """A Result envelope, decoded once with its payload as ``cast_to`` (which must be
+        there; a one-item list is unwrapped); without ``cast_to`` the payload is kept as sent."""
         data = await self._envelope(values, send)
         if data is None:
             return Result(message="SUCCESS", result_code=0)
@@ -133,6 +133,8 @@ class SmartsheetResource(Resource):
         payload = _payload(data)
         if isinstance(payload, list) and len(payload) == 1 and attrs.has(cast_to):
             data = {**data, "result": payload[0]}
+        elif payload is None:
+            raise DecodeError(f"expected a result in the answer to {method_path(values, send)}")
         return self._decode(data, Result[cast_to])
 
     async def _result_list(
@@ -191,7 +193,7 @@ class SmartsheetResource(Resource):
     def _token_pages(
         self,
         *values: PathValue,
-        cast_to: type[T],
+        cast_to: type[T] | None = None,
         params: Mapping[str, Any] | None = None,
         page_size: int | None = None,
         items_key: str = "data",
@@ -210,7 +212,8 @@ class SmartsheetResource(Resource):
             page_size: items per request, sent as ``maxItems``.
             pagination_type: also send ``paginationType=token`` (only ``GET /workspaces``
                 needs it; the SDKs hard-code it there).
-            decode: builds one item from its JSON (children pick a model per item).
+            decode: builds one item from its JSON, instead of ``cast_to`` (children pick a
+                model per item).
         """
         url = _get_path(values, path)
         size = page_size_param(page_size)
@@ -236,123 +239,6 @@ class SmartsheetResource(Resource):
             return Page(items, last_key_of(data, response.body))
 
         return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
-
-    # -- transitional: the old helpers, removed once every call site is ported ---------------
-
-    async def _get(self, path: str, cls: type[T], params: Mapping[str, Any] | None = None) -> T:
-        response = await self._request("GET", path, params=params)
-        return self._decode(response.json(), cls)
-
-    async def _send(
-        self,
-        method: str,
-        path: str,
-        cls: type[T],
-        *,
-        json: Any = None,
-        params: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-    ) -> T:
-        """A write answered by a Result envelope; returns its decoded ``result``."""
-        result = await self._legacy_result(method, path, json=json, params=params, headers=headers)
-        return self._decode(result.result, cls)
-
-    async def _legacy_result(
-        self,
-        method: str,
-        path: str,
-        *,
-        json: Any = None,
-        params: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-        content: Any = None,
-        cost: int | None = None,
-    ) -> Result:
-        response = await self._request(
-            method, path, json=json, params=params, headers=headers, content=content, cost=cost
-        )
-        if response.already_gone:
-            return Result(message="SUCCESS", result_code=0)
-        data = response.json()
-        if not isinstance(data, dict):
-            raise DecodeError(f"expected a Result object from {method} {path}", body=response.body)
-        return self._decode(data, Result)
-
-    def _paginate(
-        self,
-        path: str,
-        cls: type[T],
-        params: Mapping[str, Any] | None = None,
-        *,
-        page_size: int | None = None,
-        trust_totals: bool = True,
-    ) -> AsyncPaginator[T]:
-        """Walk an IndexResult collection by ``page``/``totalPages``
-        (https://developers.smartsheet.com/api/smartsheet/guides/basics/pagination).
-
-        With ``trust_totals=False`` (the webhook list, whose totals are -1 since 2026-06-03)
-        the walk goes on while pages come back full and stops at the first short one.
-        """
-        check_choices("GET", params)  # at the call, not at the first page
-        base = {k: v for k, v in (params or {}).items() if v is not None}
-        size = page_size or WALK_PAGE_SIZE
-
-        async def fetch(cursor: Hashable | None) -> Page[T]:
-            number = cursor if isinstance(cursor, int) else 1
-            response = await self._request(
-                "GET", path, params={**base, "page": number, "pageSize": size}
-            )
-            full = size if not trust_totals else None
-            return self._index_page(response.json(), cls, response.body, full_page=full)
-
-        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
-
-    def _token_paginate(
-        self,
-        path: str,
-        cls: type[T],
-        params: Mapping[str, Any] | None = None,
-        *,
-        max_items: int | None = None,
-        items_key: str = "data",
-        pagination_type: bool = False,
-        decode: Callable[[Any], T] | None = None,
-    ) -> AsyncPaginator[T]:
-        """Walk a token-paged collection: ``maxItems`` and ``lastKey`` out, ``{data|items,
-        lastKey}`` back, no totals; the last page has no ``lastKey``
-        (https://developers.smartsheet.com/api/smartsheet/guides/basics/pagination).
-
-        Each :class:`Page` carries the ``lastKey`` as ``next_cursor``; resume a walk with
-        ``paginator.resume(saved_last_key)``.
-
-        Args:
-            pagination_type: also send ``paginationType=token`` (only ``GET /workspaces``
-                needs it; the SDKs hard-code it there).
-            decode: builds one item from its JSON (children pick a model per item).
-        """
-        size = page_size_param(max_items)
-        base = {k: v for k, v in (params or {}).items() if v is not None}
-        if pagination_type:
-            base["paginationType"] = "token"
-
-        async def fetch(cursor: Hashable | None) -> Page[T]:
-            query = {**base, "maxItems": size}
-            if cursor is not None:
-                query["lastKey"] = cursor
-            response = await self._request("GET", path, params=query)
-            data = response.json()
-            if not isinstance(data, dict) or not isinstance(data.get(items_key), list):
-                raise DecodeError(
-                    f"expected a token-paged result with an {items_key!r} list", body=response.body
-                )
-            raw = data[items_key]
-            if decode is not None:
-                items = [decode(item) for item in raw]
-            else:
-                items = self._decode(raw, list[cls])  # type: ignore[valid-type]
-            return Page(items, last_key_of(data, response.body))
-
-        return AsyncPaginator(fetch)
 
     def _index_page(
         self, data: Any, cls: type[T], body: bytes, *, full_page: int | None = None
@@ -413,10 +299,13 @@ def route(values: Sequence[PathValue], send: Send) -> tuple[str, str]:
 def _segment(name: str, value: PathValue) -> str:
     what = _UPPER.sub(lambda m: "_" + m.group(1).lower(), name)
     if isinstance(value, str):
-        if not value:
-            raise ConfigurationError(f"{what} must not be empty")
-        return quote(value, safe="")
+        return segment(text_id(value, what), what)
     return str(ident(value, what))
+
+
+def method_path(values: Sequence[PathValue], send: Send) -> str:
+    """``METHOD /path`` of a request, for messages."""
+    return " ".join(route(values, send))
 
 
 def _get_path(values: Sequence[PathValue], path: str | None) -> str:

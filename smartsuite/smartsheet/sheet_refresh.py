@@ -46,7 +46,8 @@ async def refresh(sheet: Sheet) -> Sheet:
         raise ConfigurationError(
             "refresh() works on a sheet fetched with ss.sheets.get while its client is alive"
         )
-    fresh = await namespace._get(f"/sheets/{int(sheet.id)}", type(sheet), entry[2])
+    path = f"/sheets/{int(sheet.id)}"
+    fresh = await namespace._object(method="GET", path=path, cast_to=type(sheet), params=entry[2])
     for field in attrs.fields(type(sheet)):
         object.__setattr__(sheet, field.name, getattr(fresh, field.name))
     sheet._index = None

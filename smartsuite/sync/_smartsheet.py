@@ -1862,15 +1862,16 @@ class Reports(_rt.Facade):
         return self._portal.call(self._target.update_definition(report_id, definition))
 
     def list_scope(
-        self, report_id: int, *, max_items: int | None = None
+        self, report_id: int, *, page_size: int | None = None, max_items: int | None = None
     ) -> Paginator[ReportScopeInclusion]:
         """The sheets and workspaces a report draws from (``GET
-        /reports/{reportId}/scope``, ``list-report-scope``), token-paged.
+        /reports/{reportId}/scope``, ``list-report-scope``), token-paged, ``page_size``
+        items a request (``max_items`` is its deprecated name).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.reports.Reports.list_scope`.
         """
-        _r = self._target.list_scope(report_id, max_items=max_items)
+        _r = self._target.list_scope(report_id, page_size=page_size, max_items=max_items)
         return _rt.wrap_paginator(self._portal, _r)
 
     def add_scope(self, report_id: int, scope: Iterable[ScopeInput]) -> Result:
@@ -1893,7 +1894,12 @@ class Reports(_rt.Facade):
         return self._portal.call(self._target.remove_scope(report_id, _rt.materialize(scope)))
 
     def list_columns(
-        self, report_id: int, *, level: int | None = None, max_items: int | None = None
+        self,
+        report_id: int,
+        *,
+        level: int | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
     ) -> Paginator[ReportColumn]:
         """A report's columns (``GET /reports/{reportId}/columns``,
         ``list-report-columns``), token-paged.
@@ -1901,7 +1907,9 @@ class Reports(_rt.Facade):
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.reports.Reports.list_columns`.
         """
-        _r = self._target.list_columns(report_id, level=level, max_items=max_items)
+        _r = self._target.list_columns(
+            report_id, level=level, page_size=page_size, max_items=max_items
+        )
         return _rt.wrap_paginator(self._portal, _r)
 
     def add_columns(
@@ -1965,14 +1973,14 @@ class Dashboards(_rt.Facade):
     _target: AsyncDashboards
 
     def list(
-        self, *, max_items: int | None = None, page_size: int | None = None
+        self, *, page_size: int | None = None, max_items: int | None = None
     ) -> Paginator[Dashboard]:
         """List the dashboards the token can see (``GET /sights``, ``list-sights``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.dashboards.Dashboards.list`.
         """
-        _r = self._target.list(max_items=max_items, page_size=page_size)
+        _r = self._target.list(page_size=page_size, max_items=max_items)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(
@@ -3235,6 +3243,7 @@ class Users(_rt.Facade):
         *,
         display_contributor_seat_type: bool | None = None,
         include: Sequence[str] | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> Paginator[UserPlan]:
         """The plans a user belongs to and the seat on each (``GET /users/{userId}/plans``,
@@ -3246,6 +3255,7 @@ class Users(_rt.Facade):
             user_id,
             display_contributor_seat_type=display_contributor_seat_type,
             include=include,
+            page_size=page_size,
             max_items=max_items,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -3372,14 +3382,14 @@ class Workspaces(_rt.Facade):
     _target: AsyncWorkspaces
 
     def list(
-        self, *, max_items: int | None = None, page_size: int | None = None
+        self, *, page_size: int | None = None, max_items: int | None = None
     ) -> Paginator[Workspace]:
         """List the workspaces the user can see (``GET /workspaces``, ``list-workspaces``).
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.list`.
         """
-        _r = self._target.list(max_items=max_items, page_size=page_size)
+        _r = self._target.list(page_size=page_size, max_items=max_items)
         return _rt.wrap_paginator(self._portal, _r)
 
     def metadata(self, workspace_id: int, *, include: Sequence[str] | None = None) -> Workspace:
@@ -3397,6 +3407,7 @@ class Workspaces(_rt.Facade):
         *,
         resource_types: Sequence[str] | str | None = None,
         include: Sequence[str] | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> Paginator[Child]:
         """What is directly in a workspace (``GET /workspaces/{workspaceId}/children``,
@@ -3406,7 +3417,11 @@ class Workspaces(_rt.Facade):
         :meth:`smartsuite.smartsheet.resources.workspaces.Workspaces.children`.
         """
         _r = self._target.children(
-            workspace_id, resource_types=resource_types, include=include, max_items=max_items
+            workspace_id,
+            resource_types=resource_types,
+            include=include,
+            page_size=page_size,
+            max_items=max_items,
         )
         return _rt.wrap_paginator(self._portal, _r)
 
@@ -3524,16 +3539,22 @@ class Folders(_rt.Facade):
         *,
         resource_types: Sequence[str] | str | None = None,
         include: Sequence[str] | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> Paginator[Child]:
         """What is directly in a folder (``GET /folders/{folderId}/children``,
         ``get-folder-children``), token-paged; items are typed by ``resourceType`` as in
-        :meth:`Workspaces.children <.workspaces.Workspaces.children>`.
+        :meth:`Workspaces.children <.workspaces.Workspaces.children>` (``max_items`` is
+        the deprecated name of ``page_size``).
 
         Sync facade of :meth:`smartsuite.smartsheet.resources.folders.Folders.children`.
         """
         _r = self._target.children(
-            folder_id, resource_types=resource_types, include=include, max_items=max_items
+            folder_id,
+            resource_types=resource_types,
+            include=include,
+            page_size=page_size,
+            max_items=max_items,
         )
         return _rt.wrap_paginator(self._portal, _r)
 

@@ -31,7 +31,7 @@ async def test_workspaces_are_token_paged_and_resumable(
 ) -> None:
     for name in ("A", "B", "C"):
         await ss.workspaces.create(name)
-    listing = ss.workspaces.list(max_items=2)
+    listing = ss.workspaces.list(page_size=2)
     first = await listing
     check(last(emu), "GET", "/workspaces", {"paginationType": "token", "maxItems": "2"})
     assert [w.name for w in first.items] == ["A", "B"] and first.total_count is None
@@ -46,8 +46,8 @@ async def test_workspaces_are_token_paged_and_resumable(
     )
     assert rest == ["C"]
     assert [w.name async for w in ss.workspaces.list()] == ["A", "B", "C"]
-    with pytest.raises(ConfigurationError, match="max_items"):
-        ss.workspaces.list(max_items=0)
+    with pytest.raises(ConfigurationError, match="page_size"):
+        ss.workspaces.list(page_size=0)
 
 
 async def test_a_repeated_last_key_is_refused(server: ScriptedServer) -> None:  # noqa: F811
@@ -117,7 +117,7 @@ async def test_paths(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
 async def test_dashboards_token_paged(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
     for name in ("A", "B", "C"):
         emu.smartsheet.state.integrations.add_dashboard(name)
-    assert [d.name async for d in ss.dashboards.list(max_items=2)] == ["A", "B", "C"]
+    assert [d.name async for d in ss.dashboards.list(page_size=2)] == ["A", "B", "C"]
     assert "paginationType" not in last(emu).query and "lastKey" in last(emu).query
 
 

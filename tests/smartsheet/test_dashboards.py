@@ -20,7 +20,7 @@ def board(emu: Emulator, name: str = "Ops") -> int:  # noqa: F811
 async def test_list_and_get(ss: SmartsheetClient, emu: Emulator) -> None:  # noqa: F811
     first, second = board(emu, "Ops"), board(emu, "Sales")
     # Token-paged since 2026-06-03; no paginationType for sights (Python SDK 4.4.0).
-    listed = [d async for d in ss.dashboards.list(max_items=1)]
+    listed = [d async for d in ss.dashboards.list(page_size=1)]
     assert [e.query.get("lastKey") is None for e in emu.smartsheet.log[-2:]] == [True, False]
     check(last(emu), "GET", "/sights", {"maxItems": "1", "lastKey": last(emu).query["lastKey"]})
     assert [(d.id, d.name) for d in listed] == [(first, "Ops"), (second, "Sales")]

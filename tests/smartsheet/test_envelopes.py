@@ -154,7 +154,7 @@ async def test_path_values_are_checked_and_text_is_quoted(
 ) -> None:
     await probe.text("a/b")
     assert server[1][-1][1] == "/tags/a%2Fb"
-    with pytest.raises(ConfigurationError, match="tag_name must not be empty"):
+    with pytest.raises(ConfigurationError, match="tag_name must be a non-empty string id"):
         await probe.text("")
     with pytest.raises(ConfigurationError, match="folder_id must be an integer id"):
         await probe.object(True)
@@ -180,3 +180,35 @@ def test_result_decodes_without_a_request() -> None:
     assert typed.failed_items == []
     assert CONVERTER.structure(body, Result).result == {"id": 1}
     assert Result(message="SUCCESS", result_code=0).result is not None  # UNSET, not None
+
+
+async def test_max_items_is_the_deprecated_name_of_page_size(
+    probe: Probe, server: tuple[str, list[Any]]
+) -> None:
+    ss = probe._client
+    assert isinstance(ss, SmartsheetClient)
+    ANSWERS["/workspaces"] = {"data": [{"id": 1}]}
+    ANSWERS["/sights"] = {"data": [{"id": 2}]}
+    ANSWERS["/folders/5/children"] = ANSWERS["/workspaces/5/children"] = {"data": []}
+    ANSWERS["/reports/6/scope"] = ANSWERS["/reports/6/columns"] = {"data": []}
+    ANSWERS["/users/7/plans"] = {"data": []}
+    calls = [
+        lambda **kw: ss.workspaces.list(**kw),
+        lambda **kw: ss.dashboards.list(**kw),
+        lambda **kw: ss.folders.children(5, **kw),
+        lambda **kw: ss.workspaces.children(5, **kw),
+        lambda **kw: ss.reports.list_scope(6, **kw),
+        lambda **kw: ss.reports.list_columns(6, **kw),
+        lambda **kw: ss.users.list_plans(7, **kw),
+    ]
+    for call in calls:
+        await call(page_size=3)
+        assert server[1][-1][2]["maxItems"] == "3"
+        with pytest.warns(DeprecationWarning, match="max_items= is deprecated.*use page_size="):
+            await call(max_items=4)
+        assert server[1][-1][2]["maxItems"] == "4"
+        with (
+            pytest.warns(DeprecationWarning),
+            pytest.raises(ConfigurationError, match="not both"),
+        ):
+            call(page_size=3, max_items=4)

@@ -51,7 +51,7 @@ def test_a_fetched_sheet_is_refreshed_through_its_namespace(ss: SmartsheetClient
 def test_a_paginator_resumes_from_a_saved_cursor(ss: SmartsheetClient) -> None:
     for name in ("A", "B", "C"):
         ss.workspaces.create(name)
-    listing = ss.workspaces.list(max_items=2)
+    listing = ss.workspaces.list(page_size=2)
     first = listing.first_page()
     assert [w.name for w in first.items] == ["A", "B"] and first.next_cursor is not None
     rest = listing.resume(first.next_cursor)

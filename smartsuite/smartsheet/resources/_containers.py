@@ -7,7 +7,7 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError
 from ..models.containers import DestinationType
-from ._payload import path_id
+from ._params import path_id
 
 _DESTINATIONS = {t.value for t in DestinationType}
 

@@ -16,7 +16,7 @@ from typing import IO, Any, TypeVar
 
 from ..._core.multipart import FilePart, JsonPart, multipart_body, simple_upload_headers
 from ..._core.upload import MB, FileInput, UploadFile, prepare_upload
-from .._resource import UPLOAD_COST, SmartsheetResource
+from .._resource import UPLOAD_COST, Send, SmartsheetResource
 
 T = TypeVar("T")
 
@@ -50,24 +50,25 @@ class UploadingResource(SmartsheetResource):
             factory, headers = multipart_body([FilePart("file", file)])
         else:
             factory, headers = file.body(), simple_upload_headers(file)
-        result = await self._result("POST", path, content=factory, headers=headers)
-        return self._decode(result.result, cls)
+        send: Send = {"method": "POST", "path": path, "content": factory, "headers": headers}
+        return (await self._result(cast_to=cls, **send)).result
 
     async def _post_with_file(
         self, path: str, part_name: str, document: Any, file: UploadFile | None, cls: type[T]
     ) -> T:
         """POST a JSON document, with a file as a multipart upload when one is given."""
+        send: Send = {"method": "POST", "path": path}
         if file is None:
-            result = await self._result("POST", path, json=document)
+            send["json"] = document
         else:
-            factory, headers = multipart_body(
-                [JsonPart(part_name, document), FilePart("file", file)]
-            )
+            parts: list[JsonPart | FilePart] = [
+                JsonPart(part_name, document),
+                FilePart("file", file),
+            ]
+            send["content"], send["headers"] = multipart_body(parts)
             # A comment or discussion with a file attaches it: 10 requests against the limit.
-            result = await self._result(
-                "POST", path, content=factory, headers=headers, cost=UPLOAD_COST
-            )
-        return self._decode(result.result, cls)
+            send["cost"] = UPLOAD_COST
+        return (await self._result(cast_to=cls, **send)).result
 
     async def _stream_url(self, url: str, chunk_size: int) -> AsyncIterator[bytes]:
         """Yield the body at a temporary download URL, chunk by chunk (no credentials sent)."""

@@ -10,7 +10,7 @@ from typing import IO
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.upload import FileInput
-from .._resource import UPLOAD_COST, operation
+from .._resource import UPLOAD_COST, Send, operation
 from ..models.attachments import Attachment, UrlAttachment
 from ..models.common import Result
 from ._uploads import DOWNLOAD_CHUNK, UploadingResource, as_upload
@@ -30,8 +30,9 @@ class Attachments(UploadingResource):
         if isinstance(source, UrlAttachment):
             if not source.url:
                 raise ConfigurationError("a UrlAttachment needs a url")
-            result = await self._result("POST", path, json=self._encode(source))
-            return self._decode(result.result, Attachment)
+            body = self._encode(source)
+            send: Send = {"method": "POST", "path": path, "json": body}
+            return (await self._result(cast_to=Attachment, **send)).result
         file = as_upload(source, filename, content_type)
         return await self._upload(path, file, Attachment, multipart=multipart)
 
@@ -147,17 +148,14 @@ class Attachments(UploadingResource):
     def list(self, sheet_id: int, *, page_size: int | None = None) -> AsyncPaginator[Attachment]:
         """Every attachment of a sheet, its rows and its comments
         (``attachments-listOnSheet``)."""
-        return self._paginate(
-            f"/sheets/{int(sheet_id)}/attachments", Attachment, page_size=page_size
-        )
+        return self._index(sheet_id, cast_to=Attachment, page_size=page_size)
 
     @operation("attachments-listOnRow", "GET", "/sheets/{sheetId}/rows/{rowId}/attachments")
     def list_on_row(
         self, sheet_id: int, row_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[Attachment]:
         """The attachments of a row and of its comments (``attachments-listOnRow``)."""
-        path = f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/attachments"
-        return self._paginate(path, Attachment, page_size=page_size)
+        return self._index(sheet_id, row_id, cast_to=Attachment, page_size=page_size)
 
     @operation(
         "discussion-listAttachments",
@@ -168,8 +166,7 @@ class Attachments(UploadingResource):
         self, sheet_id: int, discussion_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[Attachment]:
         """The attachments of a discussion's comments (``discussion-listAttachments``)."""
-        path = f"/sheets/{int(sheet_id)}/discussions/{int(discussion_id)}/attachments"
-        return self._paginate(path, Attachment, page_size=page_size)
+        return self._index(sheet_id, discussion_id, cast_to=Attachment, page_size=page_size)
 
     @operation("attachments-get", "GET", "/sheets/{sheetId}/attachments/{attachmentId}")
     async def get(self, sheet_id: int, attachment_id: int) -> Attachment:
@@ -178,14 +175,12 @@ class Attachments(UploadingResource):
         Raises:
             NotFoundError: no such attachment (1006).
         """
-        path = f"/sheets/{int(sheet_id)}/attachments/{int(attachment_id)}"
-        return await self._get(path, Attachment)
+        return await self._object(sheet_id, attachment_id, cast_to=Attachment)
 
     @operation("attachments-delete", "DELETE", "/sheets/{sheetId}/attachments/{attachmentId}")
     async def delete(self, sheet_id: int, attachment_id: int) -> Result:
         """Delete one attachment version (``attachments-delete``)."""
-        path = f"/sheets/{int(sheet_id)}/attachments/{int(attachment_id)}"
-        return await self._result("DELETE", path)
+        return await self._result(sheet_id, attachment_id)
 
     @operation(
         "attachments-versionList", "GET", "/sheets/{sheetId}/attachments/{attachmentId}/versions"
@@ -194,8 +189,7 @@ class Attachments(UploadingResource):
         self, sheet_id: int, attachment_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[Attachment]:
         """Every version of an attachment, newest first (``attachments-versionList``)."""
-        path = f"/sheets/{int(sheet_id)}/attachments/{int(attachment_id)}/versions"
-        return self._paginate(path, Attachment, page_size=page_size)
+        return self._index(sheet_id, attachment_id, cast_to=Attachment, page_size=page_size)
 
     @operation(
         "attachments-versionsDelete",
@@ -204,8 +198,7 @@ class Attachments(UploadingResource):
     )
     async def delete_all_versions(self, sheet_id: int, attachment_id: int) -> Result:
         """Delete an attachment with all its versions (``attachments-versionsDelete``)."""
-        path = f"/sheets/{int(sheet_id)}/attachments/{int(attachment_id)}/versions"
-        return await self._result("DELETE", path)
+        return await self._result(sheet_id, attachment_id)
 
     async def _download_url(self, sheet_id: int, attachment_id: int) -> str:
         attachment = await self.get(sheet_id, attachment_id)

@@ -19,9 +19,7 @@ class AutomationRules(SmartsheetResource):
     ) -> AsyncPaginator[AutomationRule]:
         """The sheet's single-action rules (``automationrules-list``); multistep workflows
         are not returned by the API."""
-        return self._paginate(
-            f"/sheets/{int(sheet_id)}/automationrules", AutomationRule, page_size=page_size
-        )
+        return self._index(sheet_id, cast_to=AutomationRule, page_size=page_size)
 
     @operation("automationrule-get", "GET", "/sheets/{sheetId}/automationrules/{automationRuleId}")
     async def get(self, sheet_id: int, rule_id: int) -> AutomationRule:
@@ -31,8 +29,7 @@ class AutomationRules(SmartsheetResource):
             BadRequestError: a multistep workflow (1266).
             NotFoundError: no such rule.
         """
-        path = f"/sheets/{int(sheet_id)}/automationrules/{int(rule_id)}"
-        return await self._get(path, AutomationRule)
+        return await self._object(sheet_id, rule_id, cast_to=AutomationRule)
 
     @operation(
         "automationrule-update", "PUT", "/sheets/{sheetId}/automationrules/{automationRuleId}"
@@ -65,5 +62,4 @@ class AutomationRules(SmartsheetResource):
     )
     async def delete(self, sheet_id: int, rule_id: int) -> Result:
         """Delete a rule (``automationrule-delete``)."""
-        path = f"/sheets/{int(sheet_id)}/automationrules/{int(rule_id)}"
-        return await self._result("DELETE", path)
+        return await self._result(sheet_id, rule_id)

@@ -73,9 +73,10 @@ class Cells(SmartsheetResource):
         Returns:
             A paginator of :class:`CellHistory`.
         """
-        path = f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/columns/{int(column_id)}/history"
         params = {"include": include, "level": level}
-        return self._paginate(path, CellHistory, params, page_size=page_size)
+        return self._index(
+            sheet_id, row_id, column_id, cast_to=CellHistory, params=params, page_size=page_size
+        )
 
     @operation(
         "addImageToCell",
@@ -112,15 +113,16 @@ class Cells(SmartsheetResource):
                 f"alt_text has {len(alt_text)} characters; Smartsheet allows {MAX_ALT_TEXT}"
             )
         data, name, content_type = image_body(image, filename)
-        path = f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/columns/{int(column_id)}/cellimages"
         result = await self._result(
-            "POST",
-            path,
+            sheet_id,
+            row_id,
+            column_id,
+            cast_to=Row,
             content=data,
             headers=upload_headers(name, content_type),
             params={"altText": alt_text, "overrideValidation": override_validation},
         )
-        return self._decode(result.result, Row)
+        return result.result
 
     @operation("listImageUrls", "POST", "/imageurls", idempotent=True)
     async def image_urls(

@@ -28,7 +28,7 @@ from ..models.children import (
 )
 from ..models.containers import Folder, Template
 from ..models.sheets import Sheet
-from ._payload import csv_param
+from ._params import csv_param
 
 SUNSET = "2026-06-03"
 
@@ -72,9 +72,6 @@ class ChildrenMixin(SmartsheetResource):
 
     _kind = "workspaces"
 
-    def _container(self, container_id: int) -> str:
-        return f"/{self._kind}/{int(container_id)}"
-
     def _child(self, data: Any) -> Child:
         if not isinstance(data, dict):
             return UnknownChild(resource_type=None, data={"value": data})
@@ -90,18 +87,15 @@ class ChildrenMixin(SmartsheetResource):
         container_id: int,
         resource_types: Sequence[str] | str | None,
         include: Sequence[str] | None,
-        max_items: int | None,
+        page_size: int | None,
     ) -> AsyncPaginator[Child]:
         params = {
             "childrenResourceTypes": resource_types_param(resource_types),
             "include": csv_param(include),
         }
-        return self._token_paginate(
-            f"{self._container(container_id)}/children",
-            object,  # type: ignore[arg-type]
-            params,
-            max_items=max_items,
-            decode=self._child,
+        path = f"/{self._kind}/{{id}}/children"
+        return self._token_pages(
+            container_id, params=params, page_size=page_size, decode=self._child, path=path
         )
 
     async def _legacy_contents(self, container_id: int) -> dict[str, Any]:

@@ -32,9 +32,7 @@ class Columns(SmartsheetResource):
             include: ``filters``.
         """
         params = {"level": level, "include": include}
-        return self._paginate(
-            f"/sheets/{int(sheet_id)}/columns", Column, params, page_size=page_size
-        )
+        return self._index(sheet_id, cast_to=Column, params=params, page_size=page_size)
 
     @operation("column-get", "GET", "/sheets/{sheetId}/columns/{columnId}")
     async def get(self, sheet_id: int, column_id: int, *, level: int | None = None) -> Column:
@@ -43,8 +41,7 @@ class Columns(SmartsheetResource):
         Raises:
             NotFoundError: no such sheet or column.
         """
-        path = f"/sheets/{int(sheet_id)}/columns/{int(column_id)}"
-        return await self._get(path, Column, {"level": level})
+        return await self._object(sheet_id, column_id, cast_to=Column, params={"level": level})
 
     @operation("columns-addToSheet", "POST", "/sheets/{sheetId}/columns")
     async def add(
@@ -73,9 +70,7 @@ class Columns(SmartsheetResource):
             if missing:
                 raise ConfigurationError(f"column {i} needs {', '.join(missing)}")
             body.append(wire)
-        result = await self._result("POST", f"/sheets/{int(sheet_id)}/columns", json=body)
-        payload = result.result if isinstance(result.result, list) else [result.result]
-        return self._decode(payload, builtins.list[Column])
+        return (await self._result_list(sheet_id, cast_to=Column, json=body)).result
 
     @operation("column-updateColumn", "PUT", "/sheets/{sheetId}/columns/{columnId}")
     async def update(self, sheet_id: int, column_id: int, column: ColumnInput) -> Column:
@@ -92,8 +87,7 @@ class Columns(SmartsheetResource):
         wire.pop("id", None)
         if not wire:
             raise ConfigurationError("nothing to update")
-        path = f"/sheets/{int(sheet_id)}/columns/{int(column_id)}"
-        return await self._send("PUT", path, Column, json=wire)
+        return (await self._result(sheet_id, column_id, cast_to=Column, json=wire)).result
 
     @operation("column-delete", "DELETE", "/sheets/{sheetId}/columns/{columnId}")
     async def delete(self, sheet_id: int, column_id: int) -> Result:
@@ -102,4 +96,4 @@ class Columns(SmartsheetResource):
         Raises:
             BadRequestError: the primary column cannot be deleted (1065).
         """
-        return await self._result("DELETE", f"/sheets/{int(sheet_id)}/columns/{int(column_id)}")
+        return await self._result(sheet_id, column_id)

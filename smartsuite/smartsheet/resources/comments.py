@@ -49,7 +49,7 @@ class Comments(UploadingResource):
     @operation("comment-get", "GET", "/sheets/{sheetId}/comments/{commentId}")
     async def get(self, sheet_id: int, comment_id: int) -> Comment:
         """One comment with its attachments (``comment-get``)."""
-        return await self._get(f"/sheets/{int(sheet_id)}/comments/{int(comment_id)}", Comment)
+        return await self._object(sheet_id, comment_id, cast_to=Comment)
 
     @operation("comment-edit", "PUT", "/sheets/{sheetId}/comments/{commentId}")
     async def update(self, sheet_id: int, comment_id: int, text: str) -> Comment:
@@ -60,12 +60,10 @@ class Comments(UploadingResource):
         """
         if not text:
             raise ConfigurationError("a comment needs text")
-        result = await self._result(
-            "PUT", f"/sheets/{int(sheet_id)}/comments/{int(comment_id)}", json={"text": text}
-        )
-        return self._decode(result.result, Comment)
+        body = {"text": text}
+        return (await self._result(sheet_id, comment_id, cast_to=Comment, json=body)).result
 
     @operation("comment-delete", "DELETE", "/sheets/{sheetId}/comments/{commentId}")
     async def delete(self, sheet_id: int, comment_id: int) -> Result:
         """Delete a comment and its attachments (``comment-delete``)."""
-        return await self._result("DELETE", f"/sheets/{int(sheet_id)}/comments/{int(comment_id)}")
+        return await self._result(sheet_id, comment_id)

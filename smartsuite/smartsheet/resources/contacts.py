@@ -7,10 +7,9 @@ from collections.abc import Sequence
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
-from ..._core.paths import segment
 from .._resource import SmartsheetResource, operation
 from ..models.account import Contact
-from ._payload import when_param
+from ._params import when_param
 
 
 class Contacts(SmartsheetResource):
@@ -24,7 +23,7 @@ class Contacts(SmartsheetResource):
     ) -> AsyncPaginator[Contact]:
         """The user's contacts (``GET /contacts``, ``list-contacts``)."""
         params = {"modifiedSince": when_param(modified_since), "numericDates": numeric_dates}
-        return self._paginate("/contacts", Contact, params, page_size=page_size)
+        return self._index(cast_to=Contact, params=params, page_size=page_size)
 
     @operation("get-contact", "GET", "/contacts/{contactId}")
     async def get(self, contact_id: str, *, include: Sequence[str] | None = None) -> Contact:
@@ -41,6 +40,4 @@ class Contacts(SmartsheetResource):
         text = str(contact_id)
         if not text or "/" in text or "?" in text:
             raise ConfigurationError(f"invalid contact id {contact_id!r}")
-        return await self._get(
-            f"/contacts/{segment(text, 'contact_id')}", Contact, {"include": include}
-        )
+        return await self._object(contact_id, cast_to=Contact, params={"include": include})

@@ -17,8 +17,7 @@ class CrossSheetReferences(SmartsheetResource):
         self, sheet_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[CrossSheetReference]:
         """The sheet's cross-sheet references (``GET /sheets/{sheetId}/crosssheetreferences``)."""
-        path = f"/sheets/{int(sheet_id)}/crosssheetreferences"
-        return self._paginate(path, CrossSheetReference, page_size=page_size)
+        return self._index(sheet_id, cast_to=CrossSheetReference, page_size=page_size)
 
     @operation(
         "get-crosssheet-reference",
@@ -28,8 +27,7 @@ class CrossSheetReferences(SmartsheetResource):
     async def get(self, sheet_id: int, reference_id: int) -> CrossSheetReference:
         """One cross-sheet reference
         (``GET /sheets/{sheetId}/crosssheetreferences/{crossSheetReferenceId}``)."""
-        path = f"/sheets/{int(sheet_id)}/crosssheetreferences/{int(reference_id)}"
-        return await self._get(path, CrossSheetReference)
+        return await self._object(sheet_id, reference_id, cast_to=CrossSheetReference)
 
     @operation("add-crosssheet-reference", "POST", "/sheets/{sheetId}/crosssheetreferences")
     async def create(
@@ -68,5 +66,6 @@ class CrossSheetReferences(SmartsheetResource):
             source_sheet_id=ident(source_sheet_id, "source_sheet_id"),
             **{k: v for k, v in ranges.items() if v is not None},  # None: not sent
         )
-        path = f"/sheets/{int(sheet_id)}/crosssheetreferences"
-        return await self._send("POST", path, CrossSheetReference, json=self._encode(ref))
+        return (
+            await self._result(sheet_id, cast_to=CrossSheetReference, json=self._encode(ref))
+        ).result

@@ -10,16 +10,13 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
+from ..._core.renames import renamed_arg
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.dashboards import Dashboard, DashboardPublish
-from ._payload import path_id
+from ._params import path_id
 
 _DESTINATIONS = ("folder", "workspace", "home")
-
-
-def _path(dashboard_id: int, tail: str = "") -> str:
-    return f"/sights/{path_id(dashboard_id, 'dashboard_id')}{tail}"
 
 
 def _destination(
@@ -41,7 +38,7 @@ def _destination(
 class Dashboards(SmartsheetResource):
     @operation("list-sights", "GET", "/sights")
     def list(
-        self, *, max_items: int | None = None, page_size: int | None = None
+        self, *, page_size: int | None = None, max_items: int | None = None
     ) -> AsyncPaginator[Dashboard]:
         """List the dashboards the token can see (``GET /sights``, ``list-sights``).
 
@@ -50,10 +47,10 @@ class Dashboards(SmartsheetResource):
         ``includeAll`` and page numbers are gone from the API.
 
         Args:
-            max_items: page size (``maxItems``); ``page_size`` is accepted as an alias.
+            page_size: items per request (``maxItems``); ``max_items`` is its deprecated name.
         """
-        size = max_items if max_items is not None else page_size
-        return self._token_paginate("/sights", Dashboard, max_items=size)
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
+        return self._token_pages(cast_to=Dashboard, page_size=size)
 
     @operation("get-sight", "GET", "/sights/{sightId}")
     async def get(
@@ -80,7 +77,7 @@ class Dashboards(SmartsheetResource):
             "accessApiLevel": access_api_level,
             "numericDates": numeric_dates,
         }
-        return await self._get(_path(dashboard_id), Dashboard, params)
+        return await self._object(dashboard_id, cast_to=Dashboard, params=params)
 
     @operation("update-sight", "PUT", "/sights/{sightId}")
     async def rename(
@@ -95,14 +92,14 @@ class Dashboards(SmartsheetResource):
         if not name or not name.strip():
             raise ConfigurationError("a dashboard needs a non-empty name")
         params = {"numericDates": numeric_dates}
-        return await self._send(
-            "PUT", _path(dashboard_id), Dashboard, json={"name": name}, params=params
-        )
+        return (
+            await self._result(dashboard_id, cast_to=Dashboard, json={"name": name}, params=params)
+        ).result
 
     @operation("delete-sight", "DELETE", "/sights/{sightId}")
     async def delete(self, dashboard_id: int) -> Result:
         """Delete a dashboard (``DELETE /sights/{sightId}``, ``delete-sight``)."""
-        return await self._result("DELETE", _path(dashboard_id))
+        return await self._result(dashboard_id)
 
     @operation("copy-sight", "POST", "/sights/{sightId}/copy")
     async def copy(
@@ -124,7 +121,7 @@ class Dashboards(SmartsheetResource):
             The new dashboard (id, name, permalink).
         """
         body = _destination(destination_type, destination_id, new_name)
-        return await self._send("POST", _path(dashboard_id, "/copy"), Dashboard, json=body)
+        return (await self._result(dashboard_id, cast_to=Dashboard, json=body)).result
 
     @operation("move-sight", "POST", "/sights/{sightId}/move")
     async def move(
@@ -136,12 +133,12 @@ class Dashboards(SmartsheetResource):
             The moved dashboard.
         """
         body = _destination(destination_type, destination_id, None)
-        return await self._send("POST", _path(dashboard_id, "/move"), Dashboard, json=body)
+        return (await self._result(dashboard_id, cast_to=Dashboard, json=body)).result
 
     @operation("get-sight-publish-status", "GET", "/sights/{sightId}/publish")
     async def get_publish(self, dashboard_id: int) -> DashboardPublish:
         """The dashboard's publish settings (``GET /sights/{sightId}/publish``)."""
-        return await self._get(_path(dashboard_id, "/publish"), DashboardPublish)
+        return await self._object(dashboard_id, cast_to=DashboardPublish)
 
     @operation("set-sight-publish-status", "PUT", "/sights/{sightId}/publish")
     async def set_publish(
@@ -161,4 +158,4 @@ class Dashboards(SmartsheetResource):
             if accessible_by not in ("ALL", "ORG"):
                 raise ConfigurationError("accessible_by must be ALL or ORG")
             body["readOnlyFullAccessibleBy"] = accessible_by
-        return await self._send("PUT", _path(dashboard_id, "/publish"), DashboardPublish, json=body)
+        return (await self._result(dashboard_id, cast_to=DashboardPublish, json=body)).result

@@ -36,11 +36,8 @@ class Discussions(UploadingResource):
             include: ``comments`` and/or ``attachments`` to fill them in.
             page_size: page size for the walk.
         """
-        return self._paginate(
-            f"/sheets/{int(sheet_id)}/discussions",
-            Discussion,
-            {"include": include},
-            page_size=page_size,
+        return self._index(
+            sheet_id, cast_to=Discussion, params={"include": include}, page_size=page_size
         )
 
     @operation("row-discussions-list", "GET", "/sheets/{sheetId}/rows/{rowId}/discussions")
@@ -53,11 +50,8 @@ class Discussions(UploadingResource):
         page_size: int | None = None,
     ) -> AsyncPaginator[Discussion]:
         """The discussions on one row (``row-discussions-list``)."""
-        return self._paginate(
-            f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/discussions",
-            Discussion,
-            {"include": include},
-            page_size=page_size,
+        return self._index(
+            sheet_id, row_id, cast_to=Discussion, params={"include": include}, page_size=page_size
         )
 
     @operation("discussion-get", "GET", "/sheets/{sheetId}/discussions/{discussionId}")
@@ -67,8 +61,7 @@ class Discussions(UploadingResource):
         Raises:
             NotFoundError: no such discussion (1006).
         """
-        path = f"/sheets/{int(sheet_id)}/discussions/{int(discussion_id)}"
-        return await self._get(path, Discussion)
+        return await self._object(sheet_id, discussion_id, cast_to=Discussion)
 
     @operation("discussions-create", "POST", "/sheets/{sheetId}/discussions")
     async def create(
@@ -129,5 +122,4 @@ class Discussions(UploadingResource):
     async def delete(self, sheet_id: int, discussion_id: int) -> Result:
         """Delete a discussion with its comments and their attachments
         (``discussion-delete``)."""
-        path = f"/sheets/{int(sheet_id)}/discussions/{int(discussion_id)}"
-        return await self._result("DELETE", path)
+        return await self._result(sheet_id, discussion_id)

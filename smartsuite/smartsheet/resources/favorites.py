@@ -7,10 +7,10 @@ from collections.abc import Iterable, Sequence
 
 from ..._core.errors import ConfigurationError, NotFoundError
 from ..._core.paging import AsyncPaginator
-from .._resource import operation
+from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.containers import Favorite, FavoriteType
-from ._payload import PayloadResource, ids_param, path_id
+from ._params import ids_param, path_id
 
 _TYPES = {t.value for t in FavoriteType}
 
@@ -24,7 +24,7 @@ def _type(value: str) -> str:
     return kind
 
 
-class Favorites(PayloadResource):
+class Favorites(SmartsheetResource):
     @operation("get-favorites", "GET", "/favorites")
     def list(
         self, *, include: Sequence[str] | None = None, page_size: int | None = None
@@ -35,7 +35,7 @@ class Favorites(PayloadResource):
             include: ``name`` and/or ``directId``.
             page_size: page size for the walk.
         """
-        return self._paginate("/favorites", Favorite, {"include": include}, page_size=page_size)
+        return self._index(cast_to=Favorite, params={"include": include}, page_size=page_size)
 
     @operation("add-favorite", "POST", "/favorites", idempotent=True)
     async def add(
@@ -66,7 +66,7 @@ class Favorites(PayloadResource):
                 (item.type, item.object_id) if isinstance(item, Favorite) else (item[0], item[1])
             )
             body.append({"type": _type(str(kind)), "objectId": path_id(object_id, "object_id")})
-        return await self._payload_list("POST", "/favorites", Favorite, json=body)
+        return (await self._result_list(cast_to=Favorite, json=body)).result
 
     @operation("is-favorite", "GET", "/favorites/{favoriteType}/{favoriteId}")
     async def get(
@@ -80,9 +80,8 @@ class Favorites(PayloadResource):
         Raises:
             NotFoundError: the object is not a favorite.
         """
-        path = f"/favorites/{_type(favorite_type)}/{path_id(object_id, 'object_id')}"
         params = {"include": ",".join(include) if include is not None else None}
-        return await self._get(path, Favorite, params)
+        return await self._object(_type(favorite_type), object_id, cast_to=Favorite, params=params)
 
     async def is_favorite(self, favorite_type: str, object_id: int) -> bool:
         """Whether an object is starred (:meth:`get`; False when the API answers 404)."""
@@ -100,12 +99,11 @@ class Favorites(PayloadResource):
             ConfigurationError: an unknown type or no ids.
         """
         params = {"objectIds": ids_param(object_ids, "object_ids")}
-        return await self._result("DELETE", f"/favorites/{_type(favorite_type)}", params=params)
+        return await self._result(_type(favorite_type), params=params)
 
     @operation(
         "delete-favorites-by-type-and-id", "DELETE", "/favorites/{favoriteType}/{favoriteId}"
     )
     async def remove_one(self, favorite_type: str, object_id: int) -> Result:
         """Unstar one object (``DELETE /favorites/{favoriteType}/{favoriteId}``)."""
-        path = f"/favorites/{_type(favorite_type)}/{path_id(object_id, 'object_id')}"
-        return await self._result("DELETE", path)
+        return await self._result(_type(favorite_type), object_id)

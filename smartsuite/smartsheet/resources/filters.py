@@ -9,15 +9,11 @@ from ..models.common import Result
 from ..models.filters import SheetFilter
 
 
-def _filters(sheet_id: int) -> str:
-    return f"/sheets/{int(sheet_id)}/filters"
-
-
 class SheetFilters(SmartsheetResource):
     @operation("list-sheet-filters", "GET", "/sheets/{sheetId}/filters")
     def list(self, sheet_id: int, *, page_size: int | None = None) -> AsyncPaginator[SheetFilter]:
         """The filters saved on a sheet (``GET /sheets/{sheetId}/filters``), page-numbered."""
-        return self._paginate(_filters(sheet_id), SheetFilter, page_size=page_size)
+        return self._index(sheet_id, cast_to=SheetFilter, page_size=page_size)
 
     @operation("get-sheet-filter", "GET", "/sheets/{sheetId}/filters/{filterId}")
     async def get(self, sheet_id: int, filter_id: int) -> SheetFilter:
@@ -26,9 +22,9 @@ class SheetFilters(SmartsheetResource):
         Raises:
             NotFoundError: no such sheet or filter.
         """
-        return await self._get(f"{_filters(sheet_id)}/{int(filter_id)}", SheetFilter)
+        return await self._object(sheet_id, filter_id, cast_to=SheetFilter)
 
     @operation("delete-sheet-filter", "DELETE", "/sheets/{sheetId}/filters/{filterId}")
     async def delete(self, sheet_id: int, filter_id: int) -> Result:
         """Delete a saved filter (``DELETE /sheets/{sheetId}/filters/{filterId}``)."""
-        return await self._result("DELETE", f"{_filters(sheet_id)}/{int(filter_id)}")
+        return await self._result(sheet_id, filter_id)

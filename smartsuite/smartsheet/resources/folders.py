@@ -8,21 +8,18 @@ import attrs
 
 from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
+from ..._core.renames import renamed_arg
 from .._resource import operation
 from ..models.children import Child, TreeEntry
 from ..models.common import Result
 from ..models.containers import Folder
 from ._containers import copy_params, destination, name_body
-from ._payload import PayloadResource, csv_param, path_id
+from ._params import csv_param
 from .children import ChildrenMixin, warn_removed
 from .workspaces import _as_folder
 
 
-def _path(folder_id: int) -> str:
-    return f"/folders/{path_id(folder_id, 'folder_id')}"
-
-
-class Folders(ChildrenMixin, PayloadResource):
+class Folders(ChildrenMixin):
     _kind = "folders"
 
     @operation("get-folder-metadata", "GET", "/folders/{folderId}/metadata")
@@ -36,8 +33,7 @@ class Folders(ChildrenMixin, PayloadResource):
         Raises:
             NotFoundError: no such folder.
         """
-        path = f"{_path(folder_id)}/metadata"
-        return await self._get(path, Folder, {"include": csv_param(include)})
+        return await self._object(folder_id, cast_to=Folder, params={"include": csv_param(include)})
 
     @operation("get-folder-children", "GET", "/folders/{folderId}/children")
     def children(
@@ -46,12 +42,15 @@ class Folders(ChildrenMixin, PayloadResource):
         *,
         resource_types: Sequence[str] | str | None = None,
         include: Sequence[str] | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Child]:
         """What is directly in a folder (``GET /folders/{folderId}/children``,
         ``get-folder-children``), token-paged; items are typed by ``resourceType`` as in
-        :meth:`Workspaces.children <.workspaces.Workspaces.children>`."""
-        return self._children(folder_id, resource_types, include, max_items)
+        :meth:`Workspaces.children <.workspaces.Workspaces.children>` (``max_items`` is the
+        deprecated name of ``page_size``)."""
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
+        return self._children(folder_id, resource_types, include, size)
 
     async def walk(
         self, folder_id: int, *, include: Sequence[str] | None = None
@@ -75,12 +74,13 @@ class Folders(ChildrenMixin, PayloadResource):
     @operation("update-folder", "PUT", "/folders/{folderId}")
     async def update(self, folder_id: int, name: str) -> Folder:
         """Rename a folder (``PUT /folders/{folderId}``, ``update-folder``)."""
-        return await self._send("PUT", _path(folder_id), Folder, json=name_body(name, "folder"))
+        body = name_body(name, "folder")
+        return (await self._result(folder_id, cast_to=Folder, json=body)).result
 
     @operation("delete-folder", "DELETE", "/folders/{folderId}")
     async def delete(self, folder_id: int) -> Result:
         """Delete a folder and everything in it (``DELETE /folders/{folderId}``)."""
-        return await self._result("DELETE", _path(folder_id))
+        return await self._result(folder_id)
 
     def list_folders(
         self, folder_id: int, *, page_size: int | None = None
@@ -98,9 +98,8 @@ class Folders(ChildrenMixin, PayloadResource):
     @operation("create-folder-folder", "POST", "/folders/{folderId}/folders")
     async def create_folder(self, folder_id: int, name: str) -> Folder:
         """Create a subfolder (``POST /folders/{folderId}/folders``, ``create-folder-folder``)."""
-        return await self._send(
-            "POST", f"{_path(folder_id)}/folders", Folder, json=name_body(name, "folder")
-        )
+        body = name_body(name, "folder")
+        return (await self._result(folder_id, cast_to=Folder, json=body)).result
 
     @operation("copy-folder", "POST", "/folders/{folderId}/copy")
     async def copy(
@@ -133,13 +132,9 @@ class Folders(ChildrenMixin, PayloadResource):
         Raises:
             ConfigurationError: an unknown destination type or a missing destination id.
         """
-        return await self._send(
-            "POST",
-            f"{_path(folder_id)}/copy",
-            Folder,
-            json=destination(destination_type, destination_id, new_name),
-            params=copy_params(include, skip_remap, exclude),
-        )
+        body = destination(destination_type, destination_id, new_name)
+        params = copy_params(include, skip_remap, exclude)
+        return (await self._result(folder_id, cast_to=Folder, json=body, params=params)).result
 
     @operation("move-folder", "POST", "/folders/{folderId}/move")
     async def move(
@@ -152,9 +147,5 @@ class Folders(ChildrenMixin, PayloadResource):
             ConfigurationError: an unknown destination type or a missing destination id.
             BadRequestError: moving a folder into itself or one of its subfolders.
         """
-        return await self._send(
-            "POST",
-            f"{_path(folder_id)}/move",
-            Folder,
-            json=destination(destination_type, destination_id),
-        )
+        body = destination(destination_type, destination_id)
+        return (await self._result(folder_id, cast_to=Folder, json=body)).result

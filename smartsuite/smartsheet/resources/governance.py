@@ -42,8 +42,7 @@ class Governance(SmartsheetResource):
             if kind not in _SETTINGS_ASSETS:
                 raise ConfigurationError(f"asset_type must be one of {_SETTINGS_ASSETS}")
             params = {"assetType": kind, "assetId": ident(asset_id, "asset_id")}
-        path = "/governance/data-classification/settings"
-        return await self._get(path, DataClassificationSettings, params)
+        return await self._object(cast_to=DataClassificationSettings, params=params)
 
     @operation(
         "set-sheet-data-classification",
@@ -56,5 +55,4 @@ class Governance(SmartsheetResource):
         OWNER access on the sheet). Setting the same label twice changes nothing."""
         if not isinstance(label, str) or not label.strip():
             raise ConfigurationError("label must be a non-empty label name")
-        path = f"/sheets/{int(sheet_id)}/dataclassification"
-        return await self._result("PUT", path, json={"dataClassification": label})
+        return await self._result(sheet_id, json={"dataClassification": label})

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
-from .._resource import operation
+from .._resource import SmartsheetResource, operation
 from ..models.account import Group, GroupMember
 from ..models.common import Result
-from ._payload import PayloadResource, email_param, path_id, when_param
+from ._params import email_param, when_param
 
 
-class Groups(PayloadResource):
+class Groups(SmartsheetResource):
     @operation("list-groups", "GET", "/groups")
     def list(
         self,
@@ -31,7 +31,7 @@ class Groups(PayloadResource):
             page_size: page size for the walk.
         """
         params = {"modifiedSince": when_param(modified_since), "numericDates": numeric_dates}
-        return self._paginate("/groups", Group, params, page_size=page_size)
+        return self._index(cast_to=Group, params=params, page_size=page_size)
 
     @operation("get-group", "GET", "/groups/{groupId}")
     async def get(self, group_id: int) -> Group:
@@ -40,7 +40,7 @@ class Groups(PayloadResource):
         Raises:
             NotFoundError: no such group.
         """
-        return await self._get(f"/groups/{path_id(group_id, 'group_id')}", Group)
+        return await self._object(group_id, cast_to=Group)
 
     @operation("add-group", "POST", "/groups")
     async def create(
@@ -69,7 +69,7 @@ class Groups(PayloadResource):
         members = [{"email": email_param(e)} for e in member_emails]
         if members:
             body["members"] = members
-        return await self._send("POST", "/groups", Group, json=body)
+        return (await self._result(cast_to=Group, json=body)).result
 
     @operation("update-group", "PUT", "/groups/{groupId}")
     async def update(
@@ -89,12 +89,12 @@ class Groups(PayloadResource):
         body = {k: v for k, v in body.items() if v is not None}
         if not body:
             raise ConfigurationError("groups.update: give name, description or owner_id")
-        return await self._send("PUT", f"/groups/{path_id(group_id, 'group_id')}", Group, json=body)
+        return (await self._result(group_id, cast_to=Group, json=body)).result
 
     @operation("delete-group", "DELETE", "/groups/{groupId}")
     async def delete(self, group_id: int) -> Result:
         """Delete a group (``DELETE /groups/{groupId}``, ``delete-group``)."""
-        return await self._result("DELETE", f"/groups/{path_id(group_id, 'group_id')}")
+        return await self._result(group_id)
 
     @operation("add-group-members", "POST", "/groups/{groupId}/members", idempotent=True)
     async def add_members(
@@ -114,11 +114,9 @@ class Groups(PayloadResource):
         if not items:
             raise ConfigurationError("add_members: give at least one email address")
         body = [{"email": email_param(e)} for e in items]
-        path = f"/groups/{path_id(group_id, 'group_id')}/members"
-        return await self._payload_list("POST", path, GroupMember, json=body)
+        return (await self._result_list(group_id, cast_to=GroupMember, json=body)).result
 
     @operation("delete-group-members", "DELETE", "/groups/{groupId}/members/{userId}")
     async def remove_member(self, group_id: int, user_id: int) -> Result:
         """Remove a user from a group (``DELETE /groups/{groupId}/members/{userId}``)."""
-        gid, uid = path_id(group_id, "group_id"), path_id(user_id, "user_id")
-        return await self._result("DELETE", f"/groups/{gid}/members/{uid}")
+        return await self._result(group_id, user_id)

@@ -14,7 +14,7 @@ from .._resource import SmartsheetResource, operation
 from ..models.containers import Folder, Home
 from ._containers import name_body
 from ._deprecation import warn_deprecated
-from ._payload import csv_param
+from ._params import csv_param
 
 
 class HomeResource(SmartsheetResource):
@@ -31,7 +31,7 @@ class HomeResource(SmartsheetResource):
         """
         warn_deprecated("GET /home", "ss.workspaces.list() and ss.workspaces.children()")
         params = {"include": csv_param(include), "exclude": csv_param(exclude)}
-        return await self._get("/home", Home, params)
+        return await self._object(cast_to=Home, params=params)
 
     @operation("list-home-contents", "GET", "/folders/personal")
     async def contents(self, *, include: Sequence[str] | None = None) -> Home:
@@ -43,18 +43,18 @@ class HomeResource(SmartsheetResource):
                 ``permalinks``.
         """
         warn_deprecated("GET /folders/personal", "ss.workspaces.children()")
-        return await self._get("/folders/personal", Home, {"include": csv_param(include)})
+        return await self._object(cast_to=Home, params={"include": csv_param(include)})
 
     @operation("home-list-folders", "GET", "/home/folders")
     def list_folders(self, *, page_size: int | None = None) -> AsyncPaginator[Folder]:
         """The folders at Home's top level (``GET /home/folders``, ``home-list-folders``).
         Deprecated by Smartsheet but answered: warns."""
         warn_deprecated("GET /home/folders", "ss.workspaces.children(id, resource_types=...)")
-        return self._paginate("/home/folders", Folder, page_size=page_size)
+        return self._index(cast_to=Folder, page_size=page_size)
 
     @operation("create-home-folder", "POST", "/home/folders")
     async def create_folder(self, name: str) -> Folder:
         """Create a folder at Home's top level (``POST /home/folders``). Deprecated by
         Smartsheet but answered: warns."""
         warn_deprecated("POST /home/folders", "ss.workspaces.create_folder()")
-        return await self._send("POST", "/home/folders", Folder, json=name_body(name, "folder"))
+        return (await self._result(cast_to=Folder, json=name_body(name, "folder"))).result

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..._core.errors import ConfigurationError, LimitExceededError
-from .._resource import UPLOAD_COST, SmartsheetResource, operation
+from .._resource import UPLOAD_COST, Send, SmartsheetResource, operation
 from ..models.sheets import Sheet
-from ._payload import path_id
+from ._params import path_id
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -51,10 +51,9 @@ class Imports(SmartsheetResource):
             "primaryColumnIndex": primary_column_index,
         }
         headers = {"Content-Type": _content_type(file_type), "Content-Disposition": "attachment"}
-        result = await self._result(
-            "POST", path, params=params, headers=headers, content=bytes(data)
-        )
-        return self._decode(result.result, Sheet)
+        send: Send = {"method": "POST", "path": path, "params": params, "headers": headers}
+        send["content"] = bytes(data)
+        return (await self._result(cast_to=Sheet, **send)).result
 
     @operation("import-sheet-into-sheets-folder", "POST", "/sheets/import", cost=UPLOAD_COST)
     async def sheet(

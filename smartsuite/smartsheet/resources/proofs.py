@@ -26,7 +26,7 @@ class Proofs(UploadingResource):
     @operation("proofs-getAllProofs", "GET", "/sheets/{sheetId}/proofs")
     def list(self, sheet_id: int, *, page_size: int | None = None) -> AsyncPaginator[Proof]:
         """Every proof of a sheet (``proofs-getAllProofs``)."""
-        return self._paginate(f"/sheets/{int(sheet_id)}/proofs", Proof, page_size=page_size)
+        return self._index(sheet_id, cast_to=Proof, page_size=page_size)
 
     @operation("proofs-get", "GET", "/sheets/{sheetId}/proofs/{proofId}")
     async def get(
@@ -34,7 +34,7 @@ class Proofs(UploadingResource):
     ) -> Proof:
         """One proof (``proofs-get``); ``include`` may ask for ``attachments``,
         ``discussions``."""
-        return await self._get(self._path(sheet_id, proof_id), Proof, {"include": include})
+        return await self._object(sheet_id, proof_id, cast_to=Proof, params={"include": include})
 
     @operation("proofs-create", "POST", "/sheets/{sheetId}/rows/{rowId}/proofs", cost=UPLOAD_COST)
     async def create(
@@ -65,15 +65,14 @@ class Proofs(UploadingResource):
     @operation("proofs-delete", "DELETE", "/sheets/{sheetId}/proofs/{proofId}")
     async def delete(self, sheet_id: int, proof_id: int) -> Result:
         """Delete a proof with all its versions (``proofs-delete``)."""
-        return await self._result("DELETE", self._path(sheet_id, proof_id))
+        return await self._result(sheet_id, proof_id)
 
     @operation("proofs-listAttachments", "GET", "/sheets/{sheetId}/proofs/{proofId}/attachments")
     def list_attachments(
         self, sheet_id: int, proof_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[Attachment]:
         """The files of a proof (``proofs-listAttachments``)."""
-        path = self._path(sheet_id, proof_id, "/attachments")
-        return self._paginate(path, Attachment, page_size=page_size)
+        return self._index(sheet_id, proof_id, cast_to=Attachment, page_size=page_size)
 
     @operation(
         "proofs-attachToProof",
@@ -110,8 +109,9 @@ class Proofs(UploadingResource):
         page_size: int | None = None,
     ) -> AsyncPaginator[Discussion]:
         """The discussions on a proof (``proofs-listDiscussions``)."""
-        path = self._path(sheet_id, proof_id, "/discussions")
-        return self._paginate(path, Discussion, {"include": include}, page_size=page_size)
+        return self._index(
+            sheet_id, proof_id, cast_to=Discussion, params={"include": include}, page_size=page_size
+        )
 
     @operation("proofs-createDiscussion", "POST", "/sheets/{sheetId}/proofs/{proofId}/discussions")
     async def create_discussion(
@@ -143,8 +143,7 @@ class Proofs(UploadingResource):
         self, sheet_id: int, proof_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[ProofRequestAction]:
         """Reviewers' decisions on a proof (``proofs-listRequestActions``)."""
-        path = self._path(sheet_id, proof_id, "/requestactions")
-        return self._paginate(path, ProofRequestAction, page_size=page_size)
+        return self._index(sheet_id, proof_id, cast_to=ProofRequestAction, page_size=page_size)
 
     @operation("proofs-createProofRequests", "POST", "/sheets/{sheetId}/proofs/{proofId}/requests")
     async def create_requests(
@@ -177,24 +176,21 @@ class Proofs(UploadingResource):
             "isDownloadable": is_downloadable,
         }
         body = {k: v for k, v in body.items() if v is not None}
-        path = self._path(sheet_id, proof_id, "/requests")
-        result = await self._result("POST", path, json=body)
-        return self._decode(result.result, ProofRequest)
+        return (await self._result(sheet_id, proof_id, cast_to=ProofRequest, json=body)).result
 
     @operation(
         "proofs-deleteProofRequests", "DELETE", "/sheets/{sheetId}/proofs/{proofId}/requests"
     )
     async def delete_requests(self, sheet_id: int, proof_id: int) -> Result:
         """Withdraw every pending review request of a proof (``proofs-deleteProofRequests``)."""
-        return await self._result("DELETE", self._path(sheet_id, proof_id, "/requests"))
+        return await self._result(sheet_id, proof_id)
 
     @operation("proofs-getVersions", "GET", "/sheets/{sheetId}/proofs/{proofId}/versions")
     def list_versions(
         self, sheet_id: int, proof_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[Proof]:
         """Every version of a proof, newest first (``proofs-getVersions``)."""
-        path = self._path(sheet_id, proof_id, "/versions")
-        return self._paginate(path, Proof, page_size=page_size)
+        return self._index(sheet_id, proof_id, cast_to=Proof, page_size=page_size)
 
     @operation(
         "proofs-createVersion",
@@ -222,4 +218,4 @@ class Proofs(UploadingResource):
     @operation("proofs-deleteVersion", "DELETE", "/sheets/{sheetId}/proofs/{proofId}/versions")
     async def delete_version(self, sheet_id: int, proof_id: int) -> Result:
         """Delete the proof version ``proof_id`` (``proofs-deleteVersion``)."""
-        return await self._result("DELETE", self._path(sheet_id, proof_id, "/versions"))
+        return await self._result(sheet_id, proof_id)

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
+from ..._core.renames import renamed_arg
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.report_definitions import CreatedReport, ReportDefinition, ReportScopeInclusion
@@ -20,10 +21,6 @@ from ..models.reports import ReportColumn
 ScopeInput = ReportScopeInclusion | Mapping[str, Any] | tuple[str, int]
 _SCOPE_TYPES = {"sheet", "workspace"}
 _DESTINATION_TYPES = {"folder", "workspace"}
-
-
-def _report(report_id: int) -> str:
-    return f"/reports/{int(report_id)}"
 
 
 class ReportDefinitions(SmartsheetResource):
@@ -73,19 +70,18 @@ class ReportDefinitions(SmartsheetResource):
                 "destinationType": destination_type,
                 "destinationId": int(destination_id),
             }
-        result = await self._result("POST", "/reports", json=body)
-        return self._decode(result.result, CreatedReport)
+        return (await self._result(cast_to=CreatedReport, json=body)).result
 
     @operation("delete-report", "DELETE", "/reports/{reportId}")
     async def delete(self, report_id: int) -> Result:
         """Delete a report (``DELETE /reports/{reportId}``, ``delete-report``)."""
-        return await self._result("DELETE", _report(report_id))
+        return await self._result(report_id)
 
     @operation("get-report-definition", "GET", "/reports/{reportId}/definition")
     async def get_definition(self, report_id: int) -> ReportDefinition:
         """A report's filters and grouping, summarizing and sorting criteria
         (``GET /reports/{reportId}/definition``, ``get-report-definition``)."""
-        return await self._get(f"{_report(report_id)}/definition", ReportDefinition)
+        return await self._object(report_id, cast_to=ReportDefinition)
 
     @operation("update-report-definition", "PUT", "/reports/{reportId}/definition", idempotent=True)
     async def update_definition(
@@ -94,45 +90,51 @@ class ReportDefinitions(SmartsheetResource):
         """Replace a report's definition (``PUT /reports/{reportId}/definition``,
         ``update-report-definition``)."""
         body = self._plain(definition)
-        return await self._result("PUT", f"{_report(report_id)}/definition", json=body)
+        return await self._result(report_id, json=body)
 
     @operation("list-report-scope", "GET", "/reports/{reportId}/scope")
     def list_scope(
-        self, report_id: int, *, max_items: int | None = None
+        self, report_id: int, *, page_size: int | None = None, max_items: int | None = None
     ) -> AsyncPaginator[ReportScopeInclusion]:
         """The sheets and workspaces a report draws from (``GET /reports/{reportId}/scope``,
-        ``list-report-scope``), token-paged."""
-        return self._token_paginate(
-            f"{_report(report_id)}/scope", ReportScopeInclusion, max_items=max_items
-        )
+        ``list-report-scope``), token-paged, ``page_size`` items a request (``max_items`` is
+        its deprecated name)."""
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
+        return self._token_pages(report_id, cast_to=ReportScopeInclusion, page_size=size)
 
     @operation("add-report-scope", "POST", "/reports/{reportId}/scope", idempotent=True)
     async def add_scope(self, report_id: int, scope: Iterable[ScopeInput]) -> Result:
         """Add sheets or workspaces to a report's scope (``POST /reports/{reportId}/scope``,
         ``add-report-scope``). Adding what is already in scope changes nothing."""
         body = self._scope_body(scope)
-        return await self._result("POST", f"{_report(report_id)}/scope", json=body)
+        return await self._result(report_id, json=body)
 
     @operation("remove-report-scope", "DELETE", "/reports/{reportId}/scope")
     async def remove_scope(self, report_id: int, scope: Iterable[ScopeInput]) -> Result:
         """Remove sheets or workspaces from a report's scope (``DELETE /reports/{reportId}/
         scope``, ``remove-report-scope``; the DELETE carries a JSON body)."""
         body = self._scope_body(scope)
-        return await self._result("DELETE", f"{_report(report_id)}/scope", json=body)
+        return await self._result(report_id, json=body)
 
     @operation("list-report-columns", "GET", "/reports/{reportId}/columns")
     def list_columns(
-        self, report_id: int, *, level: int | None = None, max_items: int | None = None
+        self,
+        report_id: int,
+        *,
+        level: int | None = None,
+        page_size: int | None = None,
+        max_items: int | None = None,
     ) -> AsyncPaginator[ReportColumn]:
         """A report's columns (``GET /reports/{reportId}/columns``, ``list-report-columns``),
         token-paged.
 
         Args:
             level: the column feature level (e.g. 2 or 3 for multi-contact and more).
+            page_size: items per request (``maxItems``); ``max_items`` is its deprecated name.
         """
-        return self._token_paginate(
-            f"{_report(report_id)}/columns", ReportColumn, {"level": level}, max_items=max_items
-        )
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
+        params = {"level": level}
+        return self._token_pages(report_id, cast_to=ReportColumn, params=params, page_size=size)
 
     @operation("add-report-columns", "POST", "/reports/{reportId}/columns")
     async def add_columns(
@@ -143,17 +145,16 @@ class ReportDefinitions(SmartsheetResource):
         body = [self._plain(c) for c in columns]
         if not body:
             raise ConfigurationError("no columns given")
-        result = await self._result("POST", f"{_report(report_id)}/columns", json=body)
-        payload = result.result if isinstance(result.result, list) else [result.result]
-        return self._decode([p for p in payload if p is not None], list[ReportColumn])
+        return (await self._result_list(report_id, cast_to=ReportColumn, json=body)).result
 
     @operation("get-report-column", "GET", "/reports/{reportId}/columns/{columnVirtualId}")
     async def get_column(
         self, report_id: int, column_virtual_id: int, *, level: int | None = None
     ) -> ReportColumn:
         """One report column by its virtual id (``get-report-column``)."""
-        path = f"{_report(report_id)}/columns/{int(column_virtual_id)}"
-        return await self._get(path, ReportColumn, {"level": level})
+        return await self._object(
+            report_id, column_virtual_id, cast_to=ReportColumn, params={"level": level}
+        )
 
     @operation(
         "update-report-column",
@@ -177,14 +178,14 @@ class ReportDefinitions(SmartsheetResource):
         body = {k: v for k, v in fields.items() if v is not None}
         if not body:
             raise ConfigurationError("nothing to update: give title, index, hidden or width")
-        path = f"{_report(report_id)}/columns/{int(column_virtual_id)}"
-        return await self._send("PUT", path, ReportColumn, json=body)
+        return (
+            await self._result(report_id, column_virtual_id, cast_to=ReportColumn, json=body)
+        ).result
 
     @operation("delete-report-column", "DELETE", "/reports/{reportId}/columns/{columnVirtualId}")
     async def delete_column(self, report_id: int, column_virtual_id: int) -> Result:
         """Remove a column from a report (``delete-report-column``)."""
-        path = f"{_report(report_id)}/columns/{int(column_virtual_id)}"
-        return await self._result("DELETE", path)
+        return await self._result(report_id, column_virtual_id)
 
     def _plain(self, value: Any) -> Any:
         if isinstance(value, Mapping):

@@ -14,7 +14,7 @@ from ..._core.paging import AsyncPaginator, Page
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.reports import Report, ReportPublish, ReportRow
-from ._payload import email_body, path_id
+from ._params import email_body, path_id
 from .report_definitions import ReportDefinitions
 
 #: The API serves at most this many report rows per page.
@@ -37,7 +37,7 @@ class Reports(ReportDefinitions, SmartsheetResource):
             A paginator of :class:`Report` summaries (no rows).
         """
         params = {"modifiedSince": modified_since}
-        return self._paginate("/reports", Report, params, page_size=page_size)
+        return self._index(cast_to=Report, params=params, page_size=page_size)
 
     @operation("getReport", "GET", "/reports/{reportId}")
     async def get(
@@ -78,7 +78,7 @@ class Reports(ReportDefinitions, SmartsheetResource):
             "level": level,
             "accessApiLevel": access_api_level,
         }
-        return await self._get(f"/reports/{path_id(report_id, 'report_id')}", Report, params)
+        return await self._object(report_id, cast_to=Report, params=params)
 
     def rows(
         self,
@@ -105,7 +105,7 @@ class Reports(ReportDefinitions, SmartsheetResource):
         async def fetch(cursor: Hashable | None) -> Page[ReportRow]:
             number = cursor if isinstance(cursor, int) else 1
             params = {"include": include, "level": level, "pageSize": size, "page": number}
-            report = await self._get(path, Report, params)
+            report = await self._object(method="GET", path=path, cast_to=Report, params=params)
             total = report.total_row_count or 0
             pages = max(1, -(-total // size))
             return Page(
@@ -161,14 +161,12 @@ class Reports(ReportDefinitions, SmartsheetResource):
         if format not in REPORT_EMAIL_FORMATS:
             raise ConfigurationError(f"format must be one of {REPORT_EMAIL_FORMATS}")
         body = email_body(send_to, format, paper_size, subject, message, cc_me)
-        path = f"/reports/{path_id(report_id, 'report_id')}/emails"
-        return await self._result("POST", path, json=body)
+        return await self._result(report_id, json=body)
 
     @operation("getReportPublish", "GET", "/reports/{reportId}/publish")
     async def get_publish(self, report_id: int) -> ReportPublish:
         """The report's publish settings (``GET /reports/{reportId}/publish``)."""
-        path = f"/reports/{path_id(report_id, 'report_id')}/publish"
-        return await self._get(path, ReportPublish)
+        return await self._object(report_id, cast_to=ReportPublish)
 
     @operation("SetReportPublish", "PUT", "/reports/{reportId}/publish")
     async def set_publish(self, report_id: int, publish: ReportPublish) -> ReportPublish:
@@ -189,8 +187,7 @@ class Reports(ReportDefinitions, SmartsheetResource):
         body.pop("readOnlyFullUrl", None)  # read-only
         if "readOnlyFullEnabled" not in body:
             raise ConfigurationError("read_only_full_enabled is required")
-        path = f"/reports/{path_id(report_id, 'report_id')}/publish"
-        return await self._send("PUT", path, ReportPublish, json=body)
+        return (await self._result(report_id, cast_to=ReportPublish, json=body)).result
 
 
 def _page_size(value: int | None) -> int | None:

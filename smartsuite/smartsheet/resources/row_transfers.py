@@ -134,7 +134,7 @@ class RowTransfers(SmartsheetResource):
         if not body["rowIds"]:
             raise ConfigurationError("send needs at least one row id")
         payload = {k: v for k, v in body.items() if v is not None}
-        return await self._result("POST", f"/sheets/{int(sheet_id)}/rows/emails", json=payload)
+        return await self._result(sheet_id, json=payload)
 
     async def _copy_or_move(
         self,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..._core.bulk import BatchOutcome, BulkResult, Outcome, run_in_batches
 from ..._core.errors import ConfigurationError
 from ..._core.ids import ident, idents
-from .._resource import SmartsheetResource, operation
+from .._resource import Send, SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheets import Column, ColumnIndex, Row, Sheet
 from ..records import RecordEncoder
@@ -65,7 +65,7 @@ class Rows(RowTransfers, SmartsheetResource):
             "level": level,
             "accessApiLevel": access_api_level,
         }
-        return await self._get(f"/sheets/{int(sheet_id)}/rows/{int(row_id)}", Row, params)
+        return await self._object(sheet_id, row_id, cast_to=Row, params=params)
 
     @operation("rows-addToSheet", "POST", "/sheets/{sheetId}/rows")
     async def add(
@@ -219,8 +219,8 @@ class Rows(RowTransfers, SmartsheetResource):
             )
             if response.already_gone:  # a retry met 404: the lost first attempt deleted them
                 return [(Outcome.LANDED, i, None) for i in batch]
-            data = self._decode(response.json(), Result)
-            deleted = set(self._decode(data.result or [], list[int]))
+            data = self._decode(response.json(), Result[list[int]])
+            deleted = set(data.result or [])
             return [
                 (Outcome.LANDED, i, None)
                 if i in deleted or ignore_rows_not_found
@@ -273,8 +273,11 @@ class Rows(RowTransfers, SmartsheetResource):
     async def sheet_shape(self, sheet_id: int) -> Sheet:
         """The sheet's columns (``level=2``, so multi-value types show) and ``total_row_count``
         in one small request (one row of data)."""
-        return await self._get(
-            f"/sheets/{ident(sheet_id, 'sheet_id')}", Sheet, {"pageSize": 1, "page": 1, "level": 2}
+        return await self._object(
+            method="GET",
+            path=f"/sheets/{ident(sheet_id, 'sheet_id')}",
+            cast_to=Sheet,
+            params={"pageSize": 1, "page": 1, "level": 2},
         )
 
     async def columns_by_title(self, sheet_id: int) -> dict[str, Column]:
@@ -325,8 +328,9 @@ class Rows(RowTransfers, SmartsheetResource):
         }
 
         async def send(batch: Sequence[dict[str, Any]]) -> list[BatchOutcome[Row]]:
-            res = await self._result(method, path, json=list(batch), params=params)
-            landed = self._decode(res.result or [], list[Row])
+            send: Send = {"method": method, "path": path, "json": list(batch), "params": params}
+            res = await self._result_list(cast_to=Row, **send)
+            landed = res.result
             failures = {f.index: f for f in res.failed_items or () if f.index is not None}
             outcomes: list[BatchOutcome[Row]] = []
             landed_iter = iter(landed)

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from ..._core.errors import ConfigurationError
 from .._resource import SmartsheetResource, operation
 from ..models.discovery import SearchResult
-from ._payload import path_id, when_param
+from ._params import when_param
 
 
 def _query(text: str) -> str:
@@ -54,7 +54,7 @@ class Search(SmartsheetResource):
             "modifiedSince": when_param(modified_since),
             "location": location,
         }
-        return await self._get("/search", SearchResult, params)
+        return await self._object(cast_to=SearchResult, params=params)
 
     @operation("list-search-sheet", "GET", "/search/sheets/{sheetId}")
     async def sheet(self, sheet_id: int, query: str) -> SearchResult:
@@ -64,5 +64,4 @@ class Search(SmartsheetResource):
             ConfigurationError: an empty query.
             NotFoundError: no such sheet.
         """
-        path = f"/search/sheets/{path_id(sheet_id, 'sheet_id')}"
-        return await self._get(path, SearchResult, {"query": _query(query)})
+        return await self._object(sheet_id, cast_to=SearchResult, params={"query": _query(query)})

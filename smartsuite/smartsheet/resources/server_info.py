@@ -11,4 +11,4 @@ class ServerInfoResource(SmartsheetResource):
     async def get(self) -> ServerInfo:
         """The format tables cell ``format`` strings index into, and the supported locales
         (``GET /serverinfo``, ``serverinfo-get``). Needs no particular scope."""
-        return await self._get("/serverinfo", ServerInfo)
+        return await self._object(cast_to=ServerInfo)

@@ -67,8 +67,8 @@ class Shares(SmartsheetResource):
                     f"sharing_include must be ITEM or WORKSPACE, not {sharing_include!r}"
                 )
             params["sharingInclude"] = scope
-        return self._token_paginate(
-            "/shares", AssetShare, params, max_items=max_items, items_key="items"
+        return self._token_pages(
+            cast_to=AssetShare, params=params, page_size=max_items, items_key="items"
         )
 
     @operation("share-asset", "POST", "/shares")
@@ -100,9 +100,7 @@ class Shares(SmartsheetResource):
         if not items:
             raise ConfigurationError("no shares given")
         body = [self._body(i, item) for i, item in enumerate(items)]
-        result = await self._result("POST", "/shares", json=body, params=params)
-        payload = result.result if isinstance(result.result, list) else [result.result]
-        return self._decode([p for p in payload if p is not None], list[AssetShare])
+        return (await self._result_list(cast_to=AssetShare, json=body, params=params)).result
 
     @operation("get-asset-share", "GET", "/shares/{shareId}")
     async def get(self, asset_type: str, asset_id: int, share_id: str) -> AssetShare:
@@ -112,7 +110,7 @@ class Shares(SmartsheetResource):
             NotFoundError: no such asset or share.
         """
         params = asset_params(asset_type, asset_id)
-        return await self._get(_share_path(share_id), AssetShare, params)
+        return await self._object(share_id, cast_to=AssetShare, params=params)
 
     @operation("update-asset-share", "PATCH", "/shares/{shareId}", idempotent=True)
     async def update(
@@ -141,7 +139,7 @@ class Shares(SmartsheetResource):
     async def delete(self, asset_type: str, asset_id: int, share_id: str) -> Result:
         """Stop sharing an asset with someone (``DELETE /shares/{shareId}``)."""
         params = asset_params(asset_type, asset_id)
-        return await self._result("DELETE", _share_path(share_id), params=params)
+        return await self._result(share_id, params=params)
 
     def _body(self, index: int, item: ShareSpec) -> dict[str, Any]:
         raw = self._encode(item) if isinstance(item, AssetShare) else dict(item)

@@ -15,7 +15,7 @@ from ..models.sheet_extras import SheetPublish, SheetVersion
 from ..models.sheets import Column, Sheet
 from ..sheet_refresh import remember
 from ._deprecation import warn_deprecated
-from ._payload import email_body
+from ._params import email_body
 
 ColumnInput = Column | dict[str, Any]
 _DESTINATIONS = ("home", "folder", "workspace")
@@ -50,7 +50,7 @@ class Sheets(SmartsheetResource):
             "accessApiLevel": access_api_level,
             "numericDates": numeric_dates,
         }
-        return self._paginate("/sheets", Sheet, params, page_size=page_size)
+        return self._index(cast_to=Sheet, params=params, page_size=page_size)
 
     @operation("list-org-sheets", "GET", "/users/sheets")
     def list_org(
@@ -58,8 +58,8 @@ class Sheets(SmartsheetResource):
     ) -> AsyncPaginator[Sheet]:
         """List every sheet owned by members of the organization (admins only;
         ``GET /users/sheets``, ``list-org-sheets``)."""
-        return self._paginate(
-            "/users/sheets", Sheet, {"modifiedSince": modified_since}, page_size=page_size
+        return self._index(
+            cast_to=Sheet, params={"modifiedSince": modified_since}, page_size=page_size
         )
 
     @operation("getSheet", "GET", "/sheets/{sheetId}")
@@ -109,7 +109,7 @@ class Sheets(SmartsheetResource):
             "pageSize": page_size,
             "page": page,
         }
-        sheet = await self._get(f"/sheets/{int(sheet_id)}", Sheet, params)
+        sheet = await self._object(sheet_id, cast_to=Sheet, params=params)
         remember(sheet, self, params)  # for sheet.refresh()
         return sheet
 
@@ -117,7 +117,7 @@ class Sheets(SmartsheetResource):
     async def version(self, sheet_id: int) -> int:
         """The sheet's current version (``GET /sheets/{sheetId}/version``): cheap change
         detection."""
-        got = await self._get(f"/sheets/{int(sheet_id)}/version", SheetVersion)
+        got = await self._object(sheet_id, cast_to=SheetVersion)
         return got.version or 0
 
     @operation("create-sheet-in-sheets-folder", "POST", "/sheets")
@@ -148,7 +148,7 @@ class Sheets(SmartsheetResource):
         warn_deprecated("POST /sheets", "ss.sheets.create_in_workspace / create_in_folder")
         body = self._create_body(name, columns, from_id)
         params = {"include": include, "accessApiLevel": access_api_level}
-        return await self._send("POST", "/sheets", Sheet, json=body, params=params)
+        return (await self._result(cast_to=Sheet, json=body, params=params)).result
 
     @operation("create-sheet-in-folder", "POST", "/folders/{folderId}/sheets")
     async def create_in_folder(
@@ -163,8 +163,9 @@ class Sheets(SmartsheetResource):
         """Create a sheet in a folder (``POST /folders/{folderId}/sheets``); see
         :meth:`create` for the arguments."""
         body = self._create_body(name, columns, from_id)
-        path = f"/folders/{int(folder_id)}/sheets"
-        return await self._send("POST", path, Sheet, json=body, params={"include": include})
+        return (
+            await self._result(folder_id, cast_to=Sheet, json=body, params={"include": include})
+        ).result
 
     @operation("create-sheet-in-workspace", "POST", "/workspaces/{workspaceId}/sheets")
     async def create_in_workspace(
@@ -181,8 +182,7 @@ class Sheets(SmartsheetResource):
         see :meth:`create` for the arguments."""
         body = self._create_body(name, columns, from_id)
         params = {"include": include, "accessApiLevel": access_api_level}
-        path = f"/workspaces/{int(workspace_id)}/sheets"
-        return await self._send("POST", path, Sheet, json=body, params=params)
+        return (await self._result(workspace_id, cast_to=Sheet, json=body, params=params)).result
 
     @operation("updateSheet", "PUT", "/sheets/{sheetId}")
     async def update(
@@ -209,13 +209,11 @@ class Sheets(SmartsheetResource):
         payload = {k: v for k, v in body.items() if v is not None}
         if not payload:
             raise ConfigurationError("nothing to update: give name, project_settings or ...")
-        return await self._send(
-            "PUT",
-            f"/sheets/{int(sheet_id)}",
-            Sheet,
-            json=payload,
-            params={"accessApiLevel": access_api_level},
-        )
+        return (
+            await self._result(
+                sheet_id, cast_to=Sheet, json=payload, params={"accessApiLevel": access_api_level}
+            )
+        ).result
 
     @operation("deleteSheet", "DELETE", "/sheets/{sheetId}")
     async def delete(self, sheet_id: int) -> Result:
@@ -224,7 +222,7 @@ class Sheets(SmartsheetResource):
         Raises:
             NotFoundError: no such sheet.
         """
-        return await self._result("DELETE", f"/sheets/{int(sheet_id)}")
+        return await self._result(sheet_id)
 
     @operation("copy-sheet", "POST", "/sheets/{sheetId}/copy")
     async def copy(
@@ -252,9 +250,7 @@ class Sheets(SmartsheetResource):
         body = _destination(destination_type, destination_id)
         body["newName"] = new_name
         params = {"include": include, "exclude": exclude}
-        return await self._send(
-            "POST", f"/sheets/{int(sheet_id)}/copy", Sheet, json=body, params=params
-        )
+        return (await self._result(sheet_id, cast_to=Sheet, json=body, params=params)).result
 
     @operation("move-sheet", "POST", "/sheets/{sheetId}/move")
     async def move(
@@ -262,7 +258,7 @@ class Sheets(SmartsheetResource):
     ) -> Sheet:
         """Move a sheet to a folder, a workspace or home (``POST /sheets/{sheetId}/move``)."""
         body = _destination(destination_type, destination_id)
-        return await self._send("POST", f"/sheets/{int(sheet_id)}/move", Sheet, json=body)
+        return (await self._result(sheet_id, cast_to=Sheet, json=body)).result
 
     @operation("sheet-send", "POST", "/sheets/{sheetId}/emails")
     async def send(
@@ -284,12 +280,12 @@ class Sheets(SmartsheetResource):
             paper_size: ``LETTER``, ``LEGAL``, ``A4`` ... (PDF only).
         """
         body = email_body(send_to, format, paper_size, subject, message, cc_me)
-        return await self._result("POST", f"/sheets/{int(sheet_id)}/emails", json=body)
+        return await self._result(sheet_id, json=body)
 
     @operation("get-sheetPublish", "GET", "/sheets/{sheetId}/publish")
     async def get_publish(self, sheet_id: int) -> SheetPublish:
         """The sheet's publish settings (``GET /sheets/{sheetId}/publish``)."""
-        return await self._get(f"/sheets/{int(sheet_id)}/publish", SheetPublish)
+        return await self._object(sheet_id, cast_to=SheetPublish)
 
     @operation("set-sheetPublish", "PUT", "/sheets/{sheetId}/publish")
     async def set_publish(self, sheet_id: int, publish: SheetPublish) -> SheetPublish:
@@ -304,7 +300,7 @@ class Sheets(SmartsheetResource):
         body = self._encode(publish)
         for key in [k for k in body if k.endswith("Url")]:
             del body[key]  # read-only
-        return await self._send("PUT", f"/sheets/{int(sheet_id)}/publish", SheetPublish, json=body)
+        return (await self._result(sheet_id, cast_to=SheetPublish, json=body)).result
 
     def _create_body(
         self, name: str, columns: Iterable[ColumnInput] | None, from_id: int | None

@@ -33,7 +33,7 @@ class Summary(SmartsheetResource):
             exclude: ``displayValue``, ``image``, ``imageAltText``.
         """
         params = {"include": include, "exclude": exclude}
-        return await self._get(f"/sheets/{int(sheet_id)}/summary", SheetSummary, params)
+        return await self._object(sheet_id, cast_to=SheetSummary, params=params)
 
     @operation("list-summary-fields-paginated", "GET", "/sheets/{sheetId}/summary/fields")
     def list(
@@ -46,8 +46,7 @@ class Summary(SmartsheetResource):
     ) -> AsyncPaginator[SummaryField]:
         """Walk a sheet's summary fields page by page (``GET /sheets/{sheetId}/summary/fields``)."""
         params = {"include": include, "exclude": exclude}
-        path = f"/sheets/{int(sheet_id)}/summary/fields"
-        return self._paginate(path, SummaryField, params, page_size=page_size)
+        return self._index(sheet_id, cast_to=SummaryField, params=params, page_size=page_size)
 
     @operation("add-summary-fields", "POST", "/sheets/{sheetId}/summary/fields")
     async def add(
@@ -67,13 +66,9 @@ class Summary(SmartsheetResource):
             The added fields, with their ids.
         """
         body = self._body(fields, need="title")
-        result = await self._result(
-            "POST",
-            f"/sheets/{int(sheet_id)}/summary/fields",
-            json=body,
-            params={"renameIfConflict": rename_if_conflict},
-        )
-        return self._decode(result.result or [], builtins.list[SummaryField])
+        params = {"renameIfConflict": rename_if_conflict}
+        result = await self._result_list(sheet_id, cast_to=SummaryField, json=body, params=params)
+        return result.result
 
     @operation("update-summary-fields", "PUT", "/sheets/{sheetId}/summary/fields")
     async def update(
@@ -89,13 +84,9 @@ class Summary(SmartsheetResource):
             The updated fields.
         """
         body = self._body(fields, need="id")
-        result = await self._result(
-            "PUT",
-            f"/sheets/{int(sheet_id)}/summary/fields",
-            json=body,
-            params={"renameIfConflict": rename_if_conflict},
-        )
-        return self._decode(result.result or [], builtins.list[SummaryField])
+        params = {"renameIfConflict": rename_if_conflict}
+        result = await self._result_list(sheet_id, cast_to=SummaryField, json=body, params=params)
+        return result.result
 
     @operation("delete-summary-fields", "DELETE", "/sheets/{sheetId}/summary/fields")
     async def delete(
@@ -113,12 +104,8 @@ class Summary(SmartsheetResource):
         ids = idents(field_ids, "field_ids")
         if not ids:
             raise ConfigurationError("no summary field ids given")
-        result = await self._result(
-            "DELETE",
-            f"/sheets/{int(sheet_id)}/summary/fields",
-            params={"ids": ids, "ignoreSummaryFieldsNotFound": ignore_summary_fields_not_found},
-        )
-        return self._decode(result.result or [], builtins.list[int])
+        params = {"ids": ids, "ignoreSummaryFieldsNotFound": ignore_summary_fields_not_found}
+        return (await self._result_list(sheet_id, cast_to=int, params=params)).result
 
     @operation(
         "add-image-summaryField",
@@ -149,8 +136,8 @@ class Summary(SmartsheetResource):
             )
         data, name, content_type = image_body(image, filename)
         return await self._result(
-            "POST",
-            f"/sheets/{int(sheet_id)}/summary/fields/{int(field_id)}/images",
+            sheet_id,
+            field_id,
             content=data,
             headers=upload_headers(name, content_type),
             params={"altText": alt_text, "overrideValidation": override_validation},

@@ -47,12 +47,12 @@ class Templates(SmartsheetResource):
         types: Sequence[str] = ("sheets", "templates")
         if workspace_id is not None:
             listing = Workspaces(self._client).children(
-                workspace_id, resource_types=types, max_items=page_size
+                workspace_id, resource_types=types, page_size=page_size
             )
         else:
             assert folder_id is not None
             listing = Folders(self._client).children(
-                folder_id, resource_types=types, max_items=page_size
+                folder_id, resource_types=types, page_size=page_size
             )
         return _only_templates(listing)
 

@@ -95,4 +95,4 @@ class Tokens(SmartsheetResource):
             The Result envelope. Later requests with the token fail with errorCode 1002.
         """
         params = {"deleteAllForApiClient": delete_all_for_api_client}
-        return await self._result("DELETE", "/token", params=params)
+        return await self._result(params=params)

@@ -24,15 +24,12 @@ class UpdateRequests(SmartsheetResource):
     @operation("updaterequests-list", "GET", "/sheets/{sheetId}/updaterequests")
     def list(self, sheet_id: int, *, page_size: int | None = None) -> AsyncPaginator[UpdateRequest]:
         """Update requests of a sheet, including scheduled ones (``updaterequests-list``)."""
-        return self._paginate(
-            f"/sheets/{int(sheet_id)}/updaterequests", UpdateRequest, page_size=page_size
-        )
+        return self._index(sheet_id, cast_to=UpdateRequest, page_size=page_size)
 
     @operation("updaterequests-get", "GET", "/sheets/{sheetId}/updaterequests/{updateRequestId}")
     async def get(self, sheet_id: int, update_request_id: int) -> UpdateRequest:
         """One update request (``updaterequests-get``)."""
-        path = f"/sheets/{int(sheet_id)}/updaterequests/{int(update_request_id)}"
-        return await self._get(path, UpdateRequest)
+        return await self._object(sheet_id, update_request_id, cast_to=UpdateRequest)
 
     @operation("updaterequests-create", "POST", "/sheets/{sheetId}/updaterequests")
     async def create(
@@ -51,8 +48,7 @@ class UpdateRequests(SmartsheetResource):
         body = self._body(request)
         if not body.get("sendTo") or not body.get("rowIds"):
             raise ConfigurationError("an update request needs send_to and row_ids")
-        result = await self._result("POST", f"/sheets/{int(sheet_id)}/updaterequests", json=body)
-        return self._decode(result.result, UpdateRequest)
+        return (await self._result(sheet_id, cast_to=UpdateRequest, json=body)).result
 
     @operation("updaterequests-update", "PUT", "/sheets/{sheetId}/updaterequests/{updateRequestId}")
     async def update(
@@ -62,34 +58,30 @@ class UpdateRequests(SmartsheetResource):
         changes: UpdateRequest | Mapping[str, Any],
     ) -> UpdateRequest:
         """Change a scheduled update request (``updaterequests-update``)."""
-        path = f"/sheets/{int(sheet_id)}/updaterequests/{int(update_request_id)}"
-        result = await self._result("PUT", path, json=self._body(changes))
-        return self._decode(result.result, UpdateRequest)
+        body = self._body(changes)
+        result = await self._result(sheet_id, update_request_id, cast_to=UpdateRequest, json=body)
+        return result.result
 
     @operation(
         "updaterequests-delete", "DELETE", "/sheets/{sheetId}/updaterequests/{updateRequestId}"
     )
     async def delete(self, sheet_id: int, update_request_id: int) -> Result:
         """Cancel future sendings of an update request (``updaterequests-delete``)."""
-        path = f"/sheets/{int(sheet_id)}/updaterequests/{int(update_request_id)}"
-        return await self._result("DELETE", path)
+        return await self._result(sheet_id, update_request_id)
 
     @operation("sentupdaterequests-list", "GET", "/sheets/{sheetId}/sentupdaterequests")
     def list_sent(
         self, sheet_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[SentUpdateRequest]:
         """Update requests already sent, one per recipient (``sentupdaterequests-list``)."""
-        return self._paginate(
-            f"/sheets/{int(sheet_id)}/sentupdaterequests", SentUpdateRequest, page_size=page_size
-        )
+        return self._index(sheet_id, cast_to=SentUpdateRequest, page_size=page_size)
 
     @operation(
         "sentupdaterequest-get", "GET", "/sheets/{sheetId}/sentupdaterequests/{sentUpdateRequestId}"
     )
     async def get_sent(self, sheet_id: int, sent_update_request_id: int) -> SentUpdateRequest:
         """One sent update request (``sentupdaterequest-get``)."""
-        path = f"/sheets/{int(sheet_id)}/sentupdaterequests/{int(sent_update_request_id)}"
-        return await self._get(path, SentUpdateRequest)
+        return await self._object(sheet_id, sent_update_request_id, cast_to=SentUpdateRequest)
 
     @operation(
         "sentupdaterequest-delete",
@@ -98,5 +90,4 @@ class UpdateRequests(SmartsheetResource):
     )
     async def delete_sent(self, sheet_id: int, sent_update_request_id: int) -> Result:
         """Cancel a sent update request that is still pending (``sentupdaterequest-delete``)."""
-        path = f"/sheets/{int(sheet_id)}/sentupdaterequests/{int(sent_update_request_id)}"
-        return await self._result("DELETE", path)
+        return await self._result(sheet_id, sent_update_request_id)

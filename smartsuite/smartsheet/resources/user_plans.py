@@ -7,10 +7,11 @@ from collections.abc import Sequence
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
+from ..._core.renames import renamed_arg
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.plans import DOWNGRADE_SEATS, UPGRADE_SEATS, SeatType, UserPlan
-from ._payload import csv_param
+from ._params import csv_param
 
 _SEATS = {s.value for s in SeatType}
 
@@ -26,10 +27,6 @@ def seat_param(value: str | None, allowed: frozenset[SeatType] | None) -> str | 
     return seat
 
 
-def _plan_path(user_id: int, plan_id: int) -> str:
-    return f"/users/{int(user_id)}/plans/{int(plan_id)}"
-
-
 class UserPlans(SmartsheetResource):
     @operation("list-user-plans", "GET", "/users/{userId}/plans")
     def list_plans(
@@ -38,6 +35,7 @@ class UserPlans(SmartsheetResource):
         *,
         display_contributor_seat_type: bool | None = None,
         include: Sequence[str] | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[UserPlan]:
         """The plans a user belongs to and the seat on each (``GET /users/{userId}/plans``,
@@ -47,15 +45,14 @@ class UserPlans(SmartsheetResource):
             display_contributor_seat_type: show ``CONTRIBUTOR`` seats as such (otherwise the
                 API reports them as ``VIEWER``).
             include: extra fields, as the API documents them.
-            max_items: page size (``maxItems``).
+            page_size: items per request (``maxItems``); ``max_items`` is its deprecated name.
         """
         params = {
             "displayContributorSeatType": display_contributor_seat_type,
             "include": csv_param(include),
         }
-        return self._token_paginate(
-            f"/users/{int(user_id)}/plans", UserPlan, params, max_items=max_items
-        )
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
+        return self._token_pages(user_id, cast_to=UserPlan, params=params, page_size=size)
 
     @operation("upgrade-user", "POST", "/users/{userId}/plans/{planId}/upgrade", idempotent=True)
     async def upgrade(self, user_id: int, plan_id: int, seat_type: str) -> Result:
@@ -67,7 +64,7 @@ class UserPlans(SmartsheetResource):
             seat_type: ``GUEST`` or ``MEMBER``.
         """
         body = {"seatType": seat_param(seat_type, UPGRADE_SEATS)}
-        return await self._result("POST", f"{_plan_path(user_id, plan_id)}/upgrade", json=body)
+        return await self._result(user_id, plan_id, json=body)
 
     @operation(
         "downgrade-user", "POST", "/users/{userId}/plans/{planId}/downgrade", idempotent=True
@@ -80,10 +77,10 @@ class UserPlans(SmartsheetResource):
             seat_type: ``VIEWER``, ``GUEST`` or ``CONTRIBUTOR``.
         """
         body = {"seatType": seat_param(seat_type, DOWNGRADE_SEATS)}
-        return await self._result("POST", f"{_plan_path(user_id, plan_id)}/downgrade", json=body)
+        return await self._result(user_id, plan_id, json=body)
 
     @operation("remove-user-from-plan", "DELETE", "/users/{userId}/plans/{planId}")
     async def remove_from_plan(self, user_id: int, plan_id: int) -> Result:
         """Remove a user from a plan (``DELETE /users/{userId}/plans/{planId}``,
         ``remove-user-from-plan``)."""
-        return await self._result("DELETE", _plan_path(user_id, plan_id))
+        return await self._result(user_id, plan_id)

@@ -16,14 +16,14 @@ from ..._core.paging import AsyncPaginator
 from .._resource import UPLOAD_COST, operation
 from ..models.account import AlternateEmail, User
 from ..models.common import Result
-from ._payload import PayloadResource, csv_param, email_param, path_id, when_param
+from ._params import csv_param, email_param, path_id, when_param
 from .user_plans import UserPlans, seat_param
 
 #: Profile images larger than this are refused before sending (the app's own limit).
 MAX_PROFILE_IMAGE_BYTES = 5 * 1024 * 1024
 
 
-class Users(UserPlans, PayloadResource):
+class Users(UserPlans):
     @operation("list-users", "GET", "/users")
     def list(
         self,
@@ -62,7 +62,7 @@ class Users(UserPlans, PayloadResource):
             "seatType": seat_param(seat_type, None),
             "displayContributorSeatType": display_contributor_seat_type,
         }
-        return self._paginate("/users", User, params, page_size=page_size)
+        return self._index(cast_to=User, params=params, page_size=page_size)
 
     @operation("get-current-user", "GET", "/users/me")
     async def me(self, *, include: Sequence[str] | None = None) -> User:
@@ -71,7 +71,7 @@ class Users(UserPlans, PayloadResource):
         Args:
             include: ``groups`` to list the groups the user belongs to.
         """
-        return await self._get("/users/me", User, {"include": include})
+        return await self._object(cast_to=User, params={"include": include})
 
     @operation("get-user", "GET", "/users/{userId}")
     async def get(self, user_id: int) -> User:
@@ -80,7 +80,7 @@ class Users(UserPlans, PayloadResource):
         Raises:
             NotFoundError: no such user (errorCode 1006).
         """
-        return await self._get(f"/users/{path_id(user_id, 'user_id')}", User)
+        return await self._object(user_id, cast_to=User)
 
     @operation("add-user", "POST", "/users")
     async def add(
@@ -122,9 +122,9 @@ class Users(UserPlans, PayloadResource):
             "resourceViewer": resource_viewer,
         }
         body = {k: v for k, v in body.items() if v is not None}
-        return await self._payload_one(
-            "POST", "/users", User, json=body, params={"sendEmail": send_email}
-        )
+        return (
+            await self._result(cast_to=User, json=body, params={"sendEmail": send_email})
+        ).result
 
     @operation("update-user", "PUT", "/users/{userId}")
     async def update(
@@ -159,9 +159,7 @@ class Users(UserPlans, PayloadResource):
         body = {k: v for k, v in body.items() if v is not None}
         if not body:
             raise ConfigurationError("users.update: give at least one attribute to change")
-        return await self._payload_one(
-            "PUT", f"/users/{path_id(user_id, 'user_id')}", User, json=body
-        )
+        return (await self._result(user_id, cast_to=User, json=body)).result
 
     @operation("remove-user", "DELETE", "/users/{userId}")
     async def remove(
@@ -189,7 +187,7 @@ class Users(UserPlans, PayloadResource):
             "transferSheets": transfer_sheets,
             "removeFromSharing": remove_from_sharing,
         }
-        return await self._result("DELETE", f"/users/{path_id(user_id, 'user_id')}", params=params)
+        return await self._result(user_id, params=params)
 
     @operation("deactivate-user", "POST", "/users/{userId}/deactivate", idempotent=True)
     async def deactivate(self, user_id: int) -> Result:
@@ -198,12 +196,12 @@ class Users(UserPlans, PayloadResource):
         Raises:
             BadRequestError: the user is already deactivated, or is not in the organisation.
         """
-        return await self._result("POST", f"/users/{path_id(user_id, 'user_id')}/deactivate")
+        return await self._result(user_id)
 
     @operation("reactivate-user", "POST", "/users/{userId}/reactivate", idempotent=True)
     async def reactivate(self, user_id: int) -> Result:
         """Reactivate a deactivated user (``POST /users/{userId}/reactivate``)."""
-        return await self._result("POST", f"/users/{path_id(user_id, 'user_id')}/reactivate")
+        return await self._result(user_id)
 
     @operation(
         "update-user-profile-image",
@@ -250,13 +248,7 @@ class Users(UserPlans, PayloadResource):
             "Content-Type": ctype,
             "Content-Disposition": f'attachment; filename="{_quote(name)}"',
         }
-        return await self._payload_one(
-            "POST",
-            f"/users/{path_id(user_id, 'user_id')}/profileimage",
-            User,
-            content=data,
-            headers=headers,
-        )
+        return (await self._result(user_id, cast_to=User, content=data, headers=headers)).result
 
     # -- alternate email addresses -----------------------------------------------------------
 
@@ -265,8 +257,7 @@ class Users(UserPlans, PayloadResource):
         self, user_id: int, *, page_size: int | None = None
     ) -> AsyncPaginator[AlternateEmail]:
         """A user's alternate email addresses (``GET /users/{userId}/alternateemails``)."""
-        path = f"/users/{path_id(user_id, 'user_id')}/alternateemails"
-        return self._paginate(path, AlternateEmail, page_size=page_size)
+        return self._index(user_id, cast_to=AlternateEmail, page_size=page_size)
 
     @operation("get-alternate-email", "GET", "/users/{userId}/alternateemails/{alternateEmailId}")
     async def get_alternate_email(self, user_id: int, alternate_email_id: int) -> AlternateEmail:
@@ -275,8 +266,7 @@ class Users(UserPlans, PayloadResource):
         Raises:
             NotFoundError: no such user or address.
         """
-        path = _alt_path(user_id, alternate_email_id)
-        return await self._get(path, AlternateEmail)
+        return await self._object(user_id, alternate_email_id, cast_to=AlternateEmail)
 
     @operation("add-alternate-email", "POST", "/users/{userId}/alternateemails")
     async def add_alternate_emails(
@@ -300,15 +290,14 @@ class Users(UserPlans, PayloadResource):
         if not items:
             raise ConfigurationError("add_alternate_emails: give at least one address")
         body = [{"email": email_param(e)} for e in items]
-        path = f"/users/{path_id(user_id, 'user_id')}/alternateemails"
-        return await self._payload_list("POST", path, AlternateEmail, json=body)
+        return (await self._result_list(user_id, cast_to=AlternateEmail, json=body)).result
 
     @operation(
         "delete-alternate-email", "DELETE", "/users/{userId}/alternateemails/{alternateEmailId}"
     )
     async def delete_alternate_email(self, user_id: int, alternate_email_id: int) -> Result:
         """Delete an alternate email address (``DELETE .../alternateemails/{id}``)."""
-        return await self._result("DELETE", _alt_path(user_id, alternate_email_id))
+        return await self._result(user_id, alternate_email_id)
 
     @operation(
         "promote-alternate-email",
@@ -328,14 +317,7 @@ class Users(UserPlans, PayloadResource):
         Raises:
             BadRequestError: the address is not confirmed yet (errorCode 1158).
         """
-        path = _alt_path(user_id, alternate_email_id) + "/makeprimary"
-        return await self._payload_one("POST", path, AlternateEmail)
-
-
-def _alt_path(user_id: int, alternate_email_id: int) -> str:
-    uid = path_id(user_id, "user_id")
-    aid = path_id(alternate_email_id, "alternate_email_id")
-    return f"/users/{uid}/alternateemails/{aid}"
+        return (await self._result(user_id, alternate_email_id, cast_to=AlternateEmail)).result
 
 
 def _quote(name: str) -> str:

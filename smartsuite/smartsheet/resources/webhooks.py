@@ -14,17 +14,13 @@ from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.webhooks import Webhook
-from ._payload import path_id
+from ._params import path_id
 
 #: The largest webhook page the API serves since 2026-06-03.
 MAX_WEBHOOK_PAGE_SIZE = 10_000
 
 _SHEET_EVENTS = frozenset({"*.*"})
 _PLAN_EVENTS = frozenset({"*.*", "user.*", "user.seatType.*", "user.seatType.updated"})
-
-
-def _path(webhook_id: int, tail: str = "") -> str:
-    return f"/webhooks/{path_id(webhook_id, 'webhook_id')}{tail}"
 
 
 def _callback_url(url: str) -> str:
@@ -48,7 +44,7 @@ class Webhooks(SmartsheetResource):
             raise ConfigurationError(
                 f"page_size must be between 1 and {MAX_WEBHOOK_PAGE_SIZE}, not {page_size}"
             )
-        return self._paginate("/webhooks", Webhook, page_size=page_size, trust_totals=False)
+        return self._index(cast_to=Webhook, page_size=page_size, trust_totals=False)
 
     @operation("getWebhook", "GET", "/webhooks/{webhookId}")
     async def get(self, webhook_id: int) -> Webhook:
@@ -57,7 +53,7 @@ class Webhooks(SmartsheetResource):
         Raises:
             NotFoundError: no such webhook.
         """
-        return await self._get(_path(webhook_id), Webhook)
+        return await self._object(webhook_id, cast_to=Webhook)
 
     @operation("createWebhook", "POST", "/webhooks")
     async def create(
@@ -118,7 +114,7 @@ class Webhooks(SmartsheetResource):
             body["customHeaders"] = dict(custom_headers)
         if column_ids is not None:
             body["subscope"] = {"columnIds": [path_id(c, "column_id") for c in column_ids]}
-        return await self._send("POST", "/webhooks", Webhook, json=body)
+        return (await self._result(cast_to=Webhook, json=body)).result
 
     @operation("updateWebhook", "PUT", "/webhooks/{webhookId}")
     async def update(
@@ -154,12 +150,12 @@ class Webhooks(SmartsheetResource):
             body["version"] = version
         if not body:
             raise ConfigurationError("nothing to update: pass enabled, name, callback_url ...")
-        return await self._send("PUT", _path(webhook_id), Webhook, json=body)
+        return (await self._result(webhook_id, cast_to=Webhook, json=body)).result
 
     @operation("deleteWebhook", "DELETE", "/webhooks/{webhookId}")
     async def delete(self, webhook_id: int) -> Result:
         """Delete a webhook (``DELETE /webhooks/{webhookId}``, ``deleteWebhook``)."""
-        return await self._result("DELETE", _path(webhook_id))
+        return await self._result(webhook_id)
 
     @operation("resetSharedSecret", "POST", "/webhooks/{webhookId}/resetSharedSecret")
     async def reset_shared_secret(self, webhook_id: int) -> str:
@@ -169,7 +165,7 @@ class Webhooks(SmartsheetResource):
         Returns:
             The new shared secret.
         """
-        result = await self._result("POST", _path(webhook_id, "/resetSharedSecret"))
+        result = await self._result(webhook_id)
         payload = result.result
         if not isinstance(payload, dict) or not isinstance(payload.get("sharedSecret"), str):
             raise DecodeError("the reset answer carries no sharedSecret")

@@ -9,25 +9,22 @@ import attrs
 from ..._core.ids import ident
 from ..._core.model import unset
 from ..._core.paging import AsyncPaginator
+from ..._core.renames import renamed_arg
 from .._resource import operation
 from ..models.children import Child, ChildFolder, TreeEntry
 from ..models.common import Result
 from ..models.containers import Folder, Workspace
 from ._containers import copy_params, name_body
-from ._payload import PayloadResource, csv_param, path_id
+from ._params import csv_param
 from .children import ChildrenMixin, warn_removed
 
 
-def _path(workspace_id: int) -> str:
-    return f"/workspaces/{path_id(workspace_id, 'workspace_id')}"
-
-
-class Workspaces(ChildrenMixin, PayloadResource):
+class Workspaces(ChildrenMixin):
     _kind = "workspaces"
 
     @operation("list-workspaces", "GET", "/workspaces")
     def list(
-        self, *, max_items: int | None = None, page_size: int | None = None
+        self, *, page_size: int | None = None, max_items: int | None = None
     ) -> AsyncPaginator[Workspace]:
         """List the workspaces the user can see (``GET /workspaces``, ``list-workspaces``).
 
@@ -36,14 +33,10 @@ class Workspaces(ChildrenMixin, PayloadResource):
         ``.resume(cursor)`` on a new paginator to continue later.
 
         Args:
-            max_items: page size (``maxItems``); ``page_size`` is accepted as an alias.
+            page_size: items per request (``maxItems``); ``max_items`` is its deprecated name.
         """
-        return self._token_paginate(
-            "/workspaces",
-            Workspace,
-            max_items=max_items if max_items is not None else page_size,
-            pagination_type=True,
-        )
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
+        return self._token_pages(cast_to=Workspace, page_size=size, pagination_type=True)
 
     @operation("get-workspace-metadata", "GET", "/workspaces/{workspaceId}/metadata")
     async def metadata(
@@ -58,8 +51,9 @@ class Workspaces(ChildrenMixin, PayloadResource):
         Raises:
             NotFoundError: no such workspace.
         """
-        path = f"{_path(workspace_id)}/metadata"
-        return await self._get(path, Workspace, {"include": csv_param(include)})
+        return await self._object(
+            workspace_id, cast_to=Workspace, params={"include": csv_param(include)}
+        )
 
     @operation("get-workspace-children", "GET", "/workspaces/{workspaceId}/children")
     def children(
@@ -68,6 +62,7 @@ class Workspaces(ChildrenMixin, PayloadResource):
         *,
         resource_types: Sequence[str] | str | None = None,
         include: Sequence[str] | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[Child]:
         """What is directly in a workspace (``GET /workspaces/{workspaceId}/children``,
@@ -82,9 +77,10 @@ class Workspaces(ChildrenMixin, PayloadResource):
                 (``childrenResourceTypes``; asking for templates adds sheets, which the API
                 needs for templates to show).
             include: ``source``, ``ownerInfo``.
-            max_items: page size (``maxItems``).
+            page_size: items per request (``maxItems``); ``max_items`` is its deprecated name.
         """
-        return self._children(workspace_id, resource_types, include, max_items)
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
+        return self._children(workspace_id, resource_types, include, size)
 
     async def walk(
         self, workspace_id: int, *, include: Sequence[str] | None = None
@@ -127,27 +123,26 @@ class Workspaces(ChildrenMixin, PayloadResource):
     @operation("create-workspace", "POST", "/workspaces")
     async def create(self, name: str) -> Workspace:
         """Create a workspace (``POST /workspaces``, ``create-workspace``)."""
-        return await self._payload_one(
-            "POST", "/workspaces", Workspace, json=name_body(name, "workspace")
-        )
+        return (await self._result(cast_to=Workspace, json=name_body(name, "workspace"))).result
 
     @operation("update-workspace", "PUT", "/workspaces/{workspaceId}")
     async def update(
         self, workspace_id: int, name: str, *, access_api_level: int | None = None
     ) -> Workspace:
         """Rename a workspace (``PUT /workspaces/{workspaceId}``, ``update-workspace``)."""
-        return await self._send(
-            "PUT",
-            _path(workspace_id),
-            Workspace,
-            json=name_body(name, "workspace"),
-            params={"accessApiLevel": access_api_level},
-        )
+        return (
+            await self._result(
+                workspace_id,
+                cast_to=Workspace,
+                json=name_body(name, "workspace"),
+                params={"accessApiLevel": access_api_level},
+            )
+        ).result
 
     @operation("delete-workspace", "DELETE", "/workspaces/{workspaceId}")
     async def delete(self, workspace_id: int) -> Result:
         """Delete a workspace and everything in it (``DELETE /workspaces/{workspaceId}``)."""
-        return await self._result("DELETE", _path(workspace_id))
+        return await self._result(workspace_id)
 
     @operation("copy-workspace", "POST", "/workspaces/{workspaceId}/copy")
     async def copy(
@@ -171,13 +166,14 @@ class Workspaces(ChildrenMixin, PayloadResource):
         Returns:
             The new workspace (id, name, permalink).
         """
-        return await self._payload_one(
-            "POST",
-            f"{_path(workspace_id)}/copy",
-            Workspace,
-            json={"newName": name_body(new_name, "workspace copy")["name"]},
-            params=copy_params(include, skip_remap),
-        )
+        return (
+            await self._result(
+                workspace_id,
+                cast_to=Workspace,
+                json={"newName": name_body(new_name, "workspace copy")["name"]},
+                params=copy_params(include, skip_remap),
+            )
+        ).result
 
     def list_folders(
         self, workspace_id: int, *, page_size: int | None = None
@@ -198,9 +194,9 @@ class Workspaces(ChildrenMixin, PayloadResource):
     async def create_folder(self, workspace_id: int, name: str) -> Folder:
         """Create a folder at a workspace's top level
         (``POST /workspaces/{workspaceId}/folders``, ``create-workspace-folder``)."""
-        return await self._send(
-            "POST", f"{_path(workspace_id)}/folders", Folder, json=name_body(name, "folder")
-        )
+        return (
+            await self._result(workspace_id, cast_to=Folder, json=name_body(name, "folder"))
+        ).result
 
 
 def _as_folder(child: Child) -> Folder:
