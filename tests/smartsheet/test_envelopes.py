@@ -30,6 +30,7 @@ ANSWERS: dict[str, Any] = {
     "/folders/9": {"message": "SUCCESS", "resultCode": 0, "data": {"id": 9}, "version": 3},
     "/folders/10": [{"id": 10}],
     "/folders/11": {"resultCode": 0, "result": {"id": "not an int"}},
+    "/folders/12": {"message": "SUCCESS", "resultCode": 0},
     "/tags/a%2Fb": {"id": 1},
     "/index": {"pageNumber": 1, "totalPages": 1, "totalCount": 2, "data": [{"id": 1}, {"id": 2}]},
     "/tokens": {"data": [{"id": 1}, {"id": 2}]},
@@ -147,6 +148,11 @@ async def test_bad_envelopes_are_decode_errors(probe: Probe) -> None:
         await probe.result(10)
     with pytest.raises(DecodeError, match="Folder"):
         await probe.result(11)
+    # A payload the operation documents must be there (a bare Result does without one).
+    with pytest.raises(DecodeError, match="expected a result in the answer to PUT /folders/12"):
+        await probe.result(12)
+    assert (await probe.bare(12)).result is None
+    assert (await probe.listed(12)).result == []
 
 
 async def test_path_values_are_checked_and_text_is_quoted(

@@ -16,9 +16,10 @@ from typing import IO, Any, TypeVar
 
 from ..._core.multipart import FilePart, JsonPart, multipart_body, simple_upload_headers
 from ..._core.upload import MB, FileInput, UploadFile, prepare_upload
-from .._resource import UPLOAD_COST, Send, SmartsheetResource
+from .._resource import UPLOAD_COST, PathValue, Send, SmartsheetResource
 
 T = TypeVar("T")
+PathValues = tuple[PathValue, ...]
 
 #: The largest file the API accepts.
 MAX_UPLOAD_BYTES = 30 * MB
@@ -43,21 +44,27 @@ class UploadingResource(SmartsheetResource):
     """A resource that sends files."""
 
     async def _upload(
-        self, path: str, file: UploadFile, cls: type[T], *, multipart: bool = False
+        self, values: PathValues, file: UploadFile, cls: type[T], *, multipart: bool = False
     ) -> T:
-        """POST one file to ``path`` as a simple upload (or a one-part multipart upload)."""
+        """Send one file to the running operation's path (filled with ``values``) as a simple
+        upload, or a one-part multipart upload."""
         if multipart:
             factory, headers = multipart_body([FilePart("file", file)])
         else:
             factory, headers = file.body(), simple_upload_headers(file)
-        send: Send = {"method": "POST", "path": path, "content": factory, "headers": headers}
-        return (await self._result(cast_to=cls, **send)).result
+        result = await self._result(*values, cast_to=cls, content=factory, headers=headers)
+        return result.result
 
     async def _post_with_file(
-        self, path: str, part_name: str, document: Any, file: UploadFile | None, cls: type[T]
+        self,
+        values: PathValues,
+        part_name: str,
+        document: Any,
+        file: UploadFile | None,
+        cls: type[T],
     ) -> T:
-        """POST a JSON document, with a file as a multipart upload when one is given."""
-        send: Send = {"method": "POST", "path": path}
+        """Send a JSON document, with a file as a multipart upload when one is given."""
+        send: Send = {}
         if file is None:
             send["json"] = document
         else:
@@ -68,7 +75,7 @@ class UploadingResource(SmartsheetResource):
             send["content"], send["headers"] = multipart_body(parts)
             # A comment or discussion with a file attaches it: 10 requests against the limit.
             send["cost"] = UPLOAD_COST
-        return (await self._result(cast_to=cls, **send)).result
+        return (await self._result(*values, cast_to=cls, **send)).result
 
     async def _stream_url(self, url: str, chunk_size: int) -> AsyncIterator[bytes]:
         """Yield the body at a temporary download URL, chunk by chunk (no credentials sent)."""

@@ -10,10 +10,10 @@ from typing import IO
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.upload import FileInput
-from .._resource import UPLOAD_COST, Send, operation
+from .._resource import UPLOAD_COST, operation
 from ..models.attachments import Attachment, UrlAttachment
 from ..models.common import Result
-from ._uploads import DOWNLOAD_CHUNK, UploadingResource, as_upload
+from ._uploads import DOWNLOAD_CHUNK, PathValues, UploadingResource, as_upload
 
 AttachInput = FileInput | UrlAttachment
 
@@ -21,7 +21,7 @@ AttachInput = FileInput | UrlAttachment
 class Attachments(UploadingResource):
     async def _attach(
         self,
-        path: str,
+        values: PathValues,
         source: AttachInput,
         filename: str | None,
         content_type: str | None,
@@ -30,11 +30,10 @@ class Attachments(UploadingResource):
         if isinstance(source, UrlAttachment):
             if not source.url:
                 raise ConfigurationError("a UrlAttachment needs a url")
-            body = self._encode(source)
-            send: Send = {"method": "POST", "path": path, "json": body}
-            return (await self._result(cast_to=Attachment, **send)).result
+            result = await self._result(*values, cast_to=Attachment, json=self._encode(source))
+            return result.result
         file = as_upload(source, filename, content_type)
-        return await self._upload(path, file, Attachment, multipart=multipart)
+        return await self._upload(values, file, Attachment, multipart=multipart)
 
     @operation(
         "attachments-attachToSheet", "POST", "/sheets/{sheetId}/attachments", cost=UPLOAD_COST
@@ -65,9 +64,7 @@ class Attachments(UploadingResource):
             LimitExceededError: the file is over 30 MB (nothing is sent).
             ConfigurationError: the file cannot be read or has no name.
         """
-        return await self._attach(
-            f"/sheets/{int(sheet_id)}/attachments", source, filename, content_type, multipart
-        )
+        return await self._attach((sheet_id,), source, filename, content_type, multipart)
 
     @operation(
         "row-attachments-attachFile",
@@ -89,8 +86,7 @@ class Attachments(UploadingResource):
 
         Arguments and errors as :meth:`attach_to_sheet`.
         """
-        path = f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/attachments"
-        return await self._attach(path, source, filename, content_type, multipart)
+        return await self._attach((sheet_id, row_id), source, filename, content_type, multipart)
 
     @operation(
         "attachments-attachToComment",
@@ -112,8 +108,8 @@ class Attachments(UploadingResource):
 
         Arguments and errors as :meth:`attach_to_sheet`.
         """
-        path = f"/sheets/{int(sheet_id)}/comments/{int(comment_id)}/attachments"
-        return await self._attach(path, source, filename, content_type, multipart)
+        values = (sheet_id, comment_id)
+        return await self._attach(values, source, filename, content_type, multipart)
 
     @operation(
         "attachments-versionUpload",
@@ -141,8 +137,7 @@ class Attachments(UploadingResource):
             BadRequestError: the attachment is a link (1101) or on a comment (1100).
         """
         file = as_upload(source, filename, content_type)
-        path = f"/sheets/{int(sheet_id)}/attachments/{int(attachment_id)}/versions"
-        return await self._upload(path, file, Attachment, multipart=multipart)
+        return await self._upload((sheet_id, attachment_id), file, Attachment, multipart=multipart)
 
     @operation("attachments-listOnSheet", "GET", "/sheets/{sheetId}/attachments")
     def list(self, sheet_id: int, *, page_size: int | None = None) -> AsyncPaginator[Attachment]:

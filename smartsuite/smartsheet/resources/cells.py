@@ -157,5 +157,4 @@ class Cells(SmartsheetResource):
                 raise ConfigurationError(f"an image is an id or a dict with imageId: {item!r}")
         if not body:
             raise ConfigurationError("no image ids given")
-        response = await self._request("POST", "/imageurls", json=body)
-        return self._decode(response.json(), ImageUrlMap)
+        return await self._object(cast_to=ImageUrlMap, json=body)

@@ -39,7 +39,7 @@ class Comments(UploadingResource):
             raise ConfigurationError("a comment needs text")
         upload = as_upload(file, filename, content_type) if file is not None else None
         return await self._post_with_file(
-            f"/sheets/{int(sheet_id)}/discussions/{int(discussion_id)}/comments",
+            (sheet_id, discussion_id),
             "comment",
             {"text": text},
             upload,

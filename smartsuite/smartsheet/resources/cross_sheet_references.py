@@ -66,6 +66,5 @@ class CrossSheetReferences(SmartsheetResource):
             source_sheet_id=ident(source_sheet_id, "source_sheet_id"),
             **{k: v for k, v in ranges.items() if v is not None},  # None: not sent
         )
-        return (
-            await self._result(sheet_id, cast_to=CrossSheetReference, json=self._encode(ref))
-        ).result
+        result = await self._result(sheet_id, cast_to=CrossSheetReference, json=self._encode(ref))
+        return result.result

@@ -92,9 +92,10 @@ class Dashboards(SmartsheetResource):
         if not name or not name.strip():
             raise ConfigurationError("a dashboard needs a non-empty name")
         params = {"numericDates": numeric_dates}
-        return (
-            await self._result(dashboard_id, cast_to=Dashboard, json={"name": name}, params=params)
-        ).result
+        result = await self._result(
+            dashboard_id, cast_to=Dashboard, json={"name": name}, params=params
+        )
+        return result.result
 
     @operation("delete-sight", "DELETE", "/sights/{sightId}")
     async def delete(self, dashboard_id: int) -> Result:

@@ -88,7 +88,7 @@ class Discussions(UploadingResource):
         """
         upload = as_upload(file, filename, content_type) if file is not None else None
         return await self._post_with_file(
-            f"/sheets/{int(sheet_id)}/discussions",
+            (sheet_id,),
             "discussion",
             discussion_body(text, title),
             upload,
@@ -111,7 +111,7 @@ class Discussions(UploadingResource):
         :meth:`create`."""
         upload = as_upload(file, filename, content_type) if file is not None else None
         return await self._post_with_file(
-            f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/discussions",
+            (sheet_id, row_id),
             "discussion",
             discussion_body(text, title),
             upload,

@@ -7,7 +7,6 @@ from typing import Any
 from ..._core.errors import ConfigurationError, LimitExceededError
 from .._resource import UPLOAD_COST, Send, SmartsheetResource, operation
 from ..models.sheets import Sheet
-from ._params import path_id
 
 CSV = "text/csv"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -29,7 +28,7 @@ def _content_type(file_type: str) -> str:
 class Imports(SmartsheetResource):
     async def _import(
         self,
-        path: str,
+        values: tuple[int, ...],
         data: bytes,
         sheet_name: str,
         file_type: str,
@@ -51,9 +50,8 @@ class Imports(SmartsheetResource):
             "primaryColumnIndex": primary_column_index,
         }
         headers = {"Content-Type": _content_type(file_type), "Content-Disposition": "attachment"}
-        send: Send = {"method": "POST", "path": path, "params": params, "headers": headers}
-        send["content"] = bytes(data)
-        return (await self._result(cast_to=Sheet, **send)).result
+        send: Send = {"params": params, "headers": headers, "content": bytes(data)}
+        return (await self._result(*values, cast_to=Sheet, **send)).result
 
     @operation("import-sheet-into-sheets-folder", "POST", "/sheets/import", cost=UPLOAD_COST)
     async def sheet(
@@ -83,7 +81,7 @@ class Imports(SmartsheetResource):
             LimitExceededError: a file above 30 MB.
         """
         return await self._import(
-            "/sheets/import", data, sheet_name, file_type, header_row_index, primary_column_index
+            (), data, sheet_name, file_type, header_row_index, primary_column_index
         )
 
     @operation(
@@ -101,9 +99,8 @@ class Imports(SmartsheetResource):
     ) -> Sheet:
         """Import a CSV or XLSX file as a new sheet in a folder
         (``POST /folders/{folderId}/sheets/import``); arguments as for :meth:`sheet`."""
-        path = f"/folders/{path_id(folder_id, 'folder_id')}/sheets/import"
         return await self._import(
-            path, data, sheet_name, file_type, header_row_index, primary_column_index
+            (folder_id,), data, sheet_name, file_type, header_row_index, primary_column_index
         )
 
     @operation(
@@ -124,7 +121,6 @@ class Imports(SmartsheetResource):
     ) -> Sheet:
         """Import a CSV or XLSX file as a new sheet in a workspace
         (``POST /workspaces/{workspaceId}/sheets/import``); arguments as for :meth:`sheet`."""
-        path = f"/workspaces/{path_id(workspace_id, 'workspace_id')}/sheets/import"
         return await self._import(
-            path, data, sheet_name, file_type, header_row_index, primary_column_index
+            (workspace_id,), data, sheet_name, file_type, header_row_index, primary_column_index
         )

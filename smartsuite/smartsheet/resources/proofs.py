@@ -6,7 +6,6 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..._core.errors import ConfigurationError
-from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.upload import FileInput
 from .._resource import UPLOAD_COST, operation
@@ -20,9 +19,6 @@ from .discussions import discussion_body
 
 
 class Proofs(UploadingResource):
-    def _path(self, sheet_id: int, proof_id: int, tail: str = "") -> str:
-        return f"/sheets/{ident(sheet_id, 'sheet_id')}/proofs/{ident(proof_id, 'proof_id')}{tail}"
-
     @operation("proofs-getAllProofs", "GET", "/sheets/{sheetId}/proofs")
     def list(self, sheet_id: int, *, page_size: int | None = None) -> AsyncPaginator[Proof]:
         """Every proof of a sheet (``proofs-getAllProofs``)."""
@@ -52,15 +48,13 @@ class Proofs(UploadingResource):
             LimitExceededError: the file is over 30 MB (nothing is sent).
         """
         file = as_upload(source, filename, content_type)
-        return await self._upload(f"/sheets/{int(sheet_id)}/rows/{int(row_id)}/proofs", file, Proof)
+        return await self._upload((sheet_id, row_id), file, Proof)
 
     @operation("proofs-update", "PUT", "/sheets/{sheetId}/proofs/{proofId}")
     async def update(self, sheet_id: int, proof_id: int, *, is_completed: bool) -> Proof:
         """Mark a proof complete or not (``proofs-update``)."""
-        response = await self._request(
-            "PUT", self._path(sheet_id, proof_id), json={"isCompleted": bool(is_completed)}
-        )
-        return self._decode(response.json(), Proof)
+        body = {"isCompleted": bool(is_completed)}
+        return await self._object(sheet_id, proof_id, cast_to=Proof, json=body)
 
     @operation("proofs-delete", "DELETE", "/sheets/{sheetId}/proofs/{proofId}")
     async def delete(self, sheet_id: int, proof_id: int) -> Result:
@@ -96,8 +90,7 @@ class Proofs(UploadingResource):
             BadRequestError: the proof is complete or not the current version (1306).
         """
         file = as_upload(source, filename, content_type)
-        path = self._path(sheet_id, proof_id, "/attachments")
-        return await self._upload(path, file, Attachment)
+        return await self._upload((sheet_id, proof_id), file, Attachment)
 
     @operation("proofs-listDiscussions", "GET", "/sheets/{sheetId}/proofs/{proofId}/discussions")
     def list_discussions(
@@ -129,7 +122,7 @@ class Proofs(UploadingResource):
         file (one multipart request)."""
         upload = as_upload(file, filename, content_type) if file is not None else None
         return await self._post_with_file(
-            self._path(sheet_id, proof_id, "/discussions"),
+            (sheet_id, proof_id),
             "discussion",
             discussion_body(text, title),
             upload,
@@ -213,7 +206,7 @@ class Proofs(UploadingResource):
             LimitExceededError: the file is over 30 MB (nothing is sent).
         """
         file = as_upload(source, filename, content_type)
-        return await self._upload(self._path(sheet_id, proof_id, "/versions"), file, Proof)
+        return await self._upload((sheet_id, proof_id), file, Proof)
 
     @operation("proofs-deleteVersion", "DELETE", "/sheets/{sheetId}/proofs/{proofId}/versions")
     async def delete_version(self, sheet_id: int, proof_id: int) -> Result:

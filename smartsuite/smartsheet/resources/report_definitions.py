@@ -178,9 +178,8 @@ class ReportDefinitions(SmartsheetResource):
         body = {k: v for k, v in fields.items() if v is not None}
         if not body:
             raise ConfigurationError("nothing to update: give title, index, hidden or width")
-        return (
-            await self._result(report_id, column_virtual_id, cast_to=ReportColumn, json=body)
-        ).result
+        result = await self._result(report_id, column_virtual_id, cast_to=ReportColumn, json=body)
+        return result.result
 
     @operation("delete-report-column", "DELETE", "/reports/{reportId}/columns/{columnVirtualId}")
     async def delete_column(self, report_id: int, column_virtual_id: int) -> Result:

@@ -91,13 +91,10 @@ class RowTransfers(SmartsheetResource):
                 wire.append({"columnId": ident(item, "column id"), "direction": "ASCENDING"})
         if not wire:
             raise ConfigurationError("sort needs at least one criterion")
-        response = await self._request(
-            "POST",
-            f"/sheets/{int(sheet_id)}/sort",
-            json={"sortCriteria": wire},
-            params={"include": include, "exclude": exclude},
+        params = {"include": include, "exclude": exclude}
+        return await self._object(
+            sheet_id, cast_to=Sheet, json={"sortCriteria": wire}, params=params
         )
-        return self._decode(response.json(), Sheet)
 
     @operation("rows-send", "POST", "/sheets/{sheetId}/rows/emails")
     async def send(
@@ -148,10 +145,6 @@ class RowTransfers(SmartsheetResource):
         ids = idents(row_ids, "row_ids")
         if not ids:
             raise ConfigurationError(f"{verb} needs at least one row id")
-        response = await self._request(
-            "POST",
-            f"/sheets/{ident(sheet_id, 'sheet_id')}/rows/{verb}",
-            json={"rowIds": ids, "to": {"sheetId": ident(to_sheet_id, "to_sheet_id")}},
-            params={"include": include, "ignoreRowsNotFound": ignore_rows_not_found},
-        )
-        return self._decode(response.json(), CopyOrMoveRowResult)
+        body = {"rowIds": ids, "to": {"sheetId": ident(to_sheet_id, "to_sheet_id")}}
+        params = {"include": include, "ignoreRowsNotFound": ignore_rows_not_found}
+        return await self._object(sheet_id, cast_to=CopyOrMoveRowResult, json=body, params=params)

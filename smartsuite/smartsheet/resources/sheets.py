@@ -163,9 +163,10 @@ class Sheets(SmartsheetResource):
         """Create a sheet in a folder (``POST /folders/{folderId}/sheets``); see
         :meth:`create` for the arguments."""
         body = self._create_body(name, columns, from_id)
-        return (
-            await self._result(folder_id, cast_to=Sheet, json=body, params={"include": include})
-        ).result
+        result = await self._result(
+            folder_id, cast_to=Sheet, json=body, params={"include": include}
+        )
+        return result.result
 
     @operation("create-sheet-in-workspace", "POST", "/workspaces/{workspaceId}/sheets")
     async def create_in_workspace(
@@ -209,11 +210,10 @@ class Sheets(SmartsheetResource):
         payload = {k: v for k, v in body.items() if v is not None}
         if not payload:
             raise ConfigurationError("nothing to update: give name, project_settings or ...")
-        return (
-            await self._result(
-                sheet_id, cast_to=Sheet, json=payload, params={"accessApiLevel": access_api_level}
-            )
-        ).result
+        result = await self._result(
+            sheet_id, cast_to=Sheet, json=payload, params={"accessApiLevel": access_api_level}
+        )
+        return result.result
 
     @operation("deleteSheet", "DELETE", "/sheets/{sheetId}")
     async def delete(self, sheet_id: int) -> Result:

@@ -122,9 +122,8 @@ class Users(UserPlans):
             "resourceViewer": resource_viewer,
         }
         body = {k: v for k, v in body.items() if v is not None}
-        return (
-            await self._result(cast_to=User, json=body, params={"sendEmail": send_email})
-        ).result
+        result = await self._result(cast_to=User, json=body, params={"sendEmail": send_email})
+        return result.result
 
     @operation("update-user", "PUT", "/users/{userId}")
     async def update(

@@ -130,14 +130,13 @@ class Workspaces(ChildrenMixin):
         self, workspace_id: int, name: str, *, access_api_level: int | None = None
     ) -> Workspace:
         """Rename a workspace (``PUT /workspaces/{workspaceId}``, ``update-workspace``)."""
-        return (
-            await self._result(
-                workspace_id,
-                cast_to=Workspace,
-                json=name_body(name, "workspace"),
-                params={"accessApiLevel": access_api_level},
-            )
-        ).result
+        result = await self._result(
+            workspace_id,
+            cast_to=Workspace,
+            json=name_body(name, "workspace"),
+            params={"accessApiLevel": access_api_level},
+        )
+        return result.result
 
     @operation("delete-workspace", "DELETE", "/workspaces/{workspaceId}")
     async def delete(self, workspace_id: int) -> Result:
@@ -166,14 +165,13 @@ class Workspaces(ChildrenMixin):
         Returns:
             The new workspace (id, name, permalink).
         """
-        return (
-            await self._result(
-                workspace_id,
-                cast_to=Workspace,
-                json={"newName": name_body(new_name, "workspace copy")["name"]},
-                params=copy_params(include, skip_remap),
-            )
-        ).result
+        result = await self._result(
+            workspace_id,
+            cast_to=Workspace,
+            json={"newName": name_body(new_name, "workspace copy")["name"]},
+            params=copy_params(include, skip_remap),
+        )
+        return result.result
 
     def list_folders(
         self, workspace_id: int, *, page_size: int | None = None
@@ -194,9 +192,8 @@ class Workspaces(ChildrenMixin):
     async def create_folder(self, workspace_id: int, name: str) -> Folder:
         """Create a folder at a workspace's top level
         (``POST /workspaces/{workspaceId}/folders``, ``create-workspace-folder``)."""
-        return (
-            await self._result(workspace_id, cast_to=Folder, json=name_body(name, "folder"))
-        ).result
+        result = await self._result(workspace_id, cast_to=Folder, json=name_body(name, "folder"))
+        return result.result
 
 
 def _as_folder(child: Child) -> Folder:
