@@ -539,6 +539,7 @@ class Shares(_rt.Facade):
         asset_id: int,
         *,
         sharing_include: str | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> Paginator[AssetShare]:
         """Who an asset is shared with (``GET /shares``, ``list-asset-shares``),
@@ -547,7 +548,11 @@ class Shares(_rt.Facade):
         Sync facade of :meth:`smartsuite.smartsheet.resources.shares.Shares.list`.
         """
         _r = self._target.list(
-            asset_type, asset_id, sharing_include=sharing_include, max_items=max_items
+            asset_type,
+            asset_id,
+            sharing_include=sharing_include,
+            page_size=page_size,
+            max_items=max_items,
         )
         return _rt.wrap_paginator(self._portal, _r)
 

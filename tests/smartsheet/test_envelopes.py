@@ -198,6 +198,7 @@ async def test_max_items_is_the_deprecated_name_of_page_size(
     ANSWERS["/folders/5/children"] = ANSWERS["/workspaces/5/children"] = {"data": []}
     ANSWERS["/reports/6/scope"] = ANSWERS["/reports/6/columns"] = {"data": []}
     ANSWERS["/users/7/plans"] = {"data": []}
+    ANSWERS["/shares"] = {"items": []}
     calls = [
         lambda **kw: ss.workspaces.list(**kw),
         lambda **kw: ss.dashboards.list(**kw),
@@ -206,6 +207,7 @@ async def test_max_items_is_the_deprecated_name_of_page_size(
         lambda **kw: ss.reports.list_scope(6, **kw),
         lambda **kw: ss.reports.list_columns(6, **kw),
         lambda **kw: ss.users.list_plans(7, **kw),
+        lambda **kw: ss.shares.list("sheet", 8, **kw),
     ]
     for call in calls:
         await call(page_size=3)

@@ -47,7 +47,7 @@ class ShareShims(SmartsheetResource):
     ) -> AsyncPaginator[AssetShare]:
         warn_removed(old, f"ss.shares.list({kind!r}, id)")
         return self._shares.list(
-            kind, asset_id, sharing_include=sharing_include, max_items=page_size
+            kind, asset_id, sharing_include=sharing_include, page_size=page_size
         )
 
     async def _shim_share(

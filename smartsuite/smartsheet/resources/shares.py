@@ -12,6 +12,7 @@ from ..._core.errors import ConfigurationError
 from ..._core.ids import ident, text_id
 from ..._core.paging import AsyncPaginator
 from ..._core.paths import segment
+from ..._core.renames import renamed_arg
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.shares import AssetShare, AssetType
@@ -44,6 +45,7 @@ class Shares(SmartsheetResource):
         asset_id: int,
         *,
         sharing_include: str | None = None,
+        page_size: int | None = None,
         max_items: int | None = None,
     ) -> AsyncPaginator[AssetShare]:
         """Who an asset is shared with (``GET /shares``, ``list-asset-shares``), token-paged.
@@ -54,7 +56,7 @@ class Shares(SmartsheetResource):
             asset_id: the asset's id.
             sharing_include: ``ITEM`` or ``WORKSPACE`` to list only shares of that scope
                 (sent as ``sharingInclude``, as the Python SDK 4.4.0 does).
-            max_items: page size (``maxItems``).
+            page_size: items per request (``maxItems``); ``max_items`` is its deprecated name.
 
         Returns:
             A paginator of :class:`AssetShare`; each page's ``next_cursor`` is its ``lastKey``.
@@ -67,8 +69,9 @@ class Shares(SmartsheetResource):
                     f"sharing_include must be ITEM or WORKSPACE, not {sharing_include!r}"
                 )
             params["sharingInclude"] = scope
+        size = renamed_arg("page_size", page_size, "max_items", max_items)
         return self._token_pages(
-            cast_to=AssetShare, params=params, page_size=max_items, items_key="items"
+            cast_to=AssetShare, params=params, page_size=size, items_key="items"
         )
 
     @operation("share-asset", "POST", "/shares")
