@@ -72,10 +72,10 @@ async def test_wrong_shape_is_a_decode_error(server: ScriptedServer) -> None:
     client = BaseClient()
     client._transport = make_transport(server.url, clock=FakeClock())
     with pytest.raises(DecodeError, match="IndexResult"):
-        await SmartsheetResource(client)._paginate("/sheets", Sheet).to_list()
+        await SmartsheetResource(client)._index(path="/sheets", cast_to=Sheet).to_list()
     server.script(Answer(200, {"id": "not-a-number"}))
     with pytest.raises(DecodeError, match="Sheet"):
-        await SmartsheetResource(client)._get("/sheets/1", Sheet)
+        await SmartsheetResource(client)._object(method="GET", path="/sheets/1", cast_to=Sheet)
     await client.aclose()
 
 

@@ -17,9 +17,9 @@ async def test_index_result_walk_across_many_pages(smartsheet_client, smartsuite
         await ss.sheets.create(f"S{i:02}", [Column(title="A", primary=True)])
     names = [
         s.name
-        async for s in ss.sheets._paginate(
-            "/sheets",
-            type(await ss.sheets.create("last", [Column(title="A", primary=True)])),
+        async for s in ss.sheets._index(
+            path="/sheets",
+            cast_to=type(await ss.sheets.create("last", [Column(title="A", primary=True)])),
             page_size=5,
         )
     ]
