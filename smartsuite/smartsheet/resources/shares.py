@@ -113,7 +113,8 @@ class Shares(SmartsheetResource):
             NotFoundError: no such asset or share.
         """
         params = asset_params(asset_type, asset_id)
-        return await self._object(share_id, cast_to=AssetShare, params=params)
+        share = text_id(share_id, "share_id")
+        return await self._object(share, cast_to=AssetShare, params=params)
 
     @operation("update-asset-share", "PATCH", "/shares/{shareId}", idempotent=True)
     async def update(
@@ -142,7 +143,7 @@ class Shares(SmartsheetResource):
     async def delete(self, asset_type: str, asset_id: int, share_id: str) -> Result:
         """Stop sharing an asset with someone (``DELETE /shares/{shareId}``)."""
         params = asset_params(asset_type, asset_id)
-        return await self._result(share_id, params=params)
+        return await self._result(text_id(share_id, "share_id"), params=params)
 
     def _body(self, index: int, item: ShareSpec) -> dict[str, Any]:
         raw = self._encode(item) if isinstance(item, AssetShare) else dict(item)
