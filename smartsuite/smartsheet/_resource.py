@@ -134,7 +134,7 @@ class SmartsheetResource(Resource):
         if isinstance(payload, list) and len(payload) == 1 and attrs.has(cast_to):
             data = {**data, "result": payload[0]}
         elif payload is None:
-            raise DecodeError(f"expected a result in the answer to {method_path(values, send)}")
+            raise DecodeError(f"expected a result in the answer to {_where(values, send)}")
         return self._decode(data, Result[cast_to])
 
     async def _result_list(
@@ -303,7 +303,7 @@ def _segment(name: str, value: PathValue) -> str:
     return str(ident(value, what))
 
 
-def method_path(values: Sequence[PathValue], send: Send) -> str:
+def _where(values: Sequence[PathValue], send: Send) -> str:
     """``METHOD /path`` of a request, for messages."""
     return " ".join(route(values, send))
 
