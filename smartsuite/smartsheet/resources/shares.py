@@ -1,6 +1,7 @@
 """``ss.shares``: the asset-sharing API (``/shares?assetType=&assetId=``), one set of five
 operations for every shareable kind; it replaced the per-object ``/{kind}/{id}/shares``
-endpoints on 2026-06-03 (https://developers.smartsheet.com/api/smartsheet/openapi/sharing)."""
+endpoints on 2026-06-03 (https://developers.smartsheet.com/api/smartsheet/openapi/sharing).
+The deprecated per-object methods of ``ss.sharing`` forward here (:mod:`.sharing`)."""
 
 from __future__ import annotations
 
@@ -59,14 +60,13 @@ class Shares(SmartsheetResource):
         Returns:
             A paginator of :class:`AssetShare`; each page's ``next_cursor`` is its ``lastKey``.
         """
-        params: dict[str, Any] = asset_params(asset_type, asset_id)
+        params = asset_params(asset_type, asset_id)
         if sharing_include is not None:
-            scope = str(sharing_include).upper()
+            params["sharingInclude"] = scope = str(sharing_include).upper()
             if scope not in _SCOPES:
                 raise ConfigurationError(
                     f"sharing_include must be ITEM or WORKSPACE, not {sharing_include!r}"
                 )
-            params["sharingInclude"] = scope
         return self._token_paginate(
             "/shares", AssetShare, params, max_items=max_items, items_key="items"
         )
@@ -85,8 +85,9 @@ class Shares(SmartsheetResource):
         Not repeated after an ambiguous failure: a lost answer is reported as unknown.
 
         Args:
-            shares: one share or several; each needs ``accessLevel`` and one of ``email`` or
-                ``groupId`` (optional ``subject``, ``message``, ``ccMe``).
+            shares: one share or several (:class:`AssetShare` or mappings in wire form); each
+                needs ``accessLevel`` and one of ``email``, ``groupId`` or ``userId`` (optional
+                ``subject``, ``message``, ``ccMe``).
             send_email: notify the recipients.
 
         Returns:
@@ -111,8 +112,7 @@ class Shares(SmartsheetResource):
         Raises:
             NotFoundError: no such asset or share.
         """
-        params = asset_params(asset_type, asset_id)
-        return await self._get(_share_path(share_id), AssetShare, params)
+        return await self._one("GET", asset_type, asset_id, share_id)
 
     @operation("update-asset-share", "PATCH", "/shares/{shareId}", idempotent=True)
     async def update(
@@ -123,25 +123,30 @@ class Shares(SmartsheetResource):
         Setting a given level twice changes nothing, so this is retried like a read.
 
         Returns:
-            The updated share (the API answers the share itself, not a Result envelope;
-            an envelope is unwrapped too).
+            The updated share (the API answers the share itself, not a Result envelope).
         """
         if not isinstance(access_level, str) or not access_level:
             raise ConfigurationError("access_level must be a non-empty string")
-        params = asset_params(asset_type, asset_id)
-        response = await self._request(
-            "PATCH", _share_path(share_id), json={"accessLevel": access_level}, params=params
-        )
-        data = response.json()
-        if isinstance(data, dict) and isinstance(data.get("result"), dict):
-            data = data["result"]
-        return self._decode(data, AssetShare)
+        body = {"accessLevel": access_level}
+        return await self._one("PATCH", asset_type, asset_id, share_id, body)
 
     @operation("delete-asset-share", "DELETE", "/shares/{shareId}")
     async def delete(self, asset_type: str, asset_id: int, share_id: str) -> Result:
         """Stop sharing an asset with someone (``DELETE /shares/{shareId}``)."""
         params = asset_params(asset_type, asset_id)
         return await self._result("DELETE", _share_path(share_id), params=params)
+
+    async def _one(
+        self, method: str, asset_type: str, asset_id: int, share_id: str, body: Any = None
+    ) -> AssetShare:
+        """GET and PATCH of one share answer the share itself (Python SDK 4.4.0 expects an
+        ``AssetShare``); a Result envelope around it is unwrapped too."""
+        params = asset_params(asset_type, asset_id)
+        response = await self._request(method, _share_path(share_id), json=body, params=params)
+        data = response.json()
+        if isinstance(data, dict) and isinstance(data.get("result"), dict):
+            data = data["result"]
+        return self._decode(data, AssetShare)
 
     def _body(self, index: int, item: ShareSpec) -> dict[str, Any]:
         raw = self._encode(item) if isinstance(item, AssetShare) else dict(item)
