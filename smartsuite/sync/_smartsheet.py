@@ -1314,7 +1314,7 @@ class Sharing(_rt.Facade):
     ) -> Paginator[AssetShare]:
         """Deprecated: ``GET /sheets/{sheetId}/shares`` was removed on 2026-06-03; this
         calls ``ss.shares.list('sheet', id, ...)`` (``GET /shares``). Token-paged;
-        ``page_size`` becomes ``maxItems``, ``access_api_level`` is not sent.
+        ``page_size`` becomes ``maxItems``. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_sheet_shares`.
@@ -1337,7 +1337,8 @@ class Sharing(_rt.Facade):
     ) -> list[AssetShare]:
         """Deprecated: ``POST /sheets/{sheetId}/shares`` was removed on 2026-06-03; this
         calls ``ss.shares.share('sheet', id, ...)`` (``POST /shares``). Returns the
-        created shares.
+        created shares; ``send_email`` notifies the recipients. ``access_api_level`` is
+        not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_sheet`.
@@ -1356,7 +1357,7 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``GET /sheets/{sheetId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.get('sheet', id, ...)`` (``GET
-        /shares/{shareId}``). Returns the share.
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_sheet_share`.
@@ -1375,7 +1376,8 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``PUT /sheets/{sheetId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.update('sheet', id, ...)`` (``PATCH
-        /shares/{shareId}``). Returns the updated share.
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_sheet_share`.
@@ -1391,7 +1393,8 @@ class Sharing(_rt.Facade):
     ) -> Result:
         """Deprecated: ``DELETE /sheets/{sheetId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.delete('sheet', id, ...)`` (``DELETE
-        /shares/{shareId}``). Returns the Result envelope.
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_sheet_share`.
@@ -1410,7 +1413,7 @@ class Sharing(_rt.Facade):
     ) -> Paginator[AssetShare]:
         """Deprecated: ``GET /reports/{reportId}/shares`` was removed on 2026-06-03; this
         calls ``ss.shares.list('report', id, ...)`` (``GET /shares``). Token-paged;
-        ``page_size`` becomes ``maxItems``, ``access_api_level`` is not sent.
+        ``page_size`` becomes ``maxItems``. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_report_shares`.
@@ -1433,7 +1436,8 @@ class Sharing(_rt.Facade):
     ) -> list[AssetShare]:
         """Deprecated: ``POST /reports/{reportId}/shares`` was removed on 2026-06-03; this
         calls ``ss.shares.share('report', id, ...)`` (``POST /shares``). Returns the
-        created shares.
+        created shares; ``send_email`` notifies the recipients. ``access_api_level`` is
+        not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_report`.
@@ -1452,7 +1456,7 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``GET /reports/{reportId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.get('report', id, ...)`` (``GET
-        /shares/{shareId}``). Returns the share.
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_report_share`.
@@ -1471,7 +1475,8 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``PUT /reports/{reportId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.update('report', id, ...)`` (``PATCH
-        /shares/{shareId}``). Returns the updated share.
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_report_share`.
@@ -1487,7 +1492,8 @@ class Sharing(_rt.Facade):
     ) -> Result:
         """Deprecated: ``DELETE /reports/{reportId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.delete('report', id, ...)`` (``DELETE
-        /shares/{shareId}``). Returns the Result envelope.
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_report_share`.
@@ -1506,7 +1512,7 @@ class Sharing(_rt.Facade):
     ) -> Paginator[AssetShare]:
         """Deprecated: ``GET /sights/{sightId}/shares`` was removed on 2026-06-03; this
         calls ``ss.shares.list('sight', id, ...)`` (``GET /shares``). Token-paged;
-        ``page_size`` becomes ``maxItems``, ``access_api_level`` is not sent.
+        ``page_size`` becomes ``maxItems``. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_dashboard_shares`.
@@ -1529,7 +1535,8 @@ class Sharing(_rt.Facade):
     ) -> list[AssetShare]:
         """Deprecated: ``POST /sights/{sightId}/shares`` was removed on 2026-06-03; this
         calls ``ss.shares.share('sight', id, ...)`` (``POST /shares``). Returns the
-        created shares.
+        created shares; ``send_email`` notifies the recipients. ``access_api_level`` is
+        not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_dashboard`.
@@ -1548,7 +1555,7 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``GET /sights/{sightId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.get('sight', id, ...)`` (``GET
-        /shares/{shareId}``). Returns the share.
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_dashboard_share`.
@@ -1569,7 +1576,8 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``PUT /sights/{sightId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.update('sight', id, ...)`` (``PATCH
-        /shares/{shareId}``). Returns the updated share.
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_dashboard_share`.
@@ -1585,7 +1593,8 @@ class Sharing(_rt.Facade):
     ) -> Result:
         """Deprecated: ``DELETE /sights/{sightId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.delete('sight', id, ...)`` (``DELETE
-        /shares/{shareId}``). Returns the Result envelope.
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_dashboard_share`.
@@ -1600,19 +1609,23 @@ class Sharing(_rt.Facade):
         self,
         workspace_id: int,
         *,
+        sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
     ) -> Paginator[AssetShare]:
         """Deprecated: ``GET /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
         this calls ``ss.shares.list('workspace', id, ...)`` (``GET /shares``).
-        Token-paged; ``page_size`` becomes ``maxItems``, ``access_api_level`` is not
+        Token-paged; ``page_size`` becomes ``maxItems``. ``access_api_level`` is not
         sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_workspace_shares`.
         """
         _r = self._target.list_workspace_shares(
-            workspace_id, access_api_level=access_api_level, page_size=page_size
+            workspace_id,
+            sharing_include=sharing_include,
+            access_api_level=access_api_level,
+            page_size=page_size,
         )
         return _rt.wrap_paginator(self._portal, _r)
 
@@ -1626,7 +1639,8 @@ class Sharing(_rt.Facade):
     ) -> list[AssetShare]:
         """Deprecated: ``POST /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
         this calls ``ss.shares.share('workspace', id, ...)`` (``POST /shares``). Returns
-        the created shares.
+        the created shares; ``send_email`` notifies the recipients. ``access_api_level``
+        is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_workspace`.
@@ -1645,7 +1659,7 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``GET /workspaces/{workspaceId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.get('workspace', id, ...)`` (``GET
-        /shares/{shareId}``). Returns the share.
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_workspace_share`.
@@ -1666,7 +1680,8 @@ class Sharing(_rt.Facade):
     ) -> AssetShare:
         """Deprecated: ``PUT /workspaces/{workspaceId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.update('workspace', id, ...)`` (``PATCH
-        /shares/{shareId}``). Returns the updated share.
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_workspace_share`.
@@ -1682,7 +1697,8 @@ class Sharing(_rt.Facade):
     ) -> Result:
         """Deprecated: ``DELETE /workspaces/{workspaceId}/shares/{shareId}`` was removed on
         2026-06-03; this calls ``ss.shares.delete('workspace', id, ...)`` (``DELETE
-        /shares/{shareId}``). Returns the Result envelope.
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_workspace_share`.

@@ -13,6 +13,7 @@ from ..._core.errors import ConfigurationError
 from ..._core.ids import ident, text_id
 from ..._core.paging import AsyncPaginator
 from ..._core.paths import segment
+from .._choices import Raw, check_choices
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.shares import AssetShare, AssetType
@@ -20,7 +21,6 @@ from ..models.shares import AssetShare, AssetType
 ShareSpec = AssetShare | Mapping[str, Any]
 
 _ASSET_TYPES = {t.value for t in AssetType}
-_SCOPES = {"ITEM", "WORKSPACE"}
 
 
 def asset_params(asset_type: str, asset_id: int) -> dict[str, Any]:
@@ -53,20 +53,18 @@ class Shares(SmartsheetResource):
             asset_type: ``sheet``, ``report``, ``sight``, ``workspace`` (also ``collection``,
                 ``file``); see :class:`AssetType`.
             asset_id: the asset's id.
-            sharing_include: ``ITEM`` or ``WORKSPACE`` to list only shares of that scope
-                (sent as ``sharingInclude``, as the Python SDK 4.4.0 does).
+            sharing_include: ``ITEM`` or ``WORKSPACE`` (any case) to list only shares of that
+                scope (sent as ``sharingInclude``, as the Python SDK 4.4.0 does).
             max_items: page size (``maxItems``).
 
         Returns:
             A paginator of :class:`AssetShare`; each page's ``next_cursor`` is its ``lastKey``.
         """
         params = asset_params(asset_type, asset_id)
-        if sharing_include is not None:
-            params["sharingInclude"] = scope = str(sharing_include).upper()
-            if scope not in _SCOPES:
-                raise ConfigurationError(
-                    f"sharing_include must be ITEM or WORKSPACE, not {sharing_include!r}"
-                )
+        if sharing_include is not None:  # the API's values are upper case
+            raw = isinstance(sharing_include, Raw)
+            params["sharingInclude"] = sharing_include if raw else str(sharing_include).upper()
+        check_choices("GET", params)  # at the call, not at the first page
         return self._token_paginate(
             "/shares", AssetShare, params, max_items=max_items, items_key="items"
         )
@@ -120,10 +118,8 @@ class Shares(SmartsheetResource):
     ) -> AssetShare:
         """Change a share's access level (``PATCH /shares/{shareId}``, ``update-asset-share``).
 
-        Setting a given level twice changes nothing, so this is retried like a read.
-
-        Returns:
-            The updated share (the API answers the share itself, not a Result envelope).
+        Setting a given level twice changes nothing, so this is retried like a read. Returns
+        the updated share (the API answers the share itself, not a Result envelope).
         """
         if not isinstance(access_level, str) or not access_level:
             raise ConfigurationError("access_level must be a non-empty string")
@@ -139,8 +135,8 @@ class Shares(SmartsheetResource):
     async def _one(
         self, method: str, asset_type: str, asset_id: int, share_id: str, body: Any = None
     ) -> AssetShare:
-        """GET and PATCH of one share answer the share itself (Python SDK 4.4.0 expects an
-        ``AssetShare``); a Result envelope around it is unwrapped too."""
+        # GET and PATCH answer the share itself (the Python SDK 4.4.0 expects an AssetShare);
+        # a Result envelope around it is unwrapped too.
         params = asset_params(asset_type, asset_id)
         response = await self._request(method, _share_path(share_id), json=body, params=params)
         data = response.json()

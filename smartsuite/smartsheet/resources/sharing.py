@@ -2,12 +2,10 @@
 
 The ``/{sheets|reports|sights|workspaces}/{id}/shares`` endpoints were removed on 2026-06-03
 (Python SDK 4.0.0, JavaScript SDK 5.0.0 and C# SDK 7.0.0 changelogs). Their 20 methods (four
-kinds x five verbs) are one table: each is made by :func:`_removed` from one of the five
-forwards below, warns (``DeprecationWarning``, at the caller's line) and calls ``ss.shares``
-with the object's ``assetType``; none calls a removed path. Use ``ss.shares`` in new code.
-
-Type checkers see each method's own signature (its forward's, without ``kind``); the object
-id is positional there, while ``sheet_id=`` and the like still work at run time.
+kinds x five verbs) are a table: :func:`_removed` makes each from its verb's forward below. It
+warns (``DeprecationWarning``, at the caller's line) and calls ``ss.shares`` with the object's
+``assetType``; none calls a removed path. Type checkers see the forward's signature without
+``kind`` (the object id positional); ``sheet_id=`` and the like still work at run time.
 """
 
 from __future__ import annotations
@@ -32,54 +30,39 @@ __all__ = ["ShareInput", "Sharing"]
 P = ParamSpec("P")
 R = TypeVar("R")
 S = TypeVar("S", bound=SmartsheetResource)
-
-#: What the old methods took as a share (``Share`` is now :class:`AssetShare`).
-ShareInput = ShareSpec
-
-#: The removed operation of each verb, as :mod:`..api_2026` names it.
-_GONE = {
-    "list": "list-{}-shares",
-    "share": "share-{}",
-    "get": "share-{}-get",
-    "update": "update-{}-share",
-    "delete": "delete-{}-share",
-}
+ShareInput = ShareSpec  # what the old methods took (``Share`` is now ``AssetShare``)
+#: The operationId (in :mod:`..api_2026`) each verb's old endpoint had.
+_GONE = {"list": "list-{}-shares", "share": "share-{}", "get": "share-{}-get"}
 
 
 def _removed(
     kind: str, forward: Callable[Concatenate[S, str, P], R]
 ) -> Callable[Concatenate[S, P], R]:
-    """The old method of ``forward``'s verb (the first word of its name) for ``kind``
-    (``sheet``, ``report``, ``sight``, ``workspace``).
-
-    Its signature is the forward's with ``kind`` bound and the id named as before
-    (``dashboard_id`` for sights); a call warns, checks the id and forwards.
-    """
+    """The old method for ``kind`` of ``forward``'s verb (the first word of its name): the
+    forward's signature with ``kind`` bound and the id named as before (``dashboard_id`` for
+    sights). A call warns, checks the id and forwards."""
     verb = forward.__name__.strip("_").split("_")[0]
-    noun = "dashboard" if kind == "sight" else kind
+    noun, id_name = ("dashboard", "dashboard_id") if kind == "sight" else (kind, f"{kind}_id")
     names = {"list": f"list_{noun}_shares", "share": f"share_{noun}"}
     name = names.get(verb, f"{verb}_{noun}_share")
-    gone = api_2026.removed()[_GONE[verb].format(kind)]
+    gone = api_2026.removed()[_GONE.get(verb, f"{verb}-{{}}-share").format(kind)]
     new = spec_of(getattr(Shares, verb))
-    call = f"ss.shares.{verb}({kind!r}, id, ...)"
-    wire = f"{new.method} {new.path}" if new else "/shares"
+    call, wire = f"ss.shares.{verb}({kind!r}, id, ...)", f"{new.method} {new.path}" if new else ""
     message = (
         f"{gone.method} {gone.path} was removed from the Smartsheet API on {api_2026.SUNSET}; "
         f"this method now calls {call} ({wire}) instead — use that directly"
     )
-    id_name = f"{noun}_id"
-    signature = inspect.signature(forward)
-    this, _, asset, *rest = signature.parameters.values()
     plain = inspect.Parameter.POSITIONAL_OR_KEYWORD
-    named = [this.replace(kind=plain), asset.replace(name=id_name, kind=plain)]
-    signature = signature.replace(parameters=[*named, *rest])
+    this, _, asset, *rest = inspect.signature(forward).parameters.values()
+    named = [this.replace(kind=plain), asset.replace(name=id_name, kind=plain), *rest]
+    signature = inspect.signature(forward).replace(parameters=named)
+    target: Callable[..., Any] = forward
 
     def forwarded(self: S, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         warnings.warn(message, DeprecationWarning, stacklevel=outside_caller_level())
         bound = signature.bind(self, *args, **kwargs)
         asset_id = ident(bound.arguments[id_name], id_name)
-        call: Callable[..., Any] = forward
-        return call(self, kind, asset_id, *bound.args[2:], **bound.kwargs)
+        return target(self, kind, asset_id, *bound.args[2:], **bound.kwargs)
 
     async def coroutine(self: S, /, *args: Any, **kwargs: Any) -> Any:
         return await forwarded(self, args, kwargs)
@@ -92,7 +75,7 @@ def _removed(
     method.__signature__ = signature  # type: ignore[attr-defined]
     method.__doc__ = (
         f"Deprecated: ``{gone.method} {gone.path}`` was removed on {api_2026.SUNSET}; this "
-        f"calls ``{call}`` (``{wire}``). {forward.__doc__}"
+        f"calls ``{call}`` (``{wire}``). {forward.__doc__} ``access_api_level`` is not sent."
     )
     return method
 
@@ -104,52 +87,40 @@ class Sharing(SmartsheetResource):
     def _list_shares(
         self,
         kind: str,
-        asset_id: int,
+        asset: int,
         /,
         *,
         sharing_include: str | None = None,
         access_api_level: int | None = None,
         page_size: int | None = None,
     ) -> AsyncPaginator[AssetShare]:
-        """Token-paged; ``page_size`` becomes ``maxItems``, ``access_api_level`` is not sent."""
+        """Token-paged; ``page_size`` becomes ``maxItems``."""
         shares = Shares(self._client)
-        return shares.list(kind, asset_id, sharing_include=sharing_include, max_items=page_size)
-
-    def _list_workspace_shares(
-        self,
-        kind: str,
-        asset_id: int,
-        /,
-        *,
-        access_api_level: int | None = None,
-        page_size: int | None = None,
-    ) -> AsyncPaginator[AssetShare]:
-        """Token-paged; ``page_size`` becomes ``maxItems``, ``access_api_level`` is not sent."""
-        return Shares(self._client).list(kind, asset_id, max_items=page_size)
+        return shares.list(kind, asset, sharing_include=sharing_include, max_items=page_size)
 
     async def _share(
         self,
         kind: str,
-        asset_id: int,
+        asset: int,
         /,
         shares: ShareInput | Iterable[ShareInput],
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
     ) -> list[AssetShare]:
-        """Returns the created shares."""
-        return await Shares(self._client).share(kind, asset_id, shares, send_email=send_email)
+        """Returns the created shares; ``send_email`` notifies the recipients."""
+        return await Shares(self._client).share(kind, asset, shares, send_email=send_email)
 
     async def _get_share(
-        self, kind: str, asset_id: int, /, share_id: str, *, access_api_level: int | None = None
+        self, kind: str, asset: int, /, share_id: str, *, access_api_level: int | None = None
     ) -> AssetShare:
         """Returns the share."""
-        return await Shares(self._client).get(kind, asset_id, share_id)
+        return await Shares(self._client).get(kind, asset, share_id)
 
     async def _update_share(
         self,
         kind: str,
-        asset_id: int,
+        asset: int,
         /,
         share_id: str,
         access_level: str,
@@ -157,13 +128,13 @@ class Sharing(SmartsheetResource):
         access_api_level: int | None = None,
     ) -> AssetShare:
         """Returns the updated share."""
-        return await Shares(self._client).update(kind, asset_id, share_id, access_level)
+        return await Shares(self._client).update(kind, asset, share_id, access_level)
 
     async def _delete_share(
-        self, kind: str, asset_id: int, /, share_id: str, *, access_api_level: int | None = None
+        self, kind: str, asset: int, /, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
-        """Returns the Result envelope."""
-        return await Shares(self._client).delete(kind, asset_id, share_id)
+        """Returns the Result envelope of the delete."""
+        return await Shares(self._client).delete(kind, asset, share_id)
 
     list_sheet_shares = _removed("sheet", _list_shares)
     share_sheet = _removed("sheet", _share)
@@ -180,7 +151,7 @@ class Sharing(SmartsheetResource):
     get_dashboard_share = _removed("sight", _get_share)
     update_dashboard_share = _removed("sight", _update_share)
     delete_dashboard_share = _removed("sight", _delete_share)
-    list_workspace_shares = _removed("workspace", _list_workspace_shares)
+    list_workspace_shares = _removed("workspace", _list_shares)
     share_workspace = _removed("workspace", _share)
     get_workspace_share = _removed("workspace", _get_share)
     update_workspace_share = _removed("workspace", _update_share)
