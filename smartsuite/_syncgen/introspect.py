@@ -109,11 +109,12 @@ def module_tree(modname: str) -> ast.Module:
 def function_node(fn: Callable[..., Any]) -> ast.FunctionDef | ast.AsyncFunctionDef:
     """The ``def`` of a function, found in its module's parsed source by line number; for a
     function made by a factory, which says its signature in ``__signature__`` (``ss.sharing``),
-    a ``def`` written from that signature."""
-    original = inspect.unwrap(fn)
-    made = vars(original).get("__signature__")
+    a ``def`` written from that signature (``async`` when what it wraps is a coroutine
+    function)."""
+    made = vars(fn).get("__signature__")
     if isinstance(made, inspect.Signature):
-        return _def_of(original.__name__, made, inspect.iscoroutinefunction(original))
+        return _def_of(fn.__name__, made, is_coroutine(fn))
+    original = inspect.unwrap(fn)
     first = original.__code__.co_firstlineno
     tree = module_tree(original.__module__)
     for node in ast.walk(tree):

@@ -58,21 +58,16 @@ def _removed(
     signature = inspect.signature(forward).replace(parameters=named)
     target: Callable[..., Any] = forward
 
-    def forwarded(self: S, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def method(self: S, /, *args: Any, **kwargs: Any) -> Any:
+        # Checked and warned at the call, in the caller's thread (the sync facade's too).
         warnings.warn(message, DeprecationWarning, stacklevel=outside_caller_level())
         bound = signature.bind(self, *args, **kwargs)
         asset_id = ident(bound.arguments[id_name], id_name)
         return target(self, kind, asset_id, *bound.args[2:], **bound.kwargs)
 
-    async def coroutine(self: S, /, *args: Any, **kwargs: Any) -> Any:
-        return await forwarded(self, args, kwargs)
-
-    def blocking(self: S, /, *args: Any, **kwargs: Any) -> Any:
-        return forwarded(self, args, kwargs)
-
-    method: Callable[..., Any] = coroutine if inspect.iscoroutinefunction(forward) else blocking
     method.__name__, method.__qualname__ = name, f"Sharing.{name}"
     method.__signature__ = signature  # type: ignore[attr-defined]
+    method.__wrapped__ = forward  # type: ignore[attr-defined]  # a coroutine function or not
     method.__doc__ = (
         f"Deprecated: ``{gone.method} {gone.path}`` was removed on {api_2026.SUNSET}; this "
         f"calls ``{call}`` (``{wire}``). {forward.__doc__} ``access_api_level`` is not sent."
