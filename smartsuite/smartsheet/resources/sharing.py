@@ -31,7 +31,8 @@ P = ParamSpec("P")
 R = TypeVar("R")
 S = TypeVar("S", bound=SmartsheetResource)
 ShareInput = ShareSpec  # what the old methods took (``Share`` is now ``AssetShare``)
-#: The operationId (in :mod:`..api_2026`) each verb's old endpoint had.
+#: The operationId (in :mod:`..api_2026`) of each verb's old endpoint; update and delete
+#: follow ``{verb}-{kind}-share``.
 _GONE = {"list": "list-{}-shares", "share": "share-{}", "get": "share-{}-get"}
 
 
