@@ -107,7 +107,13 @@ def module_tree(modname: str) -> ast.Module:
 
 
 def function_node(fn: Callable[..., Any]) -> ast.FunctionDef | ast.AsyncFunctionDef:
-    """The ``def`` of a function, found in its module's parsed source by line number."""
+    """The ``def`` of a function, found in its module's parsed source by line number; for a
+    function made by a factory, which says its signature in ``__signature__`` (``ss.sharing``),
+    a ``def`` written from that signature (``async`` when what it wraps is a coroutine
+    function)."""
+    made = vars(fn).get("__signature__")
+    if isinstance(made, inspect.Signature):
+        return _def_of(fn.__name__, made, is_coroutine(fn))
     original = inspect.unwrap(fn)
     first = original.__code__.co_firstlineno
     tree = module_tree(original.__module__)
@@ -123,6 +129,48 @@ def function_node(fn: Callable[..., Any]) -> ast.FunctionDef | ast.AsyncFunction
         if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
             return node
     raise GenerationError(f"no def found for {fn!r}")
+
+
+def _def_of(
+    name: str, signature: inspect.Signature, coroutine: bool
+) -> ast.FunctionDef | ast.AsyncFunctionDef:
+    """A ``def`` with ``signature``, whose annotations must be source text (the factory's
+    module has ``from __future__ import annotations``) and defaults constants."""
+
+    def text(annotation: Any) -> ast.expr | None:
+        if annotation is inspect.Parameter.empty:
+            return None
+        if not isinstance(annotation, str):
+            raise GenerationError(f"{name}: annotation {annotation!r} is not source text")
+        return ast.parse(annotation, mode="eval").body
+
+    def constant(default: Any) -> ast.expr:
+        if not isinstance(default, str | int | float | bool | type(None)):
+            raise GenerationError(f"{name}: default {default!r} is not a constant")
+        return ast.Constant(default)
+
+    kinds = inspect.Parameter
+    args = ast.arguments(posonlyargs=[], args=[], kwonlyargs=[], kw_defaults=[], defaults=[])
+    for param in signature.parameters.values():
+        arg = ast.arg(param.name, text(param.annotation))
+        has_default = param.default is not kinds.empty
+        if param.kind is kinds.POSITIONAL_ONLY:
+            args.posonlyargs.append(arg)
+        elif param.kind is kinds.POSITIONAL_OR_KEYWORD:
+            args.args.append(arg)
+        elif param.kind is kinds.VAR_POSITIONAL:
+            args.vararg = arg
+        elif param.kind is kinds.KEYWORD_ONLY:
+            args.kwonlyargs.append(arg)
+            args.kw_defaults.append(constant(param.default) if has_default else None)
+        else:
+            args.kwarg = arg
+        if has_default and param.kind in (kinds.POSITIONAL_ONLY, kinds.POSITIONAL_OR_KEYWORD):
+            args.defaults.append(constant(param.default))
+    make = ast.AsyncFunctionDef if coroutine else ast.FunctionDef
+    body: list[ast.stmt] = [ast.Expr(ast.Constant(...))]
+    returns = text(signature.return_annotation)
+    return make(name=name, args=args, body=body, decorator_list=[], returns=returns, lineno=0)
 
 
 def hand_written(fn: Callable[..., Any]) -> bool:

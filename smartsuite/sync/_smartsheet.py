@@ -58,7 +58,6 @@ from smartsuite.smartsheet.models.update_requests import SentUpdateRequest, Upda
 from smartsuite.smartsheet.models.webhooks import Webhook
 from smartsuite.smartsheet.oauth import OAuthApp, TokenCallback
 from smartsuite.smartsheet.resources._row_writes import MAX_ROWS_PER_REQUEST
-from smartsuite.smartsheet.resources._share_shims import ShareInput
 from smartsuite.smartsheet.resources._uploads import DOWNLOAD_CHUNK
 from smartsuite.smartsheet.resources.attachments import AttachInput
 from smartsuite.smartsheet.resources.attachments import Attachments as AsyncAttachments
@@ -1302,8 +1301,8 @@ class Rows(_rt.Facade):
 
 
 class Sharing(_rt.Facade):
-    """Deprecated sheet share methods: each warns and forwards to ``ss.shares`` with
-    ``asset_type='sheet'``.
+    """Deprecated per-object share methods: each warns and forwards to ``ss.shares``
+    (``asset_type`` ``sheet``, ``report``, ``sight`` for dashboards, ``workspace``).
 
     Sync facade of :class:`smartsuite.smartsheet.resources.sharing.Sharing`.
     """
@@ -1319,8 +1318,8 @@ class Sharing(_rt.Facade):
         page_size: int | None = None,
     ) -> Paginator[AssetShare]:
         """Deprecated: ``GET /sheets/{sheetId}/shares`` was removed on 2026-06-03; this
-        lists the sheet's shares through ``ss.shares.list('sheet', id)`` (token-paged;
-        ``page_size`` becomes ``maxItems``, ``access_api_level`` is no longer sent).
+        calls ``ss.shares.list('sheet', id, ...)`` (``GET /shares``). Token-paged;
+        ``page_size`` becomes ``maxItems``. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_sheet_shares`.
@@ -1336,13 +1335,15 @@ class Sharing(_rt.Facade):
     def share_sheet(
         self,
         sheet_id: int,
-        shares: ShareInput | Iterable[ShareInput],
+        shares: ShareSpec | Iterable[ShareSpec],
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
     ) -> list[AssetShare]:
         """Deprecated: ``POST /sheets/{sheetId}/shares`` was removed on 2026-06-03; this
-        shares the sheet through ``ss.shares.share('sheet', id, shares)``.
+        calls ``ss.shares.share('sheet', id, ...)`` (``POST /shares``). Returns the
+        created shares; ``send_email`` notifies the recipients. ``access_api_level`` is
+        not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_sheet`.
@@ -1360,8 +1361,8 @@ class Sharing(_rt.Facade):
         self, sheet_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> AssetShare:
         """Deprecated: ``GET /sheets/{sheetId}/shares/{shareId}`` was removed on
-        2026-06-03; this reads the share through ``ss.shares.get('sheet', id,
-        share_id)``.
+        2026-06-03; this calls ``ss.shares.get('sheet', id, ...)`` (``GET
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_sheet_share`.
@@ -1379,8 +1380,9 @@ class Sharing(_rt.Facade):
         access_api_level: int | None = None,
     ) -> AssetShare:
         """Deprecated: ``PUT /sheets/{sheetId}/shares/{shareId}`` was removed on
-        2026-06-03; this changes the level through ``ss.shares.update('sheet', id,
-        share_id, level)`` (``PATCH /shares/{shareId}``).
+        2026-06-03; this calls ``ss.shares.update('sheet', id, ...)`` (``PATCH
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_sheet_share`.
@@ -1395,110 +1397,15 @@ class Sharing(_rt.Facade):
         self, sheet_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
         """Deprecated: ``DELETE /sheets/{sheetId}/shares/{shareId}`` was removed on
-        2026-06-03; this deletes the share through ``ss.shares.delete('sheet', id,
-        share_id)``.
+        2026-06-03; this calls ``ss.shares.delete('sheet', id, ...)`` (``DELETE
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_sheet_share`.
         """
         return self._portal.call(
             self._target.delete_sheet_share(sheet_id, share_id, access_api_level=access_api_level)
-        )
-
-    def list_workspace_shares(
-        self,
-        workspace_id: int,
-        *,
-        access_api_level: int | None = None,
-        page_size: int | None = None,
-    ) -> Paginator[AssetShare]:
-        """Deprecated: ``GET /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
-        this lists the workspace's shares through ``ss.shares.list('workspace', id)``
-        (token-paged; ``page_size`` becomes ``maxItems``, ``access_api_level`` is no
-        longer sent).
-
-        Sync facade of
-        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_workspace_shares`.
-        """
-        _r = self._target.list_workspace_shares(
-            workspace_id, access_api_level=access_api_level, page_size=page_size
-        )
-        return _rt.wrap_paginator(self._portal, _r)
-
-    def share_workspace(
-        self,
-        workspace_id: int,
-        shares: ShareInput | Iterable[ShareInput],
-        *,
-        send_email: bool | None = None,
-        access_api_level: int | None = None,
-    ) -> list[AssetShare]:
-        """Deprecated: ``POST /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
-        this shares the workspace through ``ss.shares.share('workspace', id, shares)``.
-
-        Sync facade of
-        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_workspace`.
-        """
-        return self._portal.call(
-            self._target.share_workspace(
-                workspace_id,
-                _rt.materialize(shares),
-                send_email=send_email,
-                access_api_level=access_api_level,
-            )
-        )
-
-    def get_workspace_share(
-        self, workspace_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> AssetShare:
-        """Deprecated: ``GET /workspaces/{workspaceId}/shares/{shareId}`` was removed on
-        2026-06-03; this reads the share through ``ss.shares.get('workspace', id,
-        share_id)``.
-
-        Sync facade of
-        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_workspace_share`.
-        """
-        return self._portal.call(
-            self._target.get_workspace_share(
-                workspace_id, share_id, access_api_level=access_api_level
-            )
-        )
-
-    def update_workspace_share(
-        self,
-        workspace_id: int,
-        share_id: str,
-        access_level: str,
-        *,
-        access_api_level: int | None = None,
-    ) -> AssetShare:
-        """Deprecated: ``PUT /workspaces/{workspaceId}/shares/{shareId}`` was removed on
-        2026-06-03; this changes the level through ``ss.shares.update('workspace', id,
-        share_id, level)`` (``PATCH /shares/{shareId}``).
-
-        Sync facade of
-        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_workspace_share`.
-        """
-        return self._portal.call(
-            self._target.update_workspace_share(
-                workspace_id, share_id, access_level, access_api_level=access_api_level
-            )
-        )
-
-    def delete_workspace_share(
-        self, workspace_id: int, share_id: str, *, access_api_level: int | None = None
-    ) -> Result:
-        """Deprecated: ``DELETE /workspaces/{workspaceId}/shares/{shareId}`` was removed on
-        2026-06-03; this deletes the share through ``ss.shares.delete('workspace', id,
-        share_id)``.
-
-        Sync facade of
-        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_workspace_share`.
-        """
-        return self._portal.call(
-            self._target.delete_workspace_share(
-                workspace_id, share_id, access_api_level=access_api_level
-            )
         )
 
     def list_report_shares(
@@ -1510,8 +1417,8 @@ class Sharing(_rt.Facade):
         page_size: int | None = None,
     ) -> Paginator[AssetShare]:
         """Deprecated: ``GET /reports/{reportId}/shares`` was removed on 2026-06-03; this
-        lists the report's shares through ``ss.shares.list('report', id)`` (token-paged;
-        ``page_size`` becomes ``maxItems``, ``access_api_level`` is no longer sent).
+        calls ``ss.shares.list('report', id, ...)`` (``GET /shares``). Token-paged;
+        ``page_size`` becomes ``maxItems``. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_report_shares`.
@@ -1527,13 +1434,15 @@ class Sharing(_rt.Facade):
     def share_report(
         self,
         report_id: int,
-        shares: ShareInput | Iterable[ShareInput],
+        shares: ShareSpec | Iterable[ShareSpec],
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
     ) -> list[AssetShare]:
         """Deprecated: ``POST /reports/{reportId}/shares`` was removed on 2026-06-03; this
-        shares the report through ``ss.shares.share('report', id, shares)``.
+        calls ``ss.shares.share('report', id, ...)`` (``POST /shares``). Returns the
+        created shares; ``send_email`` notifies the recipients. ``access_api_level`` is
+        not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_report`.
@@ -1551,8 +1460,8 @@ class Sharing(_rt.Facade):
         self, report_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> AssetShare:
         """Deprecated: ``GET /reports/{reportId}/shares/{shareId}`` was removed on
-        2026-06-03; this reads the share through ``ss.shares.get('report', id,
-        share_id)``.
+        2026-06-03; this calls ``ss.shares.get('report', id, ...)`` (``GET
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_report_share`.
@@ -1570,8 +1479,9 @@ class Sharing(_rt.Facade):
         access_api_level: int | None = None,
     ) -> AssetShare:
         """Deprecated: ``PUT /reports/{reportId}/shares/{shareId}`` was removed on
-        2026-06-03; this changes the level through ``ss.shares.update('report', id,
-        share_id, level)`` (``PATCH /shares/{shareId}``).
+        2026-06-03; this calls ``ss.shares.update('report', id, ...)`` (``PATCH
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_report_share`.
@@ -1586,8 +1496,9 @@ class Sharing(_rt.Facade):
         self, report_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
         """Deprecated: ``DELETE /reports/{reportId}/shares/{shareId}`` was removed on
-        2026-06-03; this deletes the share through ``ss.shares.delete('report', id,
-        share_id)``.
+        2026-06-03; this calls ``ss.shares.delete('report', id, ...)`` (``DELETE
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_report_share`.
@@ -1605,9 +1516,8 @@ class Sharing(_rt.Facade):
         page_size: int | None = None,
     ) -> Paginator[AssetShare]:
         """Deprecated: ``GET /sights/{sightId}/shares`` was removed on 2026-06-03; this
-        lists the dashboard's shares through ``ss.shares.list('sight', id)``
-        (token-paged; ``page_size`` becomes ``maxItems``, ``access_api_level`` is no
-        longer sent).
+        calls ``ss.shares.list('sight', id, ...)`` (``GET /shares``). Token-paged;
+        ``page_size`` becomes ``maxItems``. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_dashboard_shares`.
@@ -1623,13 +1533,15 @@ class Sharing(_rt.Facade):
     def share_dashboard(
         self,
         dashboard_id: int,
-        shares: ShareInput | Iterable[ShareInput],
+        shares: ShareSpec | Iterable[ShareSpec],
         *,
         send_email: bool | None = None,
         access_api_level: int | None = None,
     ) -> list[AssetShare]:
         """Deprecated: ``POST /sights/{sightId}/shares`` was removed on 2026-06-03; this
-        shares the dashboard through ``ss.shares.share('sight', id, shares)``.
+        calls ``ss.shares.share('sight', id, ...)`` (``POST /shares``). Returns the
+        created shares; ``send_email`` notifies the recipients. ``access_api_level`` is
+        not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_dashboard`.
@@ -1647,8 +1559,8 @@ class Sharing(_rt.Facade):
         self, dashboard_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> AssetShare:
         """Deprecated: ``GET /sights/{sightId}/shares/{shareId}`` was removed on
-        2026-06-03; this reads the share through ``ss.shares.get('sight', id,
-        share_id)``.
+        2026-06-03; this calls ``ss.shares.get('sight', id, ...)`` (``GET
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_dashboard_share`.
@@ -1668,8 +1580,9 @@ class Sharing(_rt.Facade):
         access_api_level: int | None = None,
     ) -> AssetShare:
         """Deprecated: ``PUT /sights/{sightId}/shares/{shareId}`` was removed on
-        2026-06-03; this changes the level through ``ss.shares.update('sight', id,
-        share_id, level)`` (``PATCH /shares/{shareId}``).
+        2026-06-03; this calls ``ss.shares.update('sight', id, ...)`` (``PATCH
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_dashboard_share`.
@@ -1684,8 +1597,9 @@ class Sharing(_rt.Facade):
         self, dashboard_id: int, share_id: str, *, access_api_level: int | None = None
     ) -> Result:
         """Deprecated: ``DELETE /sights/{sightId}/shares/{shareId}`` was removed on
-        2026-06-03; this deletes the share through ``ss.shares.delete('sight', id,
-        share_id)``.
+        2026-06-03; this calls ``ss.shares.delete('sight', id, ...)`` (``DELETE
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
 
         Sync facade of
         :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_dashboard_share`.
@@ -1693,6 +1607,110 @@ class Sharing(_rt.Facade):
         return self._portal.call(
             self._target.delete_dashboard_share(
                 dashboard_id, share_id, access_api_level=access_api_level
+            )
+        )
+
+    def list_workspace_shares(
+        self,
+        workspace_id: int,
+        *,
+        sharing_include: str | None = None,
+        access_api_level: int | None = None,
+        page_size: int | None = None,
+    ) -> Paginator[AssetShare]:
+        """Deprecated: ``GET /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
+        this calls ``ss.shares.list('workspace', id, ...)`` (``GET /shares``).
+        Token-paged; ``page_size`` becomes ``maxItems``. ``access_api_level`` is not
+        sent.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.list_workspace_shares`.
+        """
+        _r = self._target.list_workspace_shares(
+            workspace_id,
+            sharing_include=sharing_include,
+            access_api_level=access_api_level,
+            page_size=page_size,
+        )
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def share_workspace(
+        self,
+        workspace_id: int,
+        shares: ShareSpec | Iterable[ShareSpec],
+        *,
+        send_email: bool | None = None,
+        access_api_level: int | None = None,
+    ) -> list[AssetShare]:
+        """Deprecated: ``POST /workspaces/{workspaceId}/shares`` was removed on 2026-06-03;
+        this calls ``ss.shares.share('workspace', id, ...)`` (``POST /shares``). Returns
+        the created shares; ``send_email`` notifies the recipients. ``access_api_level``
+        is not sent.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.share_workspace`.
+        """
+        return self._portal.call(
+            self._target.share_workspace(
+                workspace_id,
+                _rt.materialize(shares),
+                send_email=send_email,
+                access_api_level=access_api_level,
+            )
+        )
+
+    def get_workspace_share(
+        self, workspace_id: int, share_id: str, *, access_api_level: int | None = None
+    ) -> AssetShare:
+        """Deprecated: ``GET /workspaces/{workspaceId}/shares/{shareId}`` was removed on
+        2026-06-03; this calls ``ss.shares.get('workspace', id, ...)`` (``GET
+        /shares/{shareId}``). Returns the share. ``access_api_level`` is not sent.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.get_workspace_share`.
+        """
+        return self._portal.call(
+            self._target.get_workspace_share(
+                workspace_id, share_id, access_api_level=access_api_level
+            )
+        )
+
+    def update_workspace_share(
+        self,
+        workspace_id: int,
+        share_id: str,
+        access_level: str,
+        *,
+        access_api_level: int | None = None,
+    ) -> AssetShare:
+        """Deprecated: ``PUT /workspaces/{workspaceId}/shares/{shareId}`` was removed on
+        2026-06-03; this calls ``ss.shares.update('workspace', id, ...)`` (``PATCH
+        /shares/{shareId}``). Returns the updated share. ``access_api_level`` is not
+        sent.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.update_workspace_share`.
+        """
+        return self._portal.call(
+            self._target.update_workspace_share(
+                workspace_id, share_id, access_level, access_api_level=access_api_level
+            )
+        )
+
+    def delete_workspace_share(
+        self, workspace_id: int, share_id: str, *, access_api_level: int | None = None
+    ) -> Result:
+        """Deprecated: ``DELETE /workspaces/{workspaceId}/shares/{shareId}`` was removed on
+        2026-06-03; this calls ``ss.shares.delete('workspace', id, ...)`` (``DELETE
+        /shares/{shareId}``). Returns the Result envelope of the delete.
+        ``access_api_level`` is not sent.
+
+        Sync facade of
+        :meth:`smartsuite.smartsheet.resources.sharing.Sharing.delete_workspace_share`.
+        """
+        return self._portal.call(
+            self._target.delete_workspace_share(
+                workspace_id, share_id, access_api_level=access_api_level
             )
         )
 

@@ -1,5 +1,6 @@
-"""Asset shares: the ``/shares?assetType=&assetId=`` API that replaced the per-object share
-endpoints on 2026-06-03 (https://developers.smartsheet.com/api/smartsheet/openapi/sharing)."""
+"""Shares: who can see an asset and at which level, as the ``/shares?assetType=&assetId=`` API
+reads and writes them; it replaced the per-object share endpoints on 2026-06-03
+(https://developers.smartsheet.com/api/smartsheet/openapi/sharing)."""
 
 from __future__ import annotations
 
@@ -23,19 +24,32 @@ class AssetType(enum.StrEnum):
     FILE = "file"
 
 
+class AccessLevel(enum.StrEnum):
+    """Known access levels; models keep the plain string, so new levels still decode."""
+
+    VIEWER = "VIEWER"
+    COMMENTER = "COMMENTER"
+    EDITOR = "EDITOR"
+    EDITOR_SHARE = "EDITOR_SHARE"
+    ADMIN = "ADMIN"
+    OWNER = "OWNER"
+
+
 @attrs.define(on_setattr=track)
 class AssetShare(Model):
     """One share of an asset with a user or a group.
 
-    Ids are strings here, ``user_id`` and ``group_id`` included (Python SDK 3.5.3+); one that
-    arrives as a number (the JavaScript SDK's types) is read as its decimal text.
+    Ids are strings here, ``user_id`` and ``group_id`` included (Python SDK 3.5.3+, whose
+    ``AssetShare`` refuses numbers); one that arrives as a number (the JavaScript SDK's types)
+    is read as its decimal text.
 
     Attributes:
-        id: the share id.
+        id: the share id (user and group shares have different id spaces).
         type: ``USER`` or ``GROUP``.
-        access_level: ``VIEWER``, ``COMMENTER``, ``EDITOR``, ``EDITOR_SHARE``, ``ADMIN``,
-            ``OWNER``.
+        access_level: see :class:`AccessLevel`.
         scope: ``ITEM`` (shared directly) or ``WORKSPACE`` (inherited from the workspace).
+        email / user_id / group_id: whom the asset is shared with (set one on create).
+        subject / message / cc_me: the notification email, on create.
     """
 
     id: TextId = unset
@@ -51,3 +65,8 @@ class AssetShare(Model):
     message: str | None = unset
     created_at: dt.datetime | None = unset
     modified_at: dt.datetime | None = unset
+
+
+#: The model of the per-object share endpoints, now the same as :class:`AssetShare` (kept for
+#: one release; its ``user_id``/``group_id`` are strings now, as on ``/shares``).
+Share = AssetShare

@@ -1,6 +1,7 @@
 """``ss.shares``: the asset-sharing API (``/shares?assetType=&assetId=``), one set of five
 operations for every shareable kind; it replaced the per-object ``/{kind}/{id}/shares``
-endpoints on 2026-06-03 (https://developers.smartsheet.com/api/smartsheet/openapi/sharing)."""
+endpoints on 2026-06-03 (https://developers.smartsheet.com/api/smartsheet/openapi/sharing).
+The deprecated per-object methods of ``ss.sharing`` forward here (:mod:`.sharing`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ..._core.ids import ident, text_id
 from ..._core.paging import AsyncPaginator
 from ..._core.paths import segment
 from ..._core.renames import renamed_arg
+from .._choices import Raw, check_choices
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.shares import AssetShare, AssetType
@@ -20,7 +22,6 @@ from ..models.shares import AssetShare, AssetType
 ShareSpec = AssetShare | Mapping[str, Any]
 
 _ASSET_TYPES = {t.value for t in AssetType}
-_SCOPES = {"ITEM", "WORKSPACE"}
 
 
 def asset_params(asset_type: str, asset_id: int) -> dict[str, Any]:
@@ -54,21 +55,18 @@ class Shares(SmartsheetResource):
             asset_type: ``sheet``, ``report``, ``sight``, ``workspace`` (also ``collection``,
                 ``file``); see :class:`AssetType`.
             asset_id: the asset's id.
-            sharing_include: ``ITEM`` or ``WORKSPACE`` to list only shares of that scope
-                (sent as ``sharingInclude``, as the Python SDK 4.4.0 does).
+            sharing_include: ``ITEM`` or ``WORKSPACE`` (any case) to list only shares of that
+                scope (sent as ``sharingInclude``, as the Python SDK 4.4.0 does).
             page_size: items per request (``maxItems``); ``max_items`` is its deprecated name.
 
         Returns:
             A paginator of :class:`AssetShare`; each page's ``next_cursor`` is its ``lastKey``.
         """
-        params: dict[str, Any] = asset_params(asset_type, asset_id)
-        if sharing_include is not None:
-            scope = str(sharing_include).upper()
-            if scope not in _SCOPES:
-                raise ConfigurationError(
-                    f"sharing_include must be ITEM or WORKSPACE, not {sharing_include!r}"
-                )
-            params["sharingInclude"] = scope
+        params = asset_params(asset_type, asset_id)
+        if sharing_include is not None:  # the API's values are upper case
+            raw = isinstance(sharing_include, Raw)
+            params["sharingInclude"] = sharing_include if raw else str(sharing_include).upper()
+        check_choices("GET", params)  # at the call, not at the first page
         size = renamed_arg("page_size", page_size, "max_items", max_items)
         return self._token_pages(
             cast_to=AssetShare, params=params, page_size=size, items_key="items"
@@ -88,8 +86,9 @@ class Shares(SmartsheetResource):
         Not repeated after an ambiguous failure: a lost answer is reported as unknown.
 
         Args:
-            shares: one share or several; each needs ``accessLevel`` and one of ``email`` or
-                ``groupId`` (optional ``subject``, ``message``, ``ccMe``).
+            shares: one share or several (:class:`AssetShare` or mappings in wire form); each
+                needs ``accessLevel`` and one of ``email``, ``groupId`` or ``userId`` (optional
+                ``subject``, ``message``, ``ccMe``).
             send_email: notify the recipients.
 
         Returns:
@@ -112,9 +111,7 @@ class Shares(SmartsheetResource):
         Raises:
             NotFoundError: no such asset or share.
         """
-        params = asset_params(asset_type, asset_id)
-        share = text_id(share_id, "share_id")
-        return await self._object(share, cast_to=AssetShare, params=params)
+        return await self._one("GET", asset_type, asset_id, share_id)
 
     @operation("update-asset-share", "PATCH", "/shares/{shareId}", idempotent=True)
     async def update(
@@ -122,28 +119,31 @@ class Shares(SmartsheetResource):
     ) -> AssetShare:
         """Change a share's access level (``PATCH /shares/{shareId}``, ``update-asset-share``).
 
-        Setting a given level twice changes nothing, so this is retried like a read.
-
-        Returns:
-            The updated share (the API answers the share itself, not a Result envelope;
-            an envelope is unwrapped too).
+        Setting a given level twice changes nothing, so this is retried like a read. Returns
+        the updated share (the API answers the share itself, not a Result envelope).
         """
         if not isinstance(access_level, str) or not access_level:
             raise ConfigurationError("access_level must be a non-empty string")
-        params = asset_params(asset_type, asset_id)
-        response = await self._request(
-            "PATCH", _share_path(share_id), json={"accessLevel": access_level}, params=params
-        )
-        data = response.json()
-        if isinstance(data, dict) and isinstance(data.get("result"), dict):
-            data = data["result"]
-        return self._decode(data, AssetShare)
+        body = {"accessLevel": access_level}
+        return await self._one("PATCH", asset_type, asset_id, share_id, body)
 
     @operation("delete-asset-share", "DELETE", "/shares/{shareId}")
     async def delete(self, asset_type: str, asset_id: int, share_id: str) -> Result:
         """Stop sharing an asset with someone (``DELETE /shares/{shareId}``)."""
         params = asset_params(asset_type, asset_id)
         return await self._result(text_id(share_id, "share_id"), params=params)
+
+    async def _one(
+        self, method: str, asset_type: str, asset_id: int, share_id: str, body: Any = None
+    ) -> AssetShare:
+        # GET and PATCH answer the share itself (the Python SDK 4.4.0 expects an AssetShare);
+        # a Result envelope around it is unwrapped too.
+        params = asset_params(asset_type, asset_id)
+        response = await self._request(method, _share_path(share_id), json=body, params=params)
+        data = response.json()
+        if isinstance(data, dict) and isinstance(data.get("result"), dict):
+            data = data["result"]
+        return self._decode(data, AssetShare)
 
     def _body(self, index: int, item: ShareSpec) -> dict[str, Any]:
         raw = self._encode(item) if isinstance(item, AssetShare) else dict(item)
