@@ -59,7 +59,7 @@ from .discussions import Comment, Discussion
 from .proofs import Proof, ProofRequest, ProofRequestAction
 from .recipients import MiniUser
 from .reports import Report, ReportCell, ReportColumn, ReportPublish, ReportRow, SourceSheet
-from .sharing import AccessLevel, Share
+from .shares import AccessLevel, AssetShare, AssetType, Share
 from .sheet_extras import (
     ContainerDestination,
     CopyOrMoveRowResult,
@@ -81,6 +81,8 @@ __all__ = [
     "AccessLevel",
     "Account",
     "AlternateEmail",
+    "AssetShare",
+    "AssetType",
     "Attachment",
     "AttachmentSubType",
     "AttachmentType",
