@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import warnings
 
+from ..._core.renames import outside_caller_level
+
 
 def warn_deprecated(operation: str, replacement: str) -> None:
     """Warn that ``operation`` is deprecated by Smartsheet (it still works) and name the way
@@ -14,5 +16,5 @@ def warn_deprecated(operation: str, replacement: str) -> None:
         f"{operation} is deprecated by Smartsheet (it still answers, with no sunset date set); "
         f"use {replacement}",
         DeprecationWarning,
-        stacklevel=4,
+        stacklevel=outside_caller_level(),
     )

@@ -15,6 +15,7 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError, PagingError
 from ..._core.paging import AsyncPaginator
+from ..._core.renames import outside_caller_level
 from .._resource import SmartsheetResource
 from ..models.children import (
     CHILD_MODELS,
@@ -62,7 +63,7 @@ def warn_removed(old: str, replacement: str) -> None:
         f"{old} was removed from the Smartsheet API on {SUNSET}; "
         f"this method now uses {replacement} instead",
         DeprecationWarning,
-        stacklevel=3,
+        stacklevel=outside_caller_level(),
     )
 
 
