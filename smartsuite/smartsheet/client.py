@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Literal, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core.auth import Auth, BearerToken, Secret
 from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
-from .._core.config import RateLimitConfig, RetryConfig
 from .._core.errors import ConfigurationError
 from .._core.namespaces import Namespace
 from .._core.response import Response
+from .defaults import DEFAULT_RATE_LIMIT, DEFAULT_RETRY, REGIONS, Region
 from .models.tokens import OAuthToken
 
 if TYPE_CHECKING:
@@ -49,29 +49,6 @@ if TYPE_CHECKING:
     from .resources.users import Users
     from .resources.webhooks import Webhooks
     from .resources.workspaces import Workspaces
-
-Region = Literal["us", "eu", "gov", "au"]
-
-#: API roots per region (https://developers.smartsheet.com/api/smartsheet/guides/basics/regions).
-REGIONS: dict[str, str] = {
-    "us": "https://api.smartsheet.com/2.0",
-    "eu": "https://api.smartsheet.eu/2.0",
-    "gov": "https://api.smartsheetgov.com/2.0",
-    "au": "https://api.smartsheet.au/2.0",
-}
-
-#: Smartsheet allows 300 requests per minute per token.
-DEFAULT_RATE_LIMIT = RateLimitConfig(rate=300, per=60, burst=10)
-
-#: For idempotent operations 429/4003, 503/4001, 500/4002 and 500/4004 are retryable; a create
-#: or append is re-sent only after 429, 503/4001 or the busy 4004 (see ``RetryConfig``).
-#: Smartsheet asks for at least 60 s of patience after a 429, so the total budget is above that.
-DEFAULT_RETRY = RetryConfig(
-    max_attempts=8,
-    max_total_seconds=300,
-    retry_error_codes=frozenset({4001, 4002, 4003, 4004}),
-)
-
 
 INTEGRATION_SOURCE_HEADER = "smartsheet-integration-source"
 _INTEGRATION_TYPES = ("AI", "SCRIPT", "APPLICATION")
@@ -338,3 +315,14 @@ class SmartsheetClient(BaseClient):
         ".resources.cross_sheet_references:CrossSheetReferences",
         "Cross-sheet references: list, get, create.",
     )
+
+
+__all__ = [
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_RETRY",
+    "INTEGRATION_SOURCE_HEADER",
+    "REGIONS",
+    "Region",
+    "SmartsheetClient",
+    "integration_source_header",
+]

@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from .._core.namespaces import Namespace
-
 from . import api_2026
 from ._resource import SmartsheetResource
 from .client import SmartsheetClient

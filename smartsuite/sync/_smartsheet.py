@@ -20,8 +20,8 @@ from smartsuite._core.config import RetryConfig, Timeouts
 from smartsuite._core.transport import TransportStats
 from smartsuite._core.upload import FileInput
 from smartsuite.etl import OnProgress, UpsertResult
-from smartsuite.smartsheet.client import Region
 from smartsuite.smartsheet.client import SmartsheetClient as AsyncSmartsheetClient
+from smartsuite.smartsheet.defaults import Region
 from smartsuite.smartsheet.models.account import AlternateEmail, Contact, Group, GroupMember, User
 from smartsuite.smartsheet.models.attachments import Attachment
 from smartsuite.smartsheet.models.automation import AutomationRule

@@ -337,7 +337,7 @@ async def test_oauth_exchange_frames_hold_no_code_refresh_token_or_secret(
             await oauth.refresh(REFRESH)
         rendered.append(with_locals(info.value))
     text = "\n".join(rendered)
-    assert "get_or_refresh" in text and "SealedBody(<" in text
+    assert "request_token" in text and "SealedBody(<" in text  # the frame that sends it
     assert [s for s in (CODE, REFRESH, CLIENT_SECRET) if s in text] == []
 
 
