@@ -60,7 +60,7 @@ CLIENTS: dict[str, tuple[Factory, Callable[[Any], Awaitable[Any]]]] = {
     ),
     "appsheet": (
         lambda url, **o: AppSheetClient("app", ACCESS_KEY, base_url=url, **o),
-        lambda c: c.table("People").find(),
+        lambda c: c.table("People").list().to_list(),
     ),
 }
 
@@ -234,7 +234,7 @@ async def test_appsheet_warnings_echoing_the_key_are_logged_masked(
     plain_peer.respond = respond
     caplog.set_level(logging.WARNING)
     async with AppSheetClient("app", ACCESS_KEY, base_url=plain_peer.url) as app:
-        assert await app.table("People").find() == []
+        assert await app.table("People").list().to_list() == []
     assert "about to expire" in caplog.text
     assert ACCESS_KEY not in caplog.text and ACCESS_KEY not in repr(
         [r.getMessage() for r in caplog.records]

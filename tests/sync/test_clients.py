@@ -141,15 +141,17 @@ def test_appsheet_tables(app: AppSheetClient) -> None:
     people = app.table("People", key="ID")
     added = people.add([{"Name": f"P{i}", "Age": 20 + i} for i in range(4)])
     assert added.ok and len(added) == 4
-    found = people.find()
+    found = people.list().to_list()
     assert sorted(r["Name"] for r in found) == ["P0", "P1", "P2", "P3"]
-    assert sorted(r["Name"] for r in people.iter()) == ["P0", "P1", "P2", "P3"]
+    assert sorted(r["Name"] for r in people.list()) == ["P0", "P1", "P2", "P3"]
+    with pytest.warns(DeprecationWarning, match=r"Table.find\(\) is deprecated"):
+        assert people.find() == found  # the old name, for one release
     key = found[0]["ID"]
     got = people.get(key)
     assert got is not None and got["ID"] == key
     assert people.name == "People" and people.key == "ID"
     with pytest.raises(NotFoundError):
-        app.table("NoSuchTable").find()
+        app.table("NoSuchTable").list().to_list()
 
 
 def test_closing_stops_the_thread(emu: Emulator) -> None:
