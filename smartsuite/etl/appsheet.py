@@ -125,3 +125,6 @@ def stream_table(
     """The rows of a table (those ``selector`` picks) as dicts. AppSheet answers a Find in one
     response, so this is one page."""
     return app.table(table).list(selector)
+
+
+__all__ = ["BATCH_SIZE", "AppSheetTarget", "stream_table", "upsert_table"]

@@ -178,3 +178,11 @@ class ResourceManagementClient(BaseClient):
         ".resources.webhooks:Webhooks",
         "Webhook registrations (see :func:`parse_webhook` for deliveries).",
     )
+
+
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_RETRY",
+    "ResourceManagementClient",
+]

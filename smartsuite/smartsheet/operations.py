@@ -98,5 +98,8 @@ def markdown_table() -> str:
     return "\n".join(lines) + "\n"
 
 
+__all__ = ["Operation", "markdown_table", "operations", "tag_counts"]
+
+
 if __name__ == "__main__":
     print(markdown_table(), end="")
