@@ -48,13 +48,24 @@ LIFECYCLE = ("aclose", *MIRRORED_DUNDERS)
 
 
 def _needs_wrapper(cls: type) -> bool:
+    """A class is mirrored when a public method is async or returns a paginator (a namespace
+    whose methods all return paginators, like RM's ``holidays``, needs sync paginators too)."""
     if issubclass(cls, AsyncPaginator) or is_model(cls):
         return False  # the runtime's Paginator; models are returned as they are
     return any(
-        inspect.isfunction(v) and not n.startswith("_") and (is_coroutine(v) or is_async_gen(v))
+        inspect.isfunction(v)
+        and not n.startswith("_")
+        and (is_coroutine(v) or is_async_gen(v) or _returns_paginator(v))
         for k in cls.__mro__
         for n, v in vars(k).items()
     )
+
+
+def _returns_paginator(fn: Callable[..., Any]) -> bool:
+    if not hand_written(fn):
+        return False
+    node = function_node(fn).returns
+    return node is not None and return_kind(node, module_of(fn), {})[0] == "paginator"
 
 
 class Module:
