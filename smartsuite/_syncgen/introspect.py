@@ -21,6 +21,8 @@ from typing import Any
 
 import attrs
 
+from .._core.namespaces import Namespace
+
 
 class GenerationError(Exception):
     """The async API has a shape the generator does not know how to mirror."""
@@ -207,10 +209,11 @@ class Member:
 
     Attributes:
         name: its name.
-        kind: ``method``, ``property``, ``cached_property`` or ``attribute``.
+        kind: ``method``, ``property``, ``cached_property``, ``namespace`` or ``attribute``.
         owner: the class that defines it.
-        fn: the function (method, property getter); None for an attribute.
+        fn: the function (method, property getter); None for an attribute or a namespace.
         annotation: an attribute's annotation source and the module to read it in.
+        namespace: a :class:`Namespace` descriptor (its class is the member's type).
     """
 
     name: str
@@ -218,6 +221,7 @@ class Member:
     owner: type
     fn: Callable[..., Any] | None = None
     annotation: tuple[str, str] | None = None
+    namespace: Namespace[Any] | None = None
 
 
 #: Dunders mirrored by the facade (the lifecycle ones map to ``with`` and ``close``).
@@ -235,7 +239,9 @@ def members(cls: type) -> list[Member]:
                 continue
             if isinstance(value, staticmethod | classmethod):
                 continue  # constructors and helpers of the async class: not mirrored
-            if isinstance(value, functools.cached_property):
+            if isinstance(value, Namespace):
+                found[name] = Member(name, "namespace", klass, namespace=value)
+            elif isinstance(value, functools.cached_property):
                 found[name] = Member(name, "cached_property", klass, value.func)
             elif isinstance(value, property) and value.fget is not None:
                 found[name] = Member(name, "property", klass, value.fget)

@@ -16,6 +16,7 @@ import typing
 from collections.abc import Callable
 from typing import Any
 
+from .._core.namespaces import Namespace
 from .._core.paging import AsyncPaginator
 from .emit import Imports, Rewriter, docstring, param_role, parse_expr, return_kind
 from .introspect import (
@@ -47,13 +48,24 @@ LIFECYCLE = ("aclose", *MIRRORED_DUNDERS)
 
 
 def _needs_wrapper(cls: type) -> bool:
+    """A class is mirrored when a public method is async or returns a paginator (a namespace
+    whose methods all return paginators, like RM's ``holidays``, needs sync paginators too)."""
     if issubclass(cls, AsyncPaginator) or is_model(cls):
         return False  # the runtime's Paginator; models are returned as they are
     return any(
-        inspect.isfunction(v) and not n.startswith("_") and (is_coroutine(v) or is_async_gen(v))
+        inspect.isfunction(v)
+        and not n.startswith("_")
+        and (is_coroutine(v) or is_async_gen(v) or _returns_paginator(v))
         for k in cls.__mro__
         for n, v in vars(k).items()
     )
+
+
+def _returns_paginator(fn: Callable[..., Any]) -> bool:
+    if not hand_written(fn):
+        return False
+    node = function_node(fn).returns
+    return node is not None and return_kind(node, module_of(fn), {})[0] == "paginator"
 
 
 class Module:
@@ -92,12 +104,8 @@ class Module:
         while queue:
             owner = queue.pop(0)
             for m in members(owner):
-                if m.fn is None:
-                    continue
-                fns = [m.fn, *overloads(m.fn)]
-                for fn in fns:
-                    node = function_node(fn).returns
-                    for cls in self._classes_in(node, module_of(fn)):
+                for node, module in self._returns_of(m):
+                    for cls in self._classes_in(node, module):
                         if is_model(cls) and async_methods(cls):
                             models.add(cls)
                             if m.name == HOME_METHOD:
@@ -113,6 +121,17 @@ class Module:
         self.imports.reserved.add(root.__name__)
         self._check_model_homes(models)
         return order
+
+    @staticmethod
+    def _returns_of(m: Member) -> list[tuple[ast.expr | None, str]]:
+        """The return annotations of a member (with their module): a namespace returns its
+        class, named in the class's own module."""
+        if m.namespace is not None:
+            cls = m.namespace.resource_class()
+            return [(ast.Name(cls.__name__, ast.Load()), cls.__module__)]
+        if m.fn is None:
+            return []
+        return [(function_node(fn).returns, module_of(fn)) for fn in [m.fn, *overloads(m.fn)]]
 
     def _check_model_homes(self, models: set[type]) -> None:
         for model in models:
@@ -302,6 +321,8 @@ class Module:
                 f"    @{m.name}.setter\n    def {m.name}(self, value: {ann}) -> None:\n"
                 f"        self._target.{m.name} = value\n"
             )
+        if m.namespace is not None:
+            return self.emit_namespace(m.name, m.namespace, see)
         assert m.fn is not None
         node, module = function_node(m.fn), module_of(m.fn)
         ann, kind, optional = self.returns(node, module, m.fn)
@@ -330,6 +351,19 @@ class Module:
             f"{docstring(m.fn, see, '        ')}\n{_indent(body, 8)}\n"
         )
         return "\n".join(out)
+
+    def emit_namespace(self, name: str, namespace: Namespace[Any], see: str) -> str:
+        """A namespace of a sync client: a cached property wrapping the async one."""
+        cls = namespace.resource_class()
+        node: ast.expr = ast.Name(cls.__name__, ast.Load())
+        ann = self.rewriter(cls.__module__).text(node)
+        kind, optional = return_kind(node, cls.__module__, self.wrapped)
+        body = self.wrap_result(kind, optional, ann, f"self._target.{name}", "self._portal")
+        deco = "cached_property" if kind != "plain" else "property"
+        return (
+            f"    @{deco}\n    def {name}(self) -> {ann}:\n"
+            f"{docstring(namespace, see, '        ')}\n{_indent(body, 8)}\n"
+        )
 
     # -- module-level functions (ETL) ----------------------------------------------------
 

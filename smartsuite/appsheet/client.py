@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
+from typing import Any, Literal, TypeVar, Unpack, overload
 
 from .._core.auth import HeaderToken, Secret
 from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
 from .._core.config import RateLimitConfig, RetryConfig
 from .._core.errors import ConfigurationError
-from .._core.paths import segment
+from .actions import action_path
 from .models import Properties, Row
-
-if TYPE_CHECKING:
-    from .tables import Table
+from .tables import Table
 
 T = TypeVar("T")
 
@@ -69,7 +67,8 @@ class AppSheetClient(BaseClient):
 
         async with AppSheetClient() as app:   # $APPSHEET_APP_ID and $APPSHEET_ACCESS_KEY
             people = app.table("People", key="ID")
-            rows = await people.find(Filter("People", col("Age") >= 21))
+            async for row in people.list(Filter("People", col("Age") >= 21)):
+                print(row["Name"])
 
     Args:
         app_id: the app's id; defaults to ``$APPSHEET_APP_ID``.
@@ -126,8 +125,7 @@ class AppSheetClient(BaseClient):
         Raises:
             ConfigurationError: ``table`` is empty, ``.`` or ``..``.
         """
-        app, name = segment(self.app_id, "app_id"), segment(table, "table name")
-        return f"/apps/{app}/tables/{name}/Action"
+        return action_path(self.app_id, table)
 
     @overload
     def table(
@@ -164,7 +162,7 @@ class AppSheetClient(BaseClient):
 
         Args:
             name: the table name, exactly as in the app (it is URL-encoded for you).
-            key: the key column; needed to address rows by key (``find(keys=...)``,
+            key: the key column; needed to address rows by key (``list(keys=...)``,
                 ``delete(keys)``) and used to match answers to input rows. A schema's key
                 column is used when not given.
             schema: an attrs class to decode rows into (see :mod:`smartsuite.appsheet.schemas`);
@@ -175,13 +173,12 @@ class AppSheetClient(BaseClient):
         Raises:
             ConfigurationError: an empty name, a bad schema or batch size.
         """
-        from .tables import Table
-
         if not isinstance(name, str) or not name.strip():
             raise ConfigurationError(f"table name must be a non-empty string, got {name!r}")
         return Table(
             self,
             name,
+            transport=self._transport,
             key=key,
             schema=schema,
             properties=properties,

@@ -10,7 +10,7 @@
         joined: datetime.date | None = column("Joined", default=None)
 
     people = appsheet.table("People", schema=Person)
-    adults = await people.find(Filter("People", col("Age") >= 18))   # list[Person]
+    adults = await people.list(Filter("People", col("Age") >= 18)).to_list()   # list[Person]
 
 Values are parsed in the request's Locale (dates, decimals) and Yes/No columns accept every
 spelling AppSheet does. A blank or missing column (AppSheet leaves out all-blank columns) becomes
@@ -74,7 +74,7 @@ def column(
 
     Args:
         name: the column name (spaces and all); defaults to the attribute name.
-        key: mark the table's key column (``table.find(keys=...)`` and ``delete`` use it).
+        key: mark the table's key column (``table.list(keys=...)`` and ``delete`` use it).
         default / factory: as in ``attrs.field``.
     """
     return attrs.field(default=default, factory=factory, metadata={_META: ColumnInfo(name, key)})

@@ -6,7 +6,7 @@
 
     adults = Filter("People", (col("Age") >= 21) & (col("State") == "CA"))
     oldest = Top(OrderBy(adults, "Age", descending=True), 10)
-    await appsheet.table("People").find(oldest)
+    await appsheet.table("People").list(oldest).to_list()
 
 Every Python value becomes a literal: text is double-quoted with embedded quotes doubled
 (``a"b`` -> ``"a""b"``), so brackets, commas, parentheses and quotes inside a

@@ -1,69 +1,52 @@
 """``Table``: Find, Add, Edit, Delete and custom actions on one AppSheet table.
 
-Every request is ``POST .../tables/{table}/Action`` with ``{"Action", "Properties", "Rows"}``.
-Find answers a bare JSON array; the other actions answer ``{"Rows": [...], "Warnings": [...]}``
-(both shapes are accepted from every action). Writes go out in batches and come back as an
-:class:`ActionResult` with one entry per input row.
-See https://support.google.com/appsheet/answer/10105770 and seed 003.
+Every request is one Action (see :mod:`.actions`). Reads come back as an
+:class:`AsyncPaginator` of one page (AppSheet answers a Find at once); writes go out in
+batches and come back as an :class:`ActionResult` with one entry per input row.
+
+A table depends on no client: it is given the transport to send on and the app settings to
+read at each call (:class:`AppSettings`, which :class:`AppSheetClient` is).
 """
 
 from __future__ import annotations
 
+import builtins
 import logging
 from collections import deque
 from collections.abc import Hashable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
+from typing import Any, Generic, Protocol, TypeVar, cast
 
 import attrs
 
 from .._core.bulk import BatchOutcome, ItemResult, Outcome, run_in_batches
-from .._core.errors import APIError, ConfigurationError, DecodeError, OutcomeUnknownError
+from .._core.errors import ConfigurationError, DecodeError, OutcomeUnknownError
 from .._core.ids import key_value
 from .._core.paging import AsyncPaginator, Page
+from .._core.renames import warn_renamed
+from .._core.transport import Transport
+from .actions import IDEMPOTENT_ACTIONS, action_path, parse_action_response, row_not_found
 from .models import ActionResponse, ActionResult, Properties, Row
 from .schemas import Schema, schema_for
 from .selectors import Selector, render_selector
 from .values import row_to_wire, to_wire
-
-if TYPE_CHECKING:
-    from .client import AppSheetClient
 
 T = TypeVar("T")
 
 log = logging.getLogger("smartsuite.appsheet")
 
 
-#: Actions whose repeat leaves the same state as sending them once: Find reads, Edit sets the
-#: given values, Delete removes the given keys (seed 003, "Invoke the API"). Add and the
-#: data-change actions are not: a repeat may add a second row or run an action twice.
-IDEMPOTENT_ACTIONS = frozenset({"Find", "Edit", "Delete"})
+class AppSettings(Protocol):
+    """What a :class:`Table` reads from its app at each call (an :class:`AppSheetClient`):
+    changing them on the client changes what its tables send next."""
 
+    @property
+    def app_id(self) -> str: ...
 
-def _row_not_found(error: APIError) -> bool:
-    """AppSheet's answer to a Delete of a key it does not hold (400 "Row having key ... not
-    found")."""
-    return error.status == 400 and "not found" in (error.message or "")
+    @property
+    def properties(self) -> Properties: ...
 
-
-def parse_action_response(data: Any, body: bytes) -> ActionResponse:
-    """Rows and warnings from either answer shape.
-
-    Raises:
-        DecodeError: neither a JSON array of row objects nor ``{"Rows": [...]}``.
-    """
-    warnings: Any = []
-    if isinstance(data, list):
-        rows = data
-    elif isinstance(data, dict) and isinstance(data.get("Rows"), list):
-        rows = data["Rows"]
-        warnings = data.get("Warnings") or []
-    else:
-        raise DecodeError("expected a JSON array of rows or an object with 'Rows'", body=body)
-    if not all(isinstance(r, dict) for r in rows):
-        raise DecodeError("expected every row to be a JSON object", body=body)
-    if not isinstance(warnings, list):
-        warnings = [warnings]
-    return ActionResponse(rows, [w if isinstance(w, str) else str(w) for w in warnings])
+    @property
+    def batch_size(self) -> int: ...
 
 
 def _key_text(value: Any) -> str:
@@ -81,15 +64,17 @@ class Table(Generic[T]):
 
     def __init__(
         self,
-        client: AppSheetClient,
+        app: AppSettings,
         name: str,
         *,
+        transport: Transport,
         key: str | None = None,
         schema: type[T] | None = None,
         properties: Properties | None = None,
         batch_size: int | None = None,
     ) -> None:
-        self._client = client
+        self._app = app
+        self._transport = transport
         self.name = name
         self.schema: Schema[T] | None = schema_for(schema) if schema is not None else None
         self.key = key or (self.schema.key if self.schema else None)
@@ -97,7 +82,7 @@ class Table(Generic[T]):
         self._batch_size = batch_size
 
     def __repr__(self) -> str:
-        return f"<Table {self.name!r} key={self.key!r} of {self._client!r}>"
+        return f"<Table {self.name!r} key={self.key!r} of {self._app!r}>"
 
     # -- plumbing --------------------------------------------------------------------------
 
@@ -105,7 +90,7 @@ class Table(Generic[T]):
         """The Properties a request would carry: client's, then table's, then ``override``."""
         if override is not None and not isinstance(override, Properties):
             raise ConfigurationError(f"properties must be a Properties, got {override!r}")
-        return self._client.properties.merged(self._properties).merged(override)
+        return self._app.properties.merged(self._properties).merged(override)
 
     async def action(
         self,
@@ -144,12 +129,12 @@ class Table(Generic[T]):
         if selector is not None:
             props["Selector"] = selector
         body = {"Action": action, "Properties": props, "Rows": list(rows)}
-        response = await self._client._transport.request(
+        response = await self._transport.request(
             "POST",
-            self._client.action_path(self.name),
+            action_path(self._app.app_id, self.name),
             json=body,
             idempotent=action in IDEMPOTENT_ACTIONS,
-            gone_if=_row_not_found if action == "Delete" else None,
+            gone_if=row_not_found if action == "Delete" else None,
         )
         if response.already_gone:
             return None
@@ -179,20 +164,25 @@ class Table(Generic[T]):
             )
         return self.key
 
-    def _key_rows(self, keys: Iterable[Any], props: Properties) -> list[Row]:
+    def _key_rows(self, keys: Iterable[Any], props: Properties) -> builtins.list[Row]:
         key = self._require_key("addressing rows by key")
         return [{key: to_wire(key_value(k, "key"), props.locale, column=key)} for k in keys]
 
     # -- Find ------------------------------------------------------------------------------
 
-    async def find(
+    def list(
         self,
         selector: Selector | str | None = None,
         keys: Iterable[Any] | None = None,
         *,
         properties: Properties | None = None,
-    ) -> list[T]:
+    ) -> AsyncPaginator[T]:
         """Read rows: all of them, those a selector picks, or those with the given keys.
+
+        ``async for row in table.list(...)``, or ``await table.list(...).to_list()``. AppSheet
+        answers a Find with one array, so there is one page, bounded by the transport's body
+        limit (:class:`~smartsuite.Limits`); nothing is sent until the paginator is awaited or
+        iterated.
 
         Args:
             selector: a built :class:`Selector` (rendered in the request's Locale) or raw
@@ -202,23 +192,41 @@ class Table(Generic[T]):
             properties: Properties for this call.
 
         Returns:
-            The rows, decoded into the schema class when the table has one.
+            A paginator of the rows, decoded into the schema class when the table has one.
 
         Raises:
-            ConfigurationError: both selector and keys, or keys without a key column.
-            APIError subclasses, TransportError, DecodeError.
+            ConfigurationError (at once): both selector and keys, or keys without a key
+                column. APIError subclasses, TransportError, DecodeError (when read).
         """
         if selector is not None and keys is not None:
             raise ConfigurationError("pass a selector or keys, not both")
         props = self.properties(properties)
-        rows: list[Row] = []
-        if keys is not None:
-            rows = self._key_rows(keys, props)
-            if not rows:
-                return []
+        rows = self._key_rows(keys, props) if keys is not None else []
         text = render_selector(selector, props.locale) if selector is not None else None
-        answer = await self.action("Find", rows, props, selector=text)
-        return [self._decode(r, props) for r in answer.rows]
+
+        async def fetch(cursor: Hashable | None) -> Page[T]:
+            if keys is not None and not rows:
+                return Page([], None, 0)
+            answer = await self.action("Find", rows, props, selector=text)
+            items = [self._decode(r, props) for r in answer.rows]
+            return Page(items, None, len(items))
+
+        return AsyncPaginator(fetch, prefetch=False, max_pages=self._transport.limits.max_pages)
+
+    async def find(
+        self,
+        selector: Selector | str | None = None,
+        keys: Iterable[Any] | None = None,
+        *,
+        properties: Properties | None = None,
+    ) -> builtins.list[T]:
+        """Deprecated (one release): ``await table.list(...).to_list()``.
+
+        Raises:
+            As :meth:`list`.
+        """
+        warn_renamed("Table.find()", "Table.list() (await table.list(...).to_list())")
+        return await self.list(selector, keys, properties=properties).to_list()
 
     def iter(
         self,
@@ -227,19 +235,9 @@ class Table(Generic[T]):
         *,
         properties: Properties | None = None,
     ) -> AsyncPaginator[T]:
-        """:meth:`find` as a paginator: ``async for row in table.iter(...)``.
-
-        The API answers a Find with one array, so there is one page; nothing is sent until the
-        paginator is awaited or iterated.
-        """
-        key_list = list(keys) if keys is not None else None
-
-        async def fetch(cursor: Hashable | None) -> Page[T]:
-            items = await self.find(selector, key_list, properties=properties)
-            return Page(items, None, len(items))
-
-        limits = self._client._transport.limits
-        return AsyncPaginator(fetch, prefetch=False, max_pages=limits.max_pages)
+        """Deprecated (one release): :meth:`list`, the same paginator."""
+        warn_renamed("Table.iter()", "Table.list()")
+        return self.list(selector, keys, properties=properties)
 
     async def get(self, key: Any, *, properties: Properties | None = None) -> T | None:
         """The row with this key, or None.
@@ -247,7 +245,7 @@ class Table(Generic[T]):
         Raises:
             ConfigurationError: the table's key column is not known.
         """
-        rows = await self.find(keys=[key], properties=properties)
+        rows = await self.list(keys=[key], properties=properties).to_list()
         return rows[0] if rows else None
 
     # -- writes ----------------------------------------------------------------------------
@@ -297,7 +295,7 @@ class Table(Generic[T]):
         """
         items = list(keys_or_rows)
         props = self.properties(properties)
-        rows: list[Any] = [
+        rows: builtins.list[Any] = [
             r if isinstance(r, Mapping) or attrs.has(type(r)) else self._key_rows([r], props)[0]
             for r in items
         ]
@@ -323,7 +321,7 @@ class Table(Generic[T]):
     async def _write(
         self,
         action: str,
-        rows: list[Any],
+        rows: builtins.list[Any],
         properties: Properties | None,
         batch_size: int | None,
         *,
@@ -341,25 +339,27 @@ class Table(Generic[T]):
             [ItemResult(i, Outcome.NOT_SENT) for i in range(len(wire))]
         )
 
-        async def send(batch: Sequence[Row]) -> list[BatchOutcome[T]]:
+        async def send(batch: Sequence[Row]) -> builtins.list[BatchOutcome[T]]:
             answer = await self._action(action, batch, props)
             if answer is None:
                 return await self._confirm_gone(batch, props)
             result.warnings.extend(answer.warnings)
             return self._match(batch, answer.rows, props)
 
-        size = batch_size or self._batch_size or self._client.batch_size
+        size = batch_size or self._batch_size or self._app.batch_size
         await run_in_batches(
             wire,
             send,
             batch_size=size,
-            locks=self._client._transport.write_locks,
-            lock_key=f"appsheet:{self._client.app_id}:{self.name}",
+            locks=self._transport.write_locks,
+            lock_key=f"appsheet:{self._app.app_id}:{self.name}",
             result=result,
         )
         return result
 
-    async def _confirm_gone(self, batch: Sequence[Row], props: Properties) -> list[BatchOutcome[T]]:
+    async def _confirm_gone(
+        self, batch: Sequence[Row], props: Properties
+    ) -> builtins.list[BatchOutcome[T]]:
         """After a retried Delete met "not found": read the keys back; a row that is absent
         is deleted, as asked; one still present was refused (the earlier attempt was not
         applied, and another key of the batch really is missing)."""
@@ -379,11 +379,11 @@ class Table(Generic[T]):
         ]
 
     def _match(
-        self, batch: Sequence[Row], answered: list[Row], props: Properties
-    ) -> list[BatchOutcome[T]]:
+        self, batch: Sequence[Row], answered: builtins.list[Row], props: Properties
+    ) -> builtins.list[BatchOutcome[T]]:
         """Pair each input row with the answer row carrying its key; rows without a key pair
         by position when the counts agree. An input row left without a partner is UNKNOWN."""
-        pairs: list[int | None] = [None] * len(batch)
+        pairs: builtins.list[int | None] = [None] * len(batch)
         if self.key is not None:
             by_key: dict[str, deque[int]] = {}
             for j, row in enumerate(answered):
@@ -403,7 +403,7 @@ class Table(Generic[T]):
             f"AppSheet answered {len(answered)} rows for {len(batch)} sent and none matches "
             "this row; read it back to learn whether it was applied"
         )
-        outcomes: list[BatchOutcome[T]] = []
+        outcomes: builtins.list[BatchOutcome[T]] = []
         for partner in pairs:
             if partner is None:
                 outcomes.append((Outcome.UNKNOWN, None, missing))
@@ -415,4 +415,4 @@ class Table(Generic[T]):
         return outcomes
 
 
-__all__ = ["Table", "parse_action_response"]
+__all__ = ["IDEMPOTENT_ACTIONS", "AppSettings", "Table", "parse_action_response"]

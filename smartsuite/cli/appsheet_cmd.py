@@ -58,7 +58,7 @@ def find(
     async def job() -> int:
         kind = output_format(output, fmt) if output is not None else ""
         async with appsheet(emulator, base_url, app_id, access_key, region) as (client, _):
-            rows: list[dict[str, object]] = await client.table(table).find(selector)
+            rows: list[dict[str, object]] = await client.table(table).list(selector).to_list()
 
         async def each() -> AsyncIterator[dict[str, object]]:
             for row in rows:

@@ -66,7 +66,7 @@ class AppSheetTarget:
 
     async def read(self, key: Sequence[str]) -> dict[Key, Existing]:
         """One Find of the whole table."""
-        rows: list[dict[str, Any]] = await self._table.find()
+        rows: list[dict[str, Any]] = await self._table.list().to_list()
         found: dict[Key, Existing] = {}
         for row in rows:
             k = key_of(row, key)
@@ -124,4 +124,7 @@ def stream_table(
 ) -> AsyncPaginator[dict[str, Any]]:
     """The rows of a table (those ``selector`` picks) as dicts. AppSheet answers a Find in one
     response, so this is one page."""
-    return app.table(table).iter(selector)
+    return app.table(table).list(selector)
+
+
+__all__ = ["BATCH_SIZE", "AppSheetTarget", "stream_table", "upsert_table"]

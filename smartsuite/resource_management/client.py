@@ -3,12 +3,12 @@
 
 from __future__ import annotations
 
-from functools import cached_property
 from typing import TYPE_CHECKING, TypeVar, Unpack
 
 from .._core.auth import HeaderToken, Secret
 from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
 from .._core.config import RateLimitConfig, RetryConfig
+from .._core.namespaces import Namespace
 from .._core.paging import AsyncPaginator
 from ._resource import RMResource
 from .models.common import Nested
@@ -98,191 +98,91 @@ class ResourceManagementClient(BaseClient):
         """
         return RMResource(self)._rest_of(nested)
 
-    @cached_property
-    def users(self) -> Users:
-        """Users: list, get, create, update, archive."""
-        from .resources.users import Users
+    users: Namespace[Users] = Namespace(
+        ".resources.users:Users", "Users: list, get, create, update, archive."
+    )
+    user_tags: Namespace[UserTags] = Namespace(
+        ".resources.tags:UserTags", "Tags on users: list, add (find-or-create), remove."
+    )
+    availabilities: Namespace[Availabilities] = Namespace(
+        ".resources.availabilities:Availabilities", "Users' availability blocks."
+    )
+    statuses: Namespace[Statuses] = Namespace(
+        ".resources.statuses:Statuses", "Users' statuses (ITO, WFH ...)."
+    )
+    placeholders: Namespace[Placeholders] = Namespace(
+        ".resources.placeholders:Placeholders", "Placeholder resources."
+    )
+    projects: Namespace[Projects] = Namespace(
+        ".resources.projects:Projects",
+        "Projects: list with filters, get with fields, create, update, archive, delete.",
+    )
+    phases: Namespace[Phases] = Namespace(".resources.phases:Phases", "Phases of projects.")
+    project_users: Namespace[ProjectUsers] = Namespace(
+        ".resources.project_users:ProjectUsers", "The users assigned to a project."
+    )
+    project_tags: Namespace[ProjectTags] = Namespace(
+        ".resources.tags:ProjectTags", "Tags on projects."
+    )
+    assignables: Namespace[Assignables] = Namespace(
+        ".resources.assignables:Assignables", "Projects and leave types together, by id."
+    )
+    assignments: Namespace[Assignments] = Namespace(
+        ".resources.assignments:Assignments", "Assignments of users and placeholders."
+    )
+    subtasks: Namespace[Subtasks] = Namespace(
+        ".resources.subtasks:Subtasks", "Assignments' task lists."
+    )
+    time_entries: Namespace[TimeEntries] = Namespace(
+        ".resources.time_entries:TimeEntries", "Time entries (confirmed and suggested)."
+    )
+    expense_items: Namespace[ExpenseItems] = Namespace(
+        ".resources.expense_items:ExpenseItems", "Expense items."
+    )
+    approvals: Namespace[Approvals] = Namespace(
+        ".resources.approvals:Approvals",
+        "Approvals: submit and approve time entries and expenses from their models.",
+    )
+    bill_rates: Namespace[BillRates] = Namespace(
+        ".resources.bill_rates:BillRates", "Account and project bill rates."
+    )
+    budget_items: Namespace[BudgetItems] = Namespace(
+        ".resources.budget_items:BudgetItems", "Project budget lines."
+    )
+    budget_item_categories: Namespace[BudgetItemCategories] = Namespace(
+        ".resources.budget_categories:BudgetItemCategories",
+        "Budget categories, account-wide and per project.",
+    )
+    custom_fields: Namespace[CustomFields] = Namespace(
+        ".resources.custom_fields:CustomFields", "Custom field definitions."
+    )
+    custom_field_values: Namespace[CustomFieldValues] = Namespace(
+        ".resources.custom_field_values:CustomFieldValues",
+        "Custom field values on projects and users.",
+    )
+    disciplines: Namespace[Disciplines] = Namespace(
+        ".resources.disciplines:Disciplines", "Disciplines (read-only)."
+    )
+    roles: Namespace[Roles] = Namespace(".resources.roles:Roles", "Roles (read-only).")
+    holidays: Namespace[Holidays] = Namespace(
+        ".resources.holidays:Holidays", "Holidays (read-only)."
+    )
+    leave_types: Namespace[LeaveTypes] = Namespace(
+        ".resources.leave_types:LeaveTypes", "Leave types (read-only)."
+    )
+    status_options: Namespace[StatusOptions] = Namespace(
+        ".resources.status_options:StatusOptions", "Work status options for assignments."
+    )
+    reports: Namespace[Reports] = Namespace(".resources.reports:Reports", "Report rows and totals.")
+    webhooks: Namespace[Webhooks] = Namespace(
+        ".resources.webhooks:Webhooks",
+        "Webhook registrations (see :func:`parse_webhook` for deliveries).",
+    )
 
-        return Users(self)
 
-    @cached_property
-    def user_tags(self) -> UserTags:
-        """Tags on users: list, add (find-or-create), remove."""
-        from .resources.tags import UserTags
-
-        return UserTags(self)
-
-    @cached_property
-    def availabilities(self) -> Availabilities:
-        """Users' availability blocks."""
-        from .resources.availabilities import Availabilities
-
-        return Availabilities(self)
-
-    @cached_property
-    def statuses(self) -> Statuses:
-        """Users' statuses (ITO, WFH ...)."""
-        from .resources.statuses import Statuses
-
-        return Statuses(self)
-
-    @cached_property
-    def placeholders(self) -> Placeholders:
-        """Placeholder resources."""
-        from .resources.placeholders import Placeholders
-
-        return Placeholders(self)
-
-    @cached_property
-    def projects(self) -> Projects:
-        """Projects: list with filters, get with fields, create, update, archive, delete."""
-        from .resources.projects import Projects
-
-        return Projects(self)
-
-    @cached_property
-    def phases(self) -> Phases:
-        """Phases of projects."""
-        from .resources.phases import Phases
-
-        return Phases(self)
-
-    @cached_property
-    def project_users(self) -> ProjectUsers:
-        """The users assigned to a project."""
-        from .resources.project_users import ProjectUsers
-
-        return ProjectUsers(self)
-
-    @cached_property
-    def project_tags(self) -> ProjectTags:
-        """Tags on projects."""
-        from .resources.tags import ProjectTags
-
-        return ProjectTags(self)
-
-    @cached_property
-    def assignables(self) -> Assignables:
-        """Projects and leave types together, by id."""
-        from .resources.assignables import Assignables
-
-        return Assignables(self)
-
-    @cached_property
-    def assignments(self) -> Assignments:
-        """Assignments of users and placeholders."""
-        from .resources.assignments import Assignments
-
-        return Assignments(self)
-
-    @cached_property
-    def subtasks(self) -> Subtasks:
-        """Assignments' task lists."""
-        from .resources.subtasks import Subtasks
-
-        return Subtasks(self)
-
-    @cached_property
-    def time_entries(self) -> TimeEntries:
-        """Time entries (confirmed and suggested)."""
-        from .resources.time_entries import TimeEntries
-
-        return TimeEntries(self)
-
-    @cached_property
-    def expense_items(self) -> ExpenseItems:
-        """Expense items."""
-        from .resources.expense_items import ExpenseItems
-
-        return ExpenseItems(self)
-
-    @cached_property
-    def approvals(self) -> Approvals:
-        """Approvals: submit and approve time entries and expenses from their models."""
-        from .resources.approvals import Approvals
-
-        return Approvals(self)
-
-    @cached_property
-    def bill_rates(self) -> BillRates:
-        """Account and project bill rates."""
-        from .resources.bill_rates import BillRates
-
-        return BillRates(self)
-
-    @cached_property
-    def budget_items(self) -> BudgetItems:
-        """Project budget lines."""
-        from .resources.budget_items import BudgetItems
-
-        return BudgetItems(self)
-
-    @cached_property
-    def budget_item_categories(self) -> BudgetItemCategories:
-        """Budget categories, account-wide and per project."""
-        from .resources.budget_categories import BudgetItemCategories
-
-        return BudgetItemCategories(self)
-
-    @cached_property
-    def custom_fields(self) -> CustomFields:
-        """Custom field definitions."""
-        from .resources.custom_fields import CustomFields
-
-        return CustomFields(self)
-
-    @cached_property
-    def custom_field_values(self) -> CustomFieldValues:
-        """Custom field values on projects and users."""
-        from .resources.custom_field_values import CustomFieldValues
-
-        return CustomFieldValues(self)
-
-    @cached_property
-    def disciplines(self) -> Disciplines:
-        """Disciplines (read-only)."""
-        from .resources.disciplines import Disciplines
-
-        return Disciplines(self)
-
-    @cached_property
-    def roles(self) -> Roles:
-        """Roles (read-only)."""
-        from .resources.roles import Roles
-
-        return Roles(self)
-
-    @cached_property
-    def holidays(self) -> Holidays:
-        """Holidays (read-only)."""
-        from .resources.holidays import Holidays
-
-        return Holidays(self)
-
-    @cached_property
-    def leave_types(self) -> LeaveTypes:
-        """Leave types (read-only)."""
-        from .resources.leave_types import LeaveTypes
-
-        return LeaveTypes(self)
-
-    @cached_property
-    def status_options(self) -> StatusOptions:
-        """Work status options for assignments."""
-        from .resources.status_options import StatusOptions
-
-        return StatusOptions(self)
-
-    @cached_property
-    def reports(self) -> Reports:
-        """Report rows and totals."""
-        from .resources.reports import Reports
-
-        return Reports(self)
-
-    @cached_property
-    def webhooks(self) -> Webhooks:
-        """Webhook registrations (see :func:`parse_webhook` for deliveries)."""
-        from .resources.webhooks import Webhooks
-
-        return Webhooks(self)
+__all__ = [
+    "DEFAULT_BASE_URL",
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_RETRY",
+    "ResourceManagementClient",
+]

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
 from .._core.auth import Auth, BearerToken, Secret
 from .._core.client import BaseClient, TransportOptions, make_transport, resolve_secret
-from .._core.config import RateLimitConfig, RetryConfig
 from .._core.errors import ConfigurationError
+from .._core.namespaces import Namespace
 from .._core.response import Response
+from .defaults import DEFAULT_RATE_LIMIT, DEFAULT_RETRY, REGIONS, Region
 from .models.tokens import OAuthToken
 
 if TYPE_CHECKING:
@@ -49,29 +49,6 @@ if TYPE_CHECKING:
     from .resources.users import Users
     from .resources.webhooks import Webhooks
     from .resources.workspaces import Workspaces
-
-Region = Literal["us", "eu", "gov", "au"]
-
-#: API roots per region (https://developers.smartsheet.com/api/smartsheet/guides/basics/regions).
-REGIONS: dict[str, str] = {
-    "us": "https://api.smartsheet.com/2.0",
-    "eu": "https://api.smartsheet.eu/2.0",
-    "gov": "https://api.smartsheetgov.com/2.0",
-    "au": "https://api.smartsheet.au/2.0",
-}
-
-#: Smartsheet allows 300 requests per minute per token.
-DEFAULT_RATE_LIMIT = RateLimitConfig(rate=300, per=60, burst=10)
-
-#: For idempotent operations 429/4003, 503/4001, 500/4002 and 500/4004 are retryable; a create
-#: or append is re-sent only after 429, 503/4001 or the busy 4004 (see ``RetryConfig``).
-#: Smartsheet asks for at least 60 s of patience after a 429, so the total budget is above that.
-DEFAULT_RETRY = RetryConfig(
-    max_attempts=8,
-    max_total_seconds=300,
-    retry_error_codes=frozenset({4001, 4002, 4003, 4004}),
-)
-
 
 INTEGRATION_SOURCE_HEADER = "smartsheet-integration-source"
 _INTEGRATION_TYPES = ("AI", "SCRIPT", "APPLICATION")
@@ -221,240 +198,131 @@ class SmartsheetClient(BaseClient):
             return None
         return response.json()
 
-    @cached_property
-    def shares(self) -> Shares:
-        """Asset shares (``/shares``): list, share, get, update (PATCH), delete, any kind."""
-        from .resources.shares import Shares
-
-        return Shares(self)
-
-    @cached_property
-    def governance(self) -> Governance:
-        """Data classification: a plan's settings and labels; a sheet's label."""
-        from .resources.governance import Governance
-
-        return Governance(self)
-
-    @cached_property
-    def paths(self) -> Paths:
-        """Where a sheet, report, dashboard or folder lives (``/{kind}/{id}/path``)."""
-        from .resources.paths import Paths
-
-        return Paths(self)
-
-    @cached_property
-    def sheet_filters(self) -> SheetFilters:
-        """Filters saved on sheets: list, get, delete."""
-        from .resources.filters import SheetFilters
-
-        return SheetFilters(self)
-
-    @cached_property
-    def downloads(self) -> Downloads:
-        """Sheets as CSV, Excel or PDF and reports as CSV or Excel (bytes or a file)."""
-        from .resources.downloads import Downloads
-
-        return Downloads(self)
-
-    @cached_property
-    def sheets(self) -> Sheets:
-        """Sheets: list, get, create, update, delete, copy, move, share ..."""
-        from .resources.sheets import Sheets
-
-        return Sheets(self)
-
-    @cached_property
-    def rows(self) -> Rows:
-        """Rows: add, update, delete (chunked by 500), get, move, copy ..."""
-        from .resources.rows import Rows
-
-        return Rows(self)
-
-    @cached_property
-    def sharing(self) -> Sharing:
-        """Shares of sheets, workspaces, reports and dashboards."""
-        from .resources.sharing import Sharing
-
-        return Sharing(self)
-
-    @cached_property
-    def reports(self) -> Reports:
-        """Reports: list, get (with row paging), walk rows, email, publish."""
-        from .resources.reports import Reports
-
-        return Reports(self)
-
-    @cached_property
-    def dashboards(self) -> Dashboards:
-        """Dashboards (the API's sights): list, get, rename, copy, move, delete, publish."""
-        from .resources.dashboards import Dashboards
-
-        return Dashboards(self)
-
-    @cached_property
-    def webhooks(self) -> Webhooks:
-        """Webhooks: create, list, get, update (enable), delete, reset the shared secret."""
-        from .resources.webhooks import Webhooks
-
-        return Webhooks(self)
-
-    @cached_property
-    def imports(self) -> Imports:
-        """Create sheets from CSV or XLSX files (into Sheets, a folder or a workspace)."""
-        from .resources.imports import Imports
-
-        return Imports(self)
-
-    @cached_property
-    def tokens(self) -> Tokens:
-        """OAuth tokens: get or refresh (``POST /token``), revoke (``DELETE /token``)."""
-        from .resources.tokens import Tokens
-
-        return Tokens(self)
-
-    @cached_property
-    def attachments(self) -> Attachments:
-        """Attachments: upload files (simple or multipart), links, versions, downloads."""
-        from .resources.attachments import Attachments
-
-        return Attachments(self)
-
-    @cached_property
-    def discussions(self) -> Discussions:
-        """Discussions on sheets and rows, optionally started with a file."""
-        from .resources.discussions import Discussions
-
-        return Discussions(self)
-
-    @cached_property
-    def comments(self) -> Comments:
-        """Comments in discussions: add (with a file), get, edit, delete."""
-        from .resources.comments import Comments
-
-        return Comments(self)
-
-    @cached_property
-    def automation_rules(self) -> AutomationRules:
-        """Automation rules: list, get, update, delete."""
-        from .resources.automation_rules import AutomationRules
-
-        return AutomationRules(self)
-
-    @cached_property
-    def proofs(self) -> Proofs:
-        """Proofs on rows: versions, review requests, discussions, files."""
-        from .resources.proofs import Proofs
-
-        return Proofs(self)
-
-    @cached_property
-    def update_requests(self) -> UpdateRequests:
-        """Update requests and sent update requests."""
-        from .resources.update_requests import UpdateRequests
-
-        return UpdateRequests(self)
-
-    @cached_property
-    def users(self) -> Users:
-        """Users: list, get, add, update, remove, deactivate; alternate email addresses."""
-        from .resources.users import Users
-
-        return Users(self)
-
-    @cached_property
-    def groups(self) -> Groups:
-        """Groups and their members."""
-        from .resources.groups import Groups
-
-        return Groups(self)
-
-    @cached_property
-    def workspaces(self) -> Workspaces:
-        """Workspaces: list, get (with contents), create, rename, copy, delete; folders."""
-        from .resources.workspaces import Workspaces
-
-        return Workspaces(self)
-
-    @cached_property
-    def folders(self) -> Folders:
-        """Folders: get (with contents), subfolders, rename, copy, move, delete."""
-        from .resources.folders import Folders
-
-        return Folders(self)
-
-    @cached_property
-    def home(self) -> HomeResource:
-        """The Home tab: contents and top-level folders."""
-        from .resources.home import HomeResource
-
-        return HomeResource(self)
-
-    @cached_property
-    def favorites(self) -> Favorites:
-        """Favorites: list, add, check, remove."""
-        from .resources.favorites import Favorites
-
-        return Favorites(self)
-
-    @cached_property
-    def templates(self) -> Templates:
-        """User and public templates."""
-        from .resources.templates import Templates
-
-        return Templates(self)
-
-    @cached_property
-    def contacts(self) -> Contacts:
-        """The user's contacts."""
-        from .resources.contacts import Contacts
-
-        return Contacts(self)
-
-    @cached_property
-    def server_info(self) -> ServerInfoResource:
-        """Application constants: format tables and locales."""
-        from .resources.server_info import ServerInfoResource
-
-        return ServerInfoResource(self)
-
-    @cached_property
-    def events(self) -> Events:
-        """The organisation event stream, paged by stream position."""
-        from .resources.events import Events
-
-        return Events(self)
-
-    @cached_property
-    def search(self) -> Search:
-        """Search everything, or one sheet."""
-        from .resources.search import Search
-
-        return Search(self)
-
-    @cached_property
-    def columns(self) -> Columns:
-        """Columns: list, get, add, update, delete."""
-        from .resources.columns import Columns
-
-        return Columns(self)
-
-    @cached_property
-    def cells(self) -> Cells:
-        """Cells: history, images in cells, image URLs."""
-        from .resources.cells import Cells
-
-        return Cells(self)
-
-    @cached_property
-    def summary(self) -> Summary:
-        """Sheet summary fields."""
-        from .resources.summary import Summary
-
-        return Summary(self)
-
-    @cached_property
-    def cross_sheet_references(self) -> CrossSheetReferences:
-        """Cross-sheet references: list, get, create."""
-        from .resources.cross_sheet_references import CrossSheetReferences
-
-        return CrossSheetReferences(self)
+    shares: Namespace[Shares] = Namespace(
+        ".resources.shares:Shares",
+        "Asset shares (``/shares``): list, share, get, update (PATCH), delete, any kind.",
+    )
+    governance: Namespace[Governance] = Namespace(
+        ".resources.governance:Governance",
+        "Data classification: a plan's settings and labels; a sheet's label.",
+    )
+    paths: Namespace[Paths] = Namespace(
+        ".resources.paths:Paths",
+        "Where a sheet, report, dashboard or folder lives (``/{kind}/{id}/path``).",
+    )
+    sheet_filters: Namespace[SheetFilters] = Namespace(
+        ".resources.filters:SheetFilters", "Filters saved on sheets: list, get, delete."
+    )
+    downloads: Namespace[Downloads] = Namespace(
+        ".resources.downloads:Downloads",
+        "Sheets as CSV, Excel or PDF and reports as CSV or Excel (bytes or a file).",
+    )
+    sheets: Namespace[Sheets] = Namespace(
+        ".resources.sheets:Sheets",
+        "Sheets: list, get, create, update, delete, copy, move, share ...",
+    )
+    rows: Namespace[Rows] = Namespace(
+        ".resources.rows:Rows", "Rows: add, update, delete (chunked by 500), get, move, copy ..."
+    )
+    sharing: Namespace[Sharing] = Namespace(
+        ".resources.sharing:Sharing", "Shares of sheets, workspaces, reports and dashboards."
+    )
+    reports: Namespace[Reports] = Namespace(
+        ".resources.reports:Reports",
+        "Reports: list, get (with row paging), walk rows, email, publish.",
+    )
+    dashboards: Namespace[Dashboards] = Namespace(
+        ".resources.dashboards:Dashboards",
+        "Dashboards (the API's sights): list, get, rename, copy, move, delete, publish.",
+    )
+    webhooks: Namespace[Webhooks] = Namespace(
+        ".resources.webhooks:Webhooks",
+        "Webhooks: create, list, get, update (enable), delete, reset the shared secret.",
+    )
+    imports: Namespace[Imports] = Namespace(
+        ".resources.imports:Imports",
+        "Create sheets from CSV or XLSX files (into Sheets, a folder or a workspace).",
+    )
+    tokens: Namespace[Tokens] = Namespace(
+        ".resources.tokens:Tokens",
+        "OAuth tokens: get or refresh (``POST /token``), revoke (``DELETE /token``).",
+    )
+    attachments: Namespace[Attachments] = Namespace(
+        ".resources.attachments:Attachments",
+        "Attachments: upload files (simple or multipart), links, versions, downloads.",
+    )
+    discussions: Namespace[Discussions] = Namespace(
+        ".resources.discussions:Discussions",
+        "Discussions on sheets and rows, optionally started with a file.",
+    )
+    comments: Namespace[Comments] = Namespace(
+        ".resources.comments:Comments",
+        "Comments in discussions: add (with a file), get, edit, delete.",
+    )
+    automation_rules: Namespace[AutomationRules] = Namespace(
+        ".resources.automation_rules:AutomationRules",
+        "Automation rules: list, get, update, delete.",
+    )
+    proofs: Namespace[Proofs] = Namespace(
+        ".resources.proofs:Proofs", "Proofs on rows: versions, review requests, discussions, files."
+    )
+    update_requests: Namespace[UpdateRequests] = Namespace(
+        ".resources.update_requests:UpdateRequests", "Update requests and sent update requests."
+    )
+    users: Namespace[Users] = Namespace(
+        ".resources.users:Users",
+        "Users: list, get, add, update, remove, deactivate; alternate email addresses.",
+    )
+    groups: Namespace[Groups] = Namespace(".resources.groups:Groups", "Groups and their members.")
+    workspaces: Namespace[Workspaces] = Namespace(
+        ".resources.workspaces:Workspaces",
+        "Workspaces: list, get (with contents), create, rename, copy, delete; folders.",
+    )
+    folders: Namespace[Folders] = Namespace(
+        ".resources.folders:Folders",
+        "Folders: get (with contents), subfolders, rename, copy, move, delete.",
+    )
+    home: Namespace[HomeResource] = Namespace(
+        ".resources.home:HomeResource", "The Home tab: contents and top-level folders."
+    )
+    favorites: Namespace[Favorites] = Namespace(
+        ".resources.favorites:Favorites", "Favorites: list, add, check, remove."
+    )
+    templates: Namespace[Templates] = Namespace(
+        ".resources.templates:Templates", "User and public templates."
+    )
+    contacts: Namespace[Contacts] = Namespace(
+        ".resources.contacts:Contacts", "The user's contacts."
+    )
+    server_info: Namespace[ServerInfoResource] = Namespace(
+        ".resources.server_info:ServerInfoResource",
+        "Application constants: format tables and locales.",
+    )
+    events: Namespace[Events] = Namespace(
+        ".resources.events:Events", "The organisation event stream, paged by stream position."
+    )
+    search: Namespace[Search] = Namespace(
+        ".resources.search:Search", "Search everything, or one sheet."
+    )
+    columns: Namespace[Columns] = Namespace(
+        ".resources.columns:Columns", "Columns: list, get, add, update, delete."
+    )
+    cells: Namespace[Cells] = Namespace(
+        ".resources.cells:Cells", "Cells: history, images in cells, image URLs."
+    )
+    summary: Namespace[Summary] = Namespace(".resources.summary:Summary", "Sheet summary fields.")
+    cross_sheet_references: Namespace[CrossSheetReferences] = Namespace(
+        ".resources.cross_sheet_references:CrossSheetReferences",
+        "Cross-sheet references: list, get, create.",
+    )
+
+
+__all__ = [
+    "DEFAULT_RATE_LIMIT",
+    "DEFAULT_RETRY",
+    "INTEGRATION_SOURCE_HEADER",
+    "REGIONS",
+    "Region",
+    "SmartsheetClient",
+    "integration_source_header",
+]

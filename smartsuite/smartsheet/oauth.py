@@ -25,7 +25,7 @@ import inspect
 import secrets as _secrets
 import time
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
-from typing import TYPE_CHECKING, Unpack
+from typing import Unpack
 from urllib.parse import quote, urlencode
 
 import attrs
@@ -33,10 +33,9 @@ import attrs
 from .._core.auth import Secret, as_secret
 from .._core.client import BaseClient, TransportOptions, make_transport
 from .._core.errors import AuthenticationError, ConfigurationError, SmartsuiteError
+from .defaults import DEFAULT_RATE_LIMIT, DEFAULT_RETRY, REGIONS
 from .models.tokens import DEFAULT_EXPIRY_SKEW, OAuthScope, OAuthToken
-
-if TYPE_CHECKING:
-    from .client import SmartsheetClient
+from .token_endpoint import request_token
 
 #: Where users consent, per region.
 AUTHORIZE_URLS: dict[str, str] = {
@@ -188,8 +187,6 @@ class SmartsheetOAuth(BaseClient):
     def __init__(
         self, app: OAuthApp, *, base_url: str | None = None, **options: Unpack[TransportOptions]
     ) -> None:
-        from .client import DEFAULT_RATE_LIMIT, DEFAULT_RETRY, REGIONS
-
         self.app = app
         self._transport = make_transport(
             service="smartsheet",
@@ -211,10 +208,9 @@ class SmartsheetOAuth(BaseClient):
             BadRequestError: 1069 the code expired (10 minutes), 1071 invalid code, 1072 hash.
             AuthenticationError: 1067 unknown client id.
         """
-        from .resources.tokens import Tokens
-
         code = as_secret(code)  # not left in plain text in this frame's locals
-        return await Tokens(self).get_or_refresh(
+        return await request_token(
+            self._transport,
             client_id=self.app.client_id,
             grant_type="authorization_code",
             code=code,
@@ -229,14 +225,13 @@ class SmartsheetOAuth(BaseClient):
             ConfigurationError: the token has no refresh token.
             BadRequestError: 1071 the refresh token is invalid (already used or revoked).
         """
-        from .resources.tokens import Tokens
-
         if isinstance(token, str):
             token = as_secret(token)  # not left in plain text in this frame's locals
         refresh = token.refresh_token if isinstance(token, OAuthToken) else token
         if refresh is None:
             raise ConfigurationError("this token has no refresh token")
-        return await Tokens(self).get_or_refresh(
+        return await request_token(
+            self._transport,
             client_id=self.app.client_id,
             grant_type="refresh_token",
             refresh_token=refresh,
@@ -352,7 +347,7 @@ class OAuthAuth:
 
 
 def client_auth(
-    client: SmartsheetClient,
+    client: BaseClient,
     token: OAuthToken,
     app: OAuthApp | None,
     *,
@@ -360,16 +355,16 @@ def client_auth(
     assume_user: str | None = None,
 ) -> OAuthAuth:
     """The :class:`OAuthAuth` of a :class:`SmartsheetClient` built from an OAuth token: the
-    refresh goes through the client's own session, rate limiter and retry policy."""
+    refresh goes through the client's own transport (session, rate limiter, retry policy),
+    bare, without a resource namespace."""
     if app is None:
         return OAuthAuth(token, None, now=lambda: client._transport.clock.time())
 
     async def refresher(stale: OAuthToken) -> OAuthToken:
-        from .resources.tokens import Tokens
-
         if stale.refresh_token is None:
             raise ConfigurationError("the OAuth token has no refresh token; cannot renew it")
-        return await Tokens(client).get_or_refresh(
+        return await request_token(
+            client._transport,
             client_id=app.client_id,
             grant_type="refresh_token",
             refresh_token=stale.refresh_token,

@@ -10,9 +10,10 @@ deprecated; removed operations are listed apart with the method that replaces th
 from __future__ import annotations
 
 import inspect
-from functools import cached_property
-from typing import Any, NamedTuple
+from collections.abc import Iterator
+from typing import NamedTuple
 
+from .._core.namespaces import Namespace
 from . import api_2026
 from ._resource import SmartsheetResource
 from .client import SmartsheetClient
@@ -27,8 +28,13 @@ class Operation(NamedTuple):
     client_method: str
 
 
-class _NoClient:
-    """Stands in for a client so namespaces can be built without a transport."""
+def _namespaces() -> Iterator[tuple[str, type[SmartsheetResource]]]:
+    """The client's namespaces (name, resource class) in definition order."""
+    for name, attr in vars(SmartsheetClient).items():
+        if isinstance(attr, Namespace):
+            cls = attr.resource_class()
+            if isinstance(cls, type) and issubclass(cls, SmartsheetResource):
+                yield name, cls
 
 
 def operations() -> list[Operation]:
@@ -38,13 +44,8 @@ def operations() -> list[Operation]:
     client's definition order.
     """
     found: dict[str, Operation] = {}
-    for name, attr in vars(SmartsheetClient).items():
-        if not isinstance(attr, cached_property):
-            continue
-        namespace: Any = attr.func(_NoClient())
-        if not isinstance(namespace, SmartsheetResource):
-            continue
-        for method_name, member in inspect.getmembers(type(namespace)):
+    for name, cls in _namespaces():
+        for method_name, member in inspect.getmembers(cls):
             tag = getattr(member, "__smartsheet_operation__", None)
             if tag is None:
                 continue
@@ -60,13 +61,8 @@ def tag_counts() -> dict[str, int]:
     """operationId -> how many distinct functions carry its tag (should be 1 each)."""
     counts: dict[str, int] = {}
     seen: set[int] = set()
-    for attr in vars(SmartsheetClient).values():
-        if not isinstance(attr, cached_property):
-            continue
-        namespace: Any = attr.func(_NoClient())
-        if not isinstance(namespace, SmartsheetResource):
-            continue
-        for _, member in inspect.getmembers(type(namespace)):
+    for _, cls in _namespaces():
+        for _, member in inspect.getmembers(cls):
             tag = getattr(member, "__smartsheet_operation__", None)
             if tag is not None and id(member) not in seen:
                 seen.add(id(member))
@@ -100,6 +96,9 @@ def markdown_table() -> str:
         instead = f"`{gone.replacement}`" if gone.replacement else "none named by Smartsheet"
         lines.append(f"| `{gone.operation_id}` | {gone.method} | `{gone.path}` | {instead} |")
     return "\n".join(lines) + "\n"
+
+
+__all__ = ["Operation", "markdown_table", "operations", "tag_counts"]
 
 
 if __name__ == "__main__":

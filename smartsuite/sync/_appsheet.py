@@ -6,6 +6,7 @@ classes of its namespaces.
 
 from __future__ import annotations
 
+import builtins
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Generic, Self, Unpack, overload
 
@@ -191,14 +192,28 @@ class Table(_rt.Facade, Generic[T]):
         """
         return self._portal.call(self._target.action(action, rows, properties, selector=selector))
 
+    def list(
+        self,
+        selector: Selector | str | None = None,
+        keys: Iterable[Any] | None = None,
+        *,
+        properties: Properties | None = None,
+    ) -> Paginator[T]:
+        """Read rows: all of them, those a selector picks, or those with the given keys.
+
+        Sync facade of :meth:`smartsuite.appsheet.tables.Table.list`.
+        """
+        _r = self._target.list(selector, _rt.materialize(keys), properties=properties)
+        return _rt.wrap_paginator(self._portal, _r)
+
     def find(
         self,
         selector: Selector | str | None = None,
         keys: Iterable[Any] | None = None,
         *,
         properties: Properties | None = None,
-    ) -> list[T]:
-        """Read rows: all of them, those a selector picks, or those with the given keys.
+    ) -> builtins.list[T]:
+        """Deprecated (one release): ``await table.list(...).to_list()``.
 
         Sync facade of :meth:`smartsuite.appsheet.tables.Table.find`.
         """
@@ -213,7 +228,7 @@ class Table(_rt.Facade, Generic[T]):
         *,
         properties: Properties | None = None,
     ) -> Paginator[T]:
-        """:meth:`find` as a paginator: ``async for row in table.iter(...)``.
+        """Deprecated (one release): :meth:`list`, the same paginator.
 
         Sync facade of :meth:`smartsuite.appsheet.tables.Table.iter`.
         """

@@ -33,6 +33,7 @@ from smartsuite.resource_management.models.projects import (
     Assignable,
     BillRate,
     BudgetItem,
+    BudgetItemCategory,
     LeaveType,
     Project,
 )
@@ -41,6 +42,7 @@ from smartsuite.resource_management.models.settings import (
     CustomField,
     CustomFieldValue,
     Discipline,
+    Holiday,
     Role,
     StatusOption,
     Webhook,
@@ -54,7 +56,9 @@ from smartsuite.resource_management.resources.availabilities import (
     Availabilities as AsyncAvailabilities,
 )
 from smartsuite.resource_management.resources.bill_rates import BillRates as AsyncBillRates
-from smartsuite.resource_management.resources.budget_categories import BudgetItemCategories
+from smartsuite.resource_management.resources.budget_categories import (
+    BudgetItemCategories as AsyncBudgetItemCategories,
+)
 from smartsuite.resource_management.resources.budget_items import BudgetItems as AsyncBudgetItems
 from smartsuite.resource_management.resources.custom_field_values import (
     CustomFieldValues as AsyncCustomFieldValues,
@@ -63,12 +67,12 @@ from smartsuite.resource_management.resources.custom_field_values import Value
 from smartsuite.resource_management.resources.custom_fields import CustomFields as AsyncCustomFields
 from smartsuite.resource_management.resources.disciplines import Disciplines as AsyncDisciplines
 from smartsuite.resource_management.resources.expense_items import ExpenseItems as AsyncExpenseItems
-from smartsuite.resource_management.resources.holidays import Holidays
+from smartsuite.resource_management.resources.holidays import Holidays as AsyncHolidays
 from smartsuite.resource_management.resources.leave_types import LeaveTypes as AsyncLeaveTypes
 from smartsuite.resource_management.resources.phases import Phases as AsyncPhases
 from smartsuite.resource_management.resources.placeholders import PlaceholderField
 from smartsuite.resource_management.resources.placeholders import Placeholders as AsyncPlaceholders
-from smartsuite.resource_management.resources.project_users import ProjectUsers
+from smartsuite.resource_management.resources.project_users import ProjectUsers as AsyncProjectUsers
 from smartsuite.resource_management.resources.projects import ProjectField, ProjectStateName
 from smartsuite.resource_management.resources.projects import Projects as AsyncProjects
 from smartsuite.resource_management.resources.reports import Filters, TimeFrameArg
@@ -198,14 +202,15 @@ class ResourceManagementClient(_rt.ClientFacade):
         _r = self._target.phases
         return Phases(self._portal, _r)
 
-    @property
+    @cached_property
     def project_users(self) -> ProjectUsers:
         """The users assigned to a project.
 
         Sync facade of
         :meth:`smartsuite.resource_management.client.ResourceManagementClient.project_users`.
         """
-        return self._target.project_users
+        _r = self._target.project_users
+        return ProjectUsers(self._portal, _r)
 
     @cached_property
     def project_tags(self) -> ProjectTags:
@@ -297,14 +302,15 @@ class ResourceManagementClient(_rt.ClientFacade):
         _r = self._target.budget_items
         return BudgetItems(self._portal, _r)
 
-    @property
+    @cached_property
     def budget_item_categories(self) -> BudgetItemCategories:
         """Budget categories, account-wide and per project.
 
         Sync facade of
         :meth:`smartsuite.resource_management.client.ResourceManagementClient.budget_item_categories`.
         """
-        return self._target.budget_item_categories
+        _r = self._target.budget_item_categories
+        return BudgetItemCategories(self._portal, _r)
 
     @cached_property
     def custom_fields(self) -> CustomFields:
@@ -346,14 +352,15 @@ class ResourceManagementClient(_rt.ClientFacade):
         _r = self._target.roles
         return Roles(self._portal, _r)
 
-    @property
+    @cached_property
     def holidays(self) -> Holidays:
         """Holidays (read-only).
 
         Sync facade of
         :meth:`smartsuite.resource_management.client.ResourceManagementClient.holidays`.
         """
-        return self._target.holidays
+        _r = self._target.holidays
+        return Holidays(self._portal, _r)
 
     @cached_property
     def leave_types(self) -> LeaveTypes:
@@ -1089,6 +1096,45 @@ class Phases(_rt.Facade):
         :meth:`smartsuite.resource_management.resources.phases.Phases.delete`.
         """
         return self._portal.call(self._target.delete(project_id, phase_id))
+
+
+class ProjectUsers(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of
+    :class:`smartsuite.resource_management.resources.project_users.ProjectUsers`.
+    """
+
+    _target: AsyncProjectUsers
+
+    def list(
+        self,
+        project_id: int,
+        *,
+        fields: Sequence[UserField] | None = None,
+        sort_field: UserSortField | None = None,
+        sort_order: SortOrder | None = None,
+        with_phases: bool | None = None,
+        with_archived: bool | None = None,
+        include_placeholders: bool | None = None,
+        per_page: int | None = None,
+    ) -> Paginator[User]:
+        """Walk the users assigned to a project (``GET /projects/{id}/users``).
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.project_users.ProjectUsers.list`.
+        """
+        _r = self._target.list(
+            project_id,
+            fields=fields,
+            sort_field=sort_field,
+            sort_order=sort_order,
+            with_phases=with_phases,
+            with_archived=with_archived,
+            include_placeholders=include_placeholders,
+            per_page=per_page,
+        )
+        return _rt.wrap_paginator(self._portal, _r)
 
 
 class ProjectTags(_rt.Facade):
@@ -1986,6 +2032,56 @@ class BudgetItems(_rt.Facade):
         return self._portal.call(self._target.delete(budget_item_id))
 
 
+class BudgetItemCategories(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of
+    :class:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories`.
+    """
+
+    _target: AsyncBudgetItemCategories
+
+    def time_entry(self, *, per_page: int | None = None) -> Paginator[BudgetItemCategory]:
+        """Walk the account's time (fee) budget categories.
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.time_entry`.
+        """
+        _r = self._target.time_entry(per_page=per_page)
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def expense_item(self, *, per_page: int | None = None) -> Paginator[BudgetItemCategory]:
+        """Walk the account's expense budget categories.
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.expense_item`.
+        """
+        _r = self._target.expense_item(per_page=per_page)
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def project_time_entry(
+        self, project_id: int, *, per_page: int | None = None
+    ) -> Paginator[BudgetItem]:
+        """Walk a project's time budget lines (``category`` may be None: uncategorised).
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.project_time_entry`.
+        """
+        _r = self._target.project_time_entry(project_id, per_page=per_page)
+        return _rt.wrap_paginator(self._portal, _r)
+
+    def project_expense_item(
+        self, project_id: int, *, per_page: int | None = None
+    ) -> Paginator[BudgetItem]:
+        """Walk a project's expense budget lines.
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.project_expense_item`.
+        """
+        _r = self._target.project_expense_item(project_id, per_page=per_page)
+        return _rt.wrap_paginator(self._portal, _r)
+
+
 class CustomFields(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
 
@@ -2203,6 +2299,24 @@ class Roles(_rt.Facade):
         return self._portal.call(self._target.get(role_id))
 
 
+class Holidays(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of :class:`smartsuite.resource_management.resources.holidays.Holidays`.
+    """
+
+    _target: AsyncHolidays
+
+    def list(self, *, per_page: int | None = None) -> Paginator[Holiday]:
+        """Walk the holidays.
+
+        Sync facade of
+        :meth:`smartsuite.resource_management.resources.holidays.Holidays.list`.
+        """
+        _r = self._target.list(per_page=per_page)
+        return _rt.wrap_paginator(self._portal, _r)
+
+
 class LeaveTypes(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
 
@@ -2398,15 +2512,18 @@ __all__ = [
     "Assignments",
     "Availabilities",
     "BillRates",
+    "BudgetItemCategories",
     "BudgetItems",
     "CustomFieldValues",
     "CustomFields",
     "Disciplines",
     "ExpenseItems",
+    "Holidays",
     "LeaveTypes",
     "Phases",
     "Placeholders",
     "ProjectTags",
+    "ProjectUsers",
     "Projects",
     "Reports",
     "ResourceManagementClient",

@@ -20,15 +20,15 @@ from smartsuite._core.config import RetryConfig, Timeouts
 from smartsuite._core.transport import TransportStats
 from smartsuite._core.upload import FileInput
 from smartsuite.etl import OnProgress, UpsertResult
-from smartsuite.smartsheet.client import Region
 from smartsuite.smartsheet.client import SmartsheetClient as AsyncSmartsheetClient
+from smartsuite.smartsheet.defaults import Region
 from smartsuite.smartsheet.models.account import AlternateEmail, Contact, Group, GroupMember, User
 from smartsuite.smartsheet.models.attachments import Attachment
 from smartsuite.smartsheet.models.automation import AutomationRule
 from smartsuite.smartsheet.models.cells import CellHistory, ImageUrlMap
 from smartsuite.smartsheet.models.children import Child, TreeEntry
 from smartsuite.smartsheet.models.common import Result
-from smartsuite.smartsheet.models.containers import Favorite, Folder, Home, Workspace
+from smartsuite.smartsheet.models.containers import Favorite, Folder, Home, Template, Workspace
 from smartsuite.smartsheet.models.dashboards import Dashboard, DashboardPublish
 from smartsuite.smartsheet.models.discovery import SearchResult, ServerInfo
 from smartsuite.smartsheet.models.discussions import Comment, Discussion
@@ -100,7 +100,7 @@ from smartsuite.smartsheet.resources.sheets import ColumnInput
 from smartsuite.smartsheet.resources.sheets import Sheets as AsyncSheets
 from smartsuite.smartsheet.resources.summary import FieldInput
 from smartsuite.smartsheet.resources.summary import Summary as AsyncSummary
-from smartsuite.smartsheet.resources.templates import Templates
+from smartsuite.smartsheet.resources.templates import Templates as AsyncTemplates
 from smartsuite.smartsheet.resources.tokens import Tokens as AsyncTokens
 from smartsuite.smartsheet.resources.update_requests import UpdateRequests as AsyncUpdateRequests
 from smartsuite.smartsheet.resources.users import Users as AsyncUsers
@@ -405,13 +405,14 @@ class SmartsheetClient(_rt.ClientFacade):
         _r = self._target.favorites
         return Favorites(self._portal, _r)
 
-    @property
+    @cached_property
     def templates(self) -> Templates:
         """User and public templates.
 
         Sync facade of :meth:`smartsuite.smartsheet.client.SmartsheetClient.templates`.
         """
-        return self._target.templates
+        _r = self._target.templates
+        return Templates(self._portal, _r)
 
     @cached_property
     def contacts(self) -> Contacts:
@@ -3772,6 +3773,29 @@ class Favorites(_rt.Facade):
         return self._portal.call(self._target.remove_one(favorite_type, object_id))
 
 
+class Templates(_rt.Facade):
+    """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
+
+    Sync facade of :class:`smartsuite.smartsheet.resources.templates.Templates`.
+    """
+
+    _target: AsyncTemplates
+
+    def list(
+        self,
+        *,
+        workspace_id: int | None = None,
+        folder_id: int | None = None,
+        page_size: int | None = None,
+    ) -> Paginator[Template]:
+        """Deprecated: ``GET /templates`` was removed on 2026-06-03.
+
+        Sync facade of :meth:`smartsuite.smartsheet.resources.templates.Templates.list`.
+        """
+        _r = self._target.list(workspace_id=workspace_id, folder_id=folder_id, page_size=page_size)
+        return _rt.wrap_paginator(self._portal, _r)
+
+
 class Contacts(_rt.Facade):
     """Base of the resource namespaces (``ss.sheets``, ``rm.projects`` ...).
 
@@ -4199,6 +4223,7 @@ __all__ = [
     "Sheets",
     "SmartsheetClient",
     "Summary",
+    "Templates",
     "Tokens",
     "UpdateRequests",
     "Users",

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.asyncio
 
 
 async def test_fresh_emulator_has_people(appsheet_client: AppSheetClient) -> None:
-    assert await appsheet_client.table("People").find() == []
+    assert await appsheet_client.table("People").list().to_list() == []
 
 
 async def test_add_with_generated_key_then_find_bare_array(
@@ -29,7 +29,7 @@ async def test_add_with_generated_key_then_find_bare_array(
     # The Add answer is {"Rows": [...]} with every column, blank ones and _RowNumber included.
     assert added["Email"] == "" and added["_RowNumber"] == "2" and added["Active"] == "Y"
 
-    found = await people.find()
+    found = await people.list().to_list()
     assert [r["Name"] for r in found] == ["Ann"]
     raw = smartsuite_emulator.appsheet.log[-1]
     assert raw.status == 200
@@ -61,9 +61,9 @@ async def test_properties_defaults_and_overrides(smartsuite_emulator: Emulator) 
         emu.appsheet_app_id, emu.appsheet_access_key, base_url=emu.appsheet_url, properties=defaults
     ) as client:
         table = client.table("People", properties=Properties(run_as_user_email="a@example.com"))
-        await table.find(
+        await table.list(
             properties=Properties(locale="en-GB", user_settings={"Option 1": "v"}, extra={"X": 1})
-        )
+        ).to_list()
     assert sent_bodies(emu)[-1]["Properties"] == {
         "X": 1,
         "Locale": "en-GB",
@@ -79,22 +79,22 @@ async def test_find_by_keys_get_and_empty_keys(
 ) -> None:
     people = appsheet_client.table("People", key="ID")
     await people.add([{"ID": k, "Name": k.upper()} for k in ("a", "b", "c")])
-    found = await people.find(keys=["c", "a", "zzz"])
+    found = await people.list(keys=["c", "a", "zzz"]).to_list()
     assert [r["ID"] for r in found] == ["c", "a"]
     assert sent_bodies(smartsuite_emulator)[-1]["Rows"] == [{"ID": "c"}, {"ID": "a"}, {"ID": "zzz"}]
     assert (await people.get("b")) == {"ID": "b", "Name": "B", "_RowNumber": "3"}
     assert await people.get("nope") is None
     requests = len(smartsuite_emulator.appsheet.log)
-    assert await people.find(keys=[]) == []  # an empty Rows list would read the whole table
+    assert await people.list(keys=[]).to_list() == []  # empty Rows would read the whole table
     assert len(smartsuite_emulator.appsheet.log) == requests
 
 
-async def test_iter_streams_find_results(appsheet_client: AppSheetClient) -> None:
+async def test_list_streams_find_results(appsheet_client: AppSheetClient) -> None:
     people = appsheet_client.table("People", key="ID")
     await people.add([{"ID": str(i), "Age": i} for i in range(5)])
-    seen = [row["ID"] async for row in people.iter(Filter("People", col("Age") >= 2))]
+    seen = [row["ID"] async for row in people.list(Filter("People", col("Age") >= 2))]
     assert seen == ["2", "3", "4"]
-    page = await people.iter()
+    page = await people.list()
     assert len(page.items) == 5 and not page.has_next
 
 
@@ -115,7 +115,7 @@ async def test_delete_by_keys_and_by_rows(appsheet_client: AppSheetClient) -> No
     by_row = await people.delete([{"ID": "d2", "Name": "ignored"}])
     assert by_key.ok and by_row.ok
     assert by_key[0].value is not None and by_key[0].value["ID"] == "d1"
-    assert [r["ID"] for r in await people.find()] == ["d3"]
+    assert [r["ID"] for r in await people.list().to_list()] == ["d3"]
 
 
 async def test_invoke_custom_action_sets_a_column(
@@ -129,7 +129,7 @@ async def test_invoke_custom_action_sets_a_column(
     result = await people.invoke("Deactivate", [{"ID": "u2"}])
     assert result.ok and result[0].value is not None and result[0].value["Active"] == "N"
     assert sent_bodies(smartsuite_emulator)[-1]["Action"] == "Deactivate"
-    active = {r["ID"]: r["Active"] for r in await people.find()}
+    active = {r["ID"]: r["Active"] for r in await people.list().to_list()}
     assert active == {"u1": "Y", "u2": "N"}
 
 
@@ -162,4 +162,4 @@ async def test_custom_table_with_number_key_and_virtual_column(
     assert appsheet_client.action_path("Order Items/2024").endswith(
         "/tables/Order%20Items%2F2024/Action"
     )
-    assert [r["Item"] for r in await items.find(keys=[7])] == ["ink"]
+    assert [r["Item"] for r in await items.list(keys=[7]).to_list()] == ["ink"]

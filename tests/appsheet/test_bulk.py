@@ -106,7 +106,7 @@ async def test_5xx_on_a_find_is_retried(
 ) -> None:
     emu = smartsuite_emulator
     emu.appsheet.faults.script(Fault.SERVER_ERROR, times=2)
-    await fast_client.table("People", key="ID").find()
+    await fast_client.table("People", key="ID").list().to_list()
     assert len(emu.appsheet.log) == 3
     assert fast_client.stats.retries["http_500"] == 2
 
@@ -191,7 +191,7 @@ async def test_bare_arrays_and_odd_warnings_from_any_action(
         edited = await client.table("W", key="A").edit([{"A": "1"}])
         answers[0] = lambda body: {"rows": []}
         with pytest.raises(DecodeError, match="'Rows'"):
-            await client.table("W").find()
+            await client.table("W").list().to_list()
     assert added.ok and added[0].value == {"A": "1"}
     assert edited.warnings == ["{'w': 1}"]
     assert edited[0].outcome is Outcome.UNKNOWN

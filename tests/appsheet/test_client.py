@@ -75,7 +75,7 @@ async def test_bad_calls_fail_before_sending(
 ) -> None:
     no_key = appsheet_client.table("People")
     with pytest.raises(ConfigurationError, match="key="):
-        await no_key.find(keys=["1"])
+        await no_key.list(keys=["1"]).to_list()
     with pytest.raises(ConfigurationError, match="key="):
         await no_key.delete(["1"])
     people = appsheet_client.table("People", key="ID")
@@ -86,7 +86,7 @@ async def test_bad_calls_fail_before_sending(
     with pytest.raises(ConfigurationError, match="mapping or an attrs instance"):
         await people.add(["not a row"])
     with pytest.raises(ConfigurationError, match="Properties"):
-        await people.find(properties={"Locale": "en-GB"})  # type: ignore[arg-type]
+        await people.list(properties={"Locale": "en-GB"}).to_list()  # type: ignore[arg-type]
     with pytest.raises(ConfigurationError, match="table name"):
         appsheet_client.table("")
     assert smartsuite_emulator.appsheet.log == []
@@ -97,7 +97,7 @@ async def test_with_options_shares_the_app(
 ) -> None:
     view = appsheet_client.with_options(headers={"X-Job": "nightly"})
     assert view.app_id == appsheet_client.app_id
-    assert await view.table("People").find() == []
+    assert await view.table("People").list().to_list() == []
     assert view.stats is appsheet_client.stats
 
 

@@ -110,7 +110,7 @@ async def test_403_bad_key_never_shows_the_key(smartsuite_emulator: Emulator) ->
     secret = "V2-top-secret-key-123"
     async with _client(emu, key=secret) as client:
         with pytest.raises(PermissionDeniedError) as info:
-            await client.table("People").find()
+            await client.table("People").list().to_list()
         assert secret not in repr(client) and secret not in repr(client._transport)
     assert info.value.message == "Invalid request. The provided access key is not valid."
     assert secret not in str(info.value) and secret not in repr(info.value)
@@ -121,16 +121,16 @@ async def test_403_api_disabled(smartsuite_emulator: Emulator) -> None:
     smartsuite_emulator.appsheet.state.app().api_enabled = False
     async with _client(smartsuite_emulator) as client:
         with pytest.raises(PermissionDeniedError, match="Web API is not enabled"):
-            await client.table("People").find()
+            await client.table("People").list().to_list()
 
 
 async def test_404_app_and_table_not_found(smartsuite_emulator: Emulator) -> None:
     async with _client(smartsuite_emulator, app_id="no-such-app") as client:
         with pytest.raises(NotFoundError, match="App 'no-such-app' not found"):
-            await client.table("People").find()
+            await client.table("People").list().to_list()
     async with _client(smartsuite_emulator) as client:
         with pytest.raises(NotFoundError, match="Table 'Nope' not found"):
-            await client.table("Nope").find()
+            await client.table("Nope").list().to_list()
     assert len(smartsuite_emulator.appsheet.log) == 2
 
 
@@ -139,10 +139,10 @@ async def test_500_is_retried_then_raised(
 ) -> None:
     emu = smartsuite_emulator
     emu.appsheet.faults.script(Fault.SERVER_ERROR, times=2)
-    assert await fast_client.table("People").find() == []
+    assert await fast_client.table("People").list().to_list() == []
     emu.appsheet.faults.script(Fault.SERVER_ERROR, times=DEFAULT_RETRY.max_attempts)
     with pytest.raises(ServerError, match="An unexpected error"):
-        await fast_client.table("People").find()
+        await fast_client.table("People").list().to_list()
     assert len(emu.appsheet.log) == 3 + DEFAULT_RETRY.max_attempts
 
 
@@ -151,7 +151,7 @@ async def test_non_json_error_bodies(
 ) -> None:
     smartsuite_emulator.appsheet.faults.script(Fault.BAD_GATEWAY, times=DEFAULT_RETRY.max_attempts)
     with pytest.raises(ServerError, match="non-JSON body") as info:
-        await fast_client.table("People").find()
+        await fast_client.table("People").list().to_list()
     assert info.value.status == 502
 
 
@@ -161,7 +161,7 @@ async def test_429_waits_and_retries(
     faults = smartsuite_emulator.appsheet.faults
     faults.rate_limit, faults.burst = 50.0, 1
     for _ in range(3):
-        assert await fast_client.table("People").find() == []
+        assert await fast_client.table("People").list().to_list() == []
     assert fast_client.stats.rate_limited >= 1
     assert fast_client.stats.retries["rate_limited"] == fast_client.stats.rate_limited
 

@@ -168,7 +168,7 @@ async def people(appsheet_client: AppSheetClient) -> AppSheetClient:
 
 
 async def _ids(client: AppSheetClient, selector: object, **kw: object) -> list[str]:
-    rows = await client.table("People", key="ID").find(selector, **kw)  # type: ignore[arg-type]
+    rows = await client.table("People", key="ID").list(selector, **kw).to_list()  # type: ignore[arg-type]
     return [r["ID"] for r in rows]
 
 
@@ -210,4 +210,4 @@ async def test_raw_strings_are_the_escape_hatch(people: AppSheetClient) -> None:
 
 async def test_selector_and_keys_together_are_refused(people: AppSheetClient) -> None:
     with pytest.raises(ConfigurationError, match="not both"):
-        await people.table("People", key="ID").find(Filter("People"), keys=["1"])
+        await people.table("People", key="ID").list(Filter("People"), keys=["1"]).to_list()

@@ -163,8 +163,8 @@ async def test_schema_round_trip(appsheet_client: AppSheetClient) -> None:
     ann = Person("p1", "Ann", 30, True, dt.date(2020, 2, 29), Decimal("9.5"), ["x", "y"])
     result = await people.add([ann, Person("p2", "Bo")])
     assert result.ok and result.values()[0] == ann
-    assert await people.find(Filter("People", col("Age") > 18)) == [ann]
-    gb = await people.find(keys=["p1"], properties=Properties(locale="en-GB"))
+    assert await people.list(Filter("People", col("Age") > 18)).to_list() == [ann]
+    gb = await people.list(keys=["p1"], properties=Properties(locale="en-GB")).to_list()
     assert gb == [ann]
     bo = await people.get("p2")
     assert bo == Person("p2", "Bo")  # missing all-blank columns decode to defaults

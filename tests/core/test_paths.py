@@ -36,9 +36,9 @@ async def test_appsheet_table_name_stays_one_segment(
     # landed there rather than in ``People`` or nowhere.
     assert emu.appsheet.log[-1].path == f"/apps/{emu.appsheet_app_id}/tables/{AWKWARD}/Action"
     assert emu.appsheet.log[-1].query == {}
-    found = await appsheet_client.table(AWKWARD, key="ID").find()
+    found = await appsheet_client.table(AWKWARD, key="ID").list().to_list()
     assert [r["ID"] for r in found] == ["p1"]
-    assert await appsheet_client.table("People", key="ID").find() == []
+    assert await appsheet_client.table("People", key="ID").list().to_list() == []
 
 
 async def test_dot_segments_are_refused_before_sending(
@@ -49,7 +49,7 @@ async def test_dot_segments_are_refused_before_sending(
     emu = smartsuite_emulator
     sent = len(emu.appsheet.log), len(emu.smartsheet.log)
     with pytest.raises(ConfigurationError, match="table name"):
-        await appsheet_client.table("..", key="ID").find()
+        await appsheet_client.table("..", key="ID").list().to_list()
     with pytest.raises(ConfigurationError, match="contact_id"):
         await smartsheet_client.contacts.get("..")
     assert (len(emu.appsheet.log), len(emu.smartsheet.log)) == sent

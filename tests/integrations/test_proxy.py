@@ -40,7 +40,7 @@ async def test_all_three_clients_go_through_an_authenticating_proxy(
         ):
             await ss.sheets.list().to_list()
             await rm.users.list().to_list()
-            await app.table("People", key="ID").find()
+            await app.table("People", key="ID").list().to_list()
             for client in (ss, rm, app):
                 assert PASSWORD not in repr(client) + repr(vars(client._transport))
     relayed = [target for _, target in proxy.relayed]

@@ -80,7 +80,7 @@ async def test_appsheet_find_of_a_hostile_body_is_a_decode_error(
     server.script(Answer(200, body))
     async with AppSheetClient("app", "key-1", base_url=server.url, retry=ONCE) as app:
         with pytest.raises(DecodeError):
-            await app.table("People").find()
+            await app.table("People").list().to_list()
 
 
 def rm_page(next_link: str | None, ids: list[int]) -> dict[str, Any]:

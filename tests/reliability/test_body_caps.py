@@ -40,7 +40,7 @@ CLIENTS: dict[str, tuple[Factory, Callable[[Any], Any]]] = {
     ),
     "appsheet": (
         lambda url, **o: AppSheetClient("app", TOKEN, base_url=url, retry=ONCE, **o),
-        lambda c: c.table("People").find(),
+        lambda c: c.table("People").list().to_list(),
     ),
 }
 

@@ -60,7 +60,7 @@ CLIENTS: dict[str, tuple[Factory, Callable[[Any], Awaitable[Any]]]] = {
     ),
     "appsheet": (
         lambda url, **o: AppSheetClient("app", ACCESS_KEY, base_url=url, **o),
-        lambda c: c.table("People").find(),
+        lambda c: c.table("People").list().to_list(),
     ),
 }
 
@@ -234,7 +234,7 @@ async def test_appsheet_warnings_echoing_the_key_are_logged_masked(
     plain_peer.respond = respond
     caplog.set_level(logging.WARNING)
     async with AppSheetClient("app", ACCESS_KEY, base_url=plain_peer.url) as app:
-        assert await app.table("People").find() == []
+        assert await app.table("People").list().to_list() == []
     assert "about to expire" in caplog.text
     assert ACCESS_KEY not in caplog.text and ACCESS_KEY not in repr(
         [r.getMessage() for r in caplog.records]
@@ -337,7 +337,7 @@ async def test_oauth_exchange_frames_hold_no_code_refresh_token_or_secret(
             await oauth.refresh(REFRESH)
         rendered.append(with_locals(info.value))
     text = "\n".join(rendered)
-    assert "get_or_refresh" in text and "SealedBody(<" in text
+    assert "request_token" in text and "SealedBody(<" in text  # the frame that sends it
     assert [s for s in (CODE, REFRESH, CLIENT_SECRET) if s in text] == []
 
 

@@ -112,7 +112,7 @@ async def test_hostile_names_over_http(
     server.script(Answer(200, []))
     async with AppSheetClient("app", "key-1", base_url=server.url) as app:
         try:
-            await app.table(text).find()
+            await app.table(text).list().to_list()
         except ConfigurationError:
             assert server.seen == [] and text == ".."
         else:

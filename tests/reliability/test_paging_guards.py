@@ -139,7 +139,7 @@ async def test_appsheet_paginator_carries_the_client_bound(server: ScriptedServe
     async with AppSheetClient(
         "app", TOKEN, base_url=server.url, retry=ONCE, limits=Limits(max_pages=2)
     ) as app:
-        paginator = app.table("People").iter()
+        paginator = app.table("People").list()
         assert paginator._max_pages == 2
         assert len(await paginator.to_list()) == 2
     assert len(server.seen) == 1  # Find answers in one page
@@ -151,6 +151,6 @@ async def test_default_bound_reaches_every_paginator(server: ScriptedServer) -> 
         ResourceManagementClient(TOKEN, base_url=server.url + "/api/v1") as rm,
         AppSheetClient("app", TOKEN, base_url=server.url) as app,
     ):
-        paginators = [ss.sheets.list(), rm.users.list(), app.table("People").iter()]
+        paginators = [ss.sheets.list(), rm.users.list(), app.table("People").list()]
         assert [p._max_pages for p in paginators] == [DEFAULT_MAX_PAGES] * 3
     assert server.seen == []  # paginators are lazy

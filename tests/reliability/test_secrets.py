@@ -108,13 +108,13 @@ async def appsheet_calls(emu: Emulator, seen: Texts) -> None:
     ) as app:
         people = app.table("People", key="ID")
         added = await people.add([{"ID": "s1", "Name": "Sam"}])
-        seen.show(app, app._transport, people, added, await people.find())
-        await seen.expect_error(app.table("NoSuchTable").find())
+        seen.show(app, app._transport, people, added, await people.list().to_list())
+        await seen.expect_error(app.table("NoSuchTable").list().to_list())
     async with AppSheetClient(
         emu.appsheet_app_id, WRONG["appsheet"], base_url=emu.appsheet_url
     ) as bad:
         seen.show(bad)
-        await seen.expect_error(bad.table("People").find())
+        await seen.expect_error(bad.table("People").list().to_list())
 
 
 def webhook_receiver_use(seen: Texts) -> None:

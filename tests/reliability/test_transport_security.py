@@ -40,7 +40,7 @@ CLIENTS: dict[str, tuple[Factory, str, Callable[[Any], Any]]] = {
     "appsheet": (
         lambda url, **o: AppSheetClient("app", SECRET, base_url=url, **o),
         "ApplicationAccessKey",
-        lambda c: c.table("People").find(),
+        lambda c: c.table("People").list().to_list(),
     ),
 }
 

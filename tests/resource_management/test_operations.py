@@ -46,12 +46,11 @@ def _resource_classes() -> dict[str, type]:
 
 def tagged() -> set[tuple[str, str, str]]:
     """The operation tags of every resource class the client exposes as a namespace."""
+    from smartsuite._core.namespaces import Namespace
     from smartsuite.resource_management.client import ResourceManagementClient as Client
 
     exposed = {
-        prop.func.__annotations__["return"]
-        for _, prop in inspect.getmembers(Client)
-        if hasattr(prop, "func")
+        ns.resource_class().__name__ for ns in vars(Client).values() if isinstance(ns, Namespace)
     }
     found = set()
     for name, cls in _resource_classes().items():

@@ -95,7 +95,7 @@ async def soak_appsheet(
         emu.appsheet.faults.clear()
         total = Verification()
         for t, name in enumerate(names):
-            back = await app.table(name).find()
+            back = await app.table(name).list().to_list()
             assert len(back) == len(emu.appsheet.state.table(name).rows)
             old = table_records(t, int(per_table * existing_share), stale=True)
             before = {key_text(r, KEY): r for r in old}

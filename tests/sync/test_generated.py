@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import importlib
 import inspect
 import tempfile
@@ -17,6 +16,7 @@ import attrs
 import pytest
 
 from smartsuite import AsyncPaginator, BulkResult, etl
+from smartsuite._core.namespaces import Namespace
 from smartsuite._syncgen import generate
 from smartsuite._syncgen.introspect import GenerationError
 from smartsuite.smartsheet import Comment, Row, Sheet, SmartsheetClient
@@ -77,18 +77,14 @@ async def recheck(self: BulkResult[Any]) -> bool:
     raise AssertionError("never called")
 
 
-def _gadgets(self: SmartsheetClient) -> Gadgets:
-    return Gadgets(self)
-
-
 def test_a_new_async_method_or_namespace_makes_them_stale(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Sheets, "brand_new", brand_new, raising=False)
     monkeypatch.setattr(Sheets, "locked", locked, raising=False)
     monkeypatch.setattr(Sheets, "every", every, raising=False)
     monkeypatch.setattr(Comment, "reload", reload, raising=False)
-    prop = functools.cached_property(_gadgets)
-    prop.__set_name__(SmartsheetClient, "gadgets")
-    monkeypatch.setattr(SmartsheetClient, "gadgets", prop, raising=False)
+    namespace: Namespace[Gadgets] = Namespace(f"{__name__}:Gadgets", "Gadgets: walk.")
+    namespace.__set_name__(SmartsheetClient, "gadgets")
+    monkeypatch.setattr(SmartsheetClient, "gadgets", namespace, raising=False)
     monkeypatch.setattr(etl, "__all__", [*etl.__all__, "fetch_one"])
     monkeypatch.setattr(etl, "fetch_one", fetch_one, raising=False)
     fresh = generate.generate(formatted=False)
@@ -108,7 +104,9 @@ def test_a_new_async_method_or_namespace_makes_them_stale(monkeypatch: pytest.Mo
     assert "def locked(self, sheet_id: int) -> AbstractContextManager[Sheet]:" in source
     assert "return _rt.context(self._portal, self._target.locked(sheet_id))" in source
     assert "class Gadgets(_rt.Facade):" in source
-    assert "def gadgets(self) -> Gadgets:" in source
+    assert (
+        '@cached_property\n    def gadgets(self) -> Gadgets:\n        """Gadgets: walk.' in source
+    )
     assert "def walk(self) -> Paginator[Sheet]:" in source
     # In class Sheets ``list`` is the method: the builtin is spelled out.
     assert "def every(self) -> builtins.list[Sheet]:" in source

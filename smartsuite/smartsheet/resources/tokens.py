@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
-from ..._core.auth import SealedBody, Secret
-from ..._core.errors import ConfigurationError
+from ..._core.auth import Secret
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.tokens import OAuthToken
+from ..token_endpoint import GRANT_TYPES, request_token
 
-GRANT_TYPES = ("authorization_code", "refresh_token")
-
-
-def _reveal(value: str | Secret | None) -> str | None:
-    return value.reveal() if isinstance(value, Secret) else value
-
-
-def _sealed_form(**form: str | None) -> SealedBody:
-    return SealedBody(urlencode({k: v for k, v in form.items() if v is not None}).encode())
+__all__ = ["GRANT_TYPES", "Tokens"]
 
 
 class Tokens(SmartsheetResource):
@@ -59,30 +49,16 @@ class Tokens(SmartsheetResource):
             BadRequestError: the server refused the grant (1069 expired code, 1071 invalid
                 grant, 1072 wrong hash ...).
         """
-        if grant_type not in GRANT_TYPES:
-            raise ConfigurationError(f"grant_type must be one of {GRANT_TYPES}, got {grant_type!r}")
-        if grant_type == "authorization_code" and not code:
-            raise ConfigurationError("grant_type authorization_code needs a code")
-        if grant_type == "refresh_token" and not refresh_token:
-            raise ConfigurationError("grant_type refresh_token needs a refresh_token")
-        if (hash is None) == (client_secret is None):
-            raise ConfigurationError("pass exactly one of hash and client_secret")
-        response = await self._request(
-            "POST",
-            "/token",
-            # sealed: no frame of this call holds the code or refresh token in plain text
-            content=_sealed_form(
-                client_id=client_id,
-                grant_type=grant_type,
-                code=_reveal(code),
-                refresh_token=_reveal(refresh_token),
-                hash=hash,
-                client_secret=_reveal(client_secret),
-                redirect_url=redirect_url,
-            ),
-            headers={"Content-Type": "application/x-www-form-urlencoded"},
+        return await request_token(
+            self._transport,
+            client_id=client_id,
+            grant_type=grant_type,
+            code=code,
+            refresh_token=refresh_token,
+            hash=hash,
+            client_secret=client_secret,
+            redirect_url=redirect_url,
         )
-        return OAuthToken.from_wire(response.json(), issued_at=self._transport.clock.time())
 
     @operation("tokens-delete", "DELETE", "/token")
     async def revoke(self, *, delete_all_for_api_client: bool | None = None) -> Result:
