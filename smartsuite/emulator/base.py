@@ -142,6 +142,13 @@ class EmulatedService(abc.ABC):
     def rate_limited(self, wait: float) -> web.Response:
         return self.error(429, "Rate limit exceeded.")
 
+    def unrouted(self, exc: web.HTTPException) -> web.StreamResponse:
+        """The answer to a path (404) or method (405) the service has no route for. By default
+        the framework's plain-text page; services whose docs give an error body override it."""
+        return web.Response(
+            status=exc.status, text=exc.text, content_type="text/plain", headers=exc.headers
+        )
+
     @abc.abstractmethod
     def add_routes(self, app: web.Application) -> None:
         """Register the service's handlers on ``app``."""
@@ -215,7 +222,7 @@ class EmulatedService(abc.ABC):
         try:
             response = await self._serve(request, handler, entry, cred)
         except web.HTTPException as exc:
-            response = exc
+            response = self.unrouted(exc)
         finally:
             if key is not None:
                 self.end_write(key)

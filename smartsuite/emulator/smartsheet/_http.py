@@ -71,6 +71,16 @@ def query_ids(request: web.Request, name: str) -> list[int] | None:
         ) from None
 
 
+def query_int(request: web.Request, name: str, default: int) -> int:
+    raw = request.query.get(name)
+    try:
+        return default if raw is None else int(raw)
+    except ValueError:
+        raise ApiFailure(
+            400, 1018, f"The value {raw} was not valid for the parameter {name}."
+        ) from None
+
+
 def index_result(request: web.Request, items: Sequence[Any]) -> web.Response:
     """An IndexResult page, honouring page / pageSize / includeAll like the real API."""
     total = len(items)
@@ -78,11 +88,8 @@ def index_result(request: web.Request, items: Sequence[Any]) -> web.Response:
         return json_response(
             {"pageNumber": 1, "totalPages": 1, "totalCount": total, "data": list(items)}
         )
-    try:
-        size = max(1, int(request.query.get("pageSize", "100")))
-        page = max(1, int(request.query.get("page", "1")))
-    except ValueError:
-        raise ApiFailure(400, 1018, "The value was not valid for the parameter page.") from None
+    size = max(1, query_int(request, "pageSize", 100))
+    page = max(1, query_int(request, "page", 1))
     pages = max(1, math.ceil(total / size))
     page = min(page, pages)  # a page past the end returns the last page, as documented
     start = (page - 1) * size

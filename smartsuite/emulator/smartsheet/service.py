@@ -67,6 +67,13 @@ class SmartsheetService(EmulatedService):
         response.headers["Retry-After"] = f"{max(wait, 0.001):.3f}"
         return response
 
+    def unrouted(self, exc: web.HTTPException) -> web.StreamResponse:
+        # The API answers its own Error object, never a framework page: 404 / 1006 "Not Found"
+        # and 405 / 1010 "HTTP Method not supported." (seed 000, "Error Codes").
+        if exc.status == 405:
+            return self.error(405, "HTTP Method not supported.", 1010)
+        return self.error(exc.status, "Not Found" if exc.status == 404 else exc.reason)
+
     def add_routes(self, app: web.Application) -> None:
         from .routes import register
 

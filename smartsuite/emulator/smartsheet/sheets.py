@@ -11,7 +11,7 @@ from aiohttp import web
 
 from ..base import json_response
 from . import exports
-from ._http import body_json, handler, index_result, int_id, query_ids, result
+from ._http import body_json, handler, index_result, int_id, query_ids, query_int, result
 from .cellvalues import present_column
 from .columns import build_columns
 from .rows import present_row
@@ -46,11 +46,8 @@ def _level(request: web.Request) -> int:
 def _page_rows(request: web.Request, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if "pageSize" not in request.query and "page" not in request.query:
         return rows
-    try:
-        size = max(1, int(request.query.get("pageSize", "100")))
-        page = max(1, int(request.query.get("page", "1")))
-    except ValueError:
-        raise ApiFailure(400, 1018, "The value was not valid for the parameter page.") from None
+    size = max(1, query_int(request, "pageSize", 100))
+    page = max(1, query_int(request, "page", 1))
     page = min(page, max(1, -(-len(rows) // size)))  # past the end: the last page
     return rows[(page - 1) * size : page * size]
 
