@@ -1,11 +1,16 @@
-"""Helpers for Resource Management route handlers: bodies (JSON or form), query values, and the
-``data``/``paging`` envelope with relative links (seed 002, "Collections & Objects")."""
+"""Helpers for Resource Management route handlers: the route table, bodies (JSON or form), query
+values, and the ``data``/``paging`` envelope with relative links (seed 002, "Collections &
+Objects").
+
+Handlers are module-level functions listed in each module's ``ROUTES``; they reach the service
+and its state through the request (:func:`service_of`, :func:`state_of`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -18,9 +23,63 @@ if TYPE_CHECKING:
     from .service import ResourceManagementService
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+#: (method, path, handler): one line of a route table.
+Route = tuple[str, str, Handler]
+
+#: The service an app serves, for handlers (set by the service when it adds its routes).
+SERVICE: web.AppKey[ResourceManagementService] = web.AppKey("smartsuite_rm_service")
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 1000
+
+
+def service_of(request: web.Request) -> ResourceManagementService:
+    return request.app[SERVICE]
+
+
+def state_of(request: web.Request) -> RMState:
+    return request.app[SERVICE].state
+
+
+def add_routes(
+    service: ResourceManagementService, app: web.Application, routes: Iterable[Route]
+) -> None:
+    """Add each (method, path, handler) of a route table, in order."""
+    for method, path, fn in routes:
+        app.router.add_route(method, path, handler(service, fn))
+
+
+def fetch(request: web.Request, table: str, what: str, key: str = "id") -> Record:
+    """The ``table`` record the path's ``{key}`` names (404 naming ``what`` when none)."""
+    return state_of(request).get(table, int_id(request, key), what)
+
+
+def listing(table: str) -> Handler:
+    """``GET`` of a whole table, paged."""
+
+    async def list_all(request: web.Request) -> web.Response:
+        return paged(request, state_of(request).all(table))
+
+    return list_all
+
+
+def show(table: str, what: str, key: str = "id") -> Handler:
+    """``GET`` of one record."""
+
+    async def get_one(request: web.Request) -> web.Response:
+        return json_response(fetch(request, table, what, key))
+
+    return get_one
+
+
+def remover(table: str, what: str, key: str = "id") -> Handler:
+    """``DELETE`` of one record: 204, or 404 when there is none."""
+
+    async def delete_one(request: web.Request) -> web.Response:
+        del state_of(request).tables[table][fetch(request, table, what, key)["id"]]
+        return no_content()
+
+    return delete_one
 
 
 def handler(service: ResourceManagementService, fn: Handler) -> Handler:
@@ -170,7 +229,6 @@ def envelope(
 
 
 def paged(
-    service: ResourceManagementService,
     request: web.Request,
     items: Sequence[Record],
     render: Callable[[Record], Record] | None = None,
@@ -180,17 +238,16 @@ def paged(
         page = max(1, int(request.query.get("page", "1")))
     except ValueError:
         raise ApiFailure(400, "page must be a number") from None
-    path = request.path[len(service.prefix) :]
+    prefix = service_of(request).prefix
+    path = request.path[len(prefix) :]
     return json_response(
-        envelope(service.prefix, path, dict(request.query), items, per_page(request), page, render)
+        envelope(prefix, path, dict(request.query), items, per_page(request), page, render)
     )
 
 
-def nested(
-    service: ResourceManagementService, request: web.Request, path: str, items: Sequence[Record]
-) -> Record:
+def nested(request: web.Request, path: str, items: Sequence[Record]) -> Record:
     """A nested ``fields=`` collection: first page, sized like the parent request."""
-    return envelope(service.prefix, path, {}, items, per_page(request))
+    return envelope(service_of(request).prefix, path, {}, items, per_page(request))
 
 
 def sort_records(
@@ -233,7 +290,7 @@ def add_tag_routes(
         return int(state.get(table, int_id(request, key), what)["id"])
 
     async def list_tags(request: web.Request) -> web.Response:
-        return paged(service, request, state.tag_records(tags[owner_id(request)]))
+        return paged(request, state.tag_records(tags[owner_id(request)]))
 
     async def add_tag(request: web.Request) -> web.Response:
         oid = owner_id(request)

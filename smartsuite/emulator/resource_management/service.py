@@ -72,6 +72,8 @@ class ResourceManagementService(EmulatedService):
         return response
 
     def add_routes(self, app: web.Application) -> None:
+        from ._http import SERVICE
         from .routes import register
 
+        app[SERVICE] = self
         register(self, app)
