@@ -1,11 +1,16 @@
-"""Helpers for Smartsheet route handlers: decoding bodies, IndexResult paging, Result bodies."""
+"""Helpers for Smartsheet route handlers: the route table, decoding bodies, IndexResult paging,
+Result bodies.
+
+Handlers are module-level functions listed in a module's ``ROUTES``; they reach the service and
+its state through the request (:func:`service_of`, :func:`state_of`).
+"""
 
 from __future__ import annotations
 
 import base64
 import json
 import math
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -15,8 +20,28 @@ from .state import ApiFailure
 
 if TYPE_CHECKING:
     from .service import SmartsheetService
+    from .state import SmartsheetState
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+#: (method, path, handler): one line of a route table.
+Route = tuple[str, str, Handler]
+
+#: The service an app serves, for handlers (set by the service when it adds its routes).
+SERVICE: web.AppKey[SmartsheetService] = web.AppKey("smartsuite_smartsheet_service")
+
+
+def service_of(request: web.Request) -> SmartsheetService:
+    return request.app[SERVICE]
+
+
+def state_of(request: web.Request) -> SmartsheetState:
+    return request.app[SERVICE].state
+
+
+def add_routes(service: SmartsheetService, app: web.Application, routes: Iterable[Route]) -> None:
+    """Add each (method, path, handler) of a route table, in order."""
+    for method, path, fn in routes:
+        app.router.add_route(method, path, handler(service, fn))
 
 
 def handler(

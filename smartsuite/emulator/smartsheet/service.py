@@ -75,6 +75,8 @@ class SmartsheetService(EmulatedService):
         return self.error(exc.status, "Not Found" if exc.status == 404 else exc.reason)
 
     def add_routes(self, app: web.Application) -> None:
+        from ._http import SERVICE
         from .routes import register
 
+        app[SERVICE] = self
         register(self, app)
