@@ -8,6 +8,7 @@ Python SDK 4.4.0 ``TokenPaginatedResult`` (``data``, ``lastKey``).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Any
 
@@ -249,3 +250,42 @@ async def test_ref_ids_never_repeat_the_token(raw: Raw) -> None:
     )
     assert b"secret-xyz" not in reply.raw
     assert re.fullmatch(r"[0-9a-z]+", reply.json()["refId"])
+
+
+async def test_an_expired_oauth_token_is_401_1003_and_a_refreshed_one_works(raw: Raw) -> None:
+    # Error Codes: 401 / 1003 "Your Access Token has expired.", 400 / 1072 "Invalid hash
+    # value."; the token request of seed 000 "OAuth Flow", ``hash`` being the SHA-256 of
+    # "secret|code" (as smartsuite/smartsheet/oauth.py sends it).
+    oauth = raw.emu.smartsheet.state.integrations.oauth
+    oauth.register_app("app-1", "s3cret")
+    code = oauth.authorize("app-1", ["READ_SHEETS"])
+    digest = hashlib.sha256(f"s3cret|{code}".encode()).hexdigest()
+    form = {"grant_type": "authorization_code", "client_id": "app-1", "code": code}
+    issued = await raw.call(
+        "POST", raw.emu.smartsheet_url + "/token", data={**form, "hash": digest}
+    )
+    tokens = issued.json()
+    assert {"access_token", "refresh_token", "expires_in", "token_type"} <= set(tokens)
+    bearer = {"Authorization": f"Bearer {tokens['access_token']}"}
+    assert (await raw.call("GET", raw.emu.smartsheet_url + "/sheets", headers=bearer)).status == 200
+    oauth.expire(tokens["access_token"])
+    expired = await raw.call("GET", raw.emu.smartsheet_url + "/sheets", headers=bearer)
+    assert expired.status == 401
+    assert_error(expired.json(), 1003)
+    refresh = tokens["refresh_token"]
+    renewed = await raw.call(
+        "POST",
+        raw.emu.smartsheet_url + "/token",
+        data={
+            "grant_type": "refresh_token",
+            "client_id": "app-1",
+            "refresh_token": refresh,
+            "hash": hashlib.sha256(f"s3cret|{refresh}".encode()).hexdigest(),
+        },
+    )
+    fresh = {"Authorization": f"Bearer {renewed.json()['access_token']}"}
+    assert (await raw.call("GET", raw.emu.smartsheet_url + "/sheets", headers=fresh)).status == 200
+    unused = {**form, "code": oauth.authorize("app-1", ["READ_SHEETS"]), "hash": "0" * 64}
+    bad_hash = await raw.call("POST", raw.emu.smartsheet_url + "/token", data=unused)
+    assert bad_hash.status == 400
+    assert_error(bad_hash.json(), 1072)
