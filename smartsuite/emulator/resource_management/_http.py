@@ -274,43 +274,43 @@ def no_content() -> web.Response:
     return web.Response(status=204)
 
 
-def add_tag_routes(
-    service: ResourceManagementService,
-    app: web.Application,
-    table: str,
-    key: str,
-    what: str,
-    tags: dict[int, list[int]],
-) -> None:
+def tag_routes(table: str, key: str, what: str, tags: str) -> tuple[Route, ...]:
     """``GET``/``POST /{table}/{key}/tags`` and ``DELETE .../tags/{tag_id}`` for the tags
-    attached to a ``what`` (user or project); ``tags`` maps owner id -> tag ids."""
-    state = service.state
+    attached to a ``what`` (user or project); ``tags`` names the state's owner id -> tag ids
+    map."""
 
-    def owner_id(request: web.Request) -> int:
-        return int(state.get(table, int_id(request, key), what)["id"])
+    def owner(request: web.Request) -> tuple[RMState, list[int]]:
+        state = state_of(request)
+        owner_id = int(fetch(request, table, what, key)["id"])
+        attached: dict[int, list[int]] = getattr(state, tags)
+        return state, attached[owner_id]
 
     async def list_tags(request: web.Request) -> web.Response:
-        return paged(request, state.tag_records(tags[owner_id(request)]))
+        state, attached = owner(request)
+        return paged(request, state.tag_records(attached))
 
     async def add_tag(request: web.Request) -> web.Response:
-        oid = owner_id(request)
+        state, attached = owner(request)
         value = (await body(request)).get("value")
         if not isinstance(value, str) or not value.strip():
             raise ApiFailure(400, "value is required")
         tag_id = state.find_or_create_tag(value)
-        if tag_id not in tags[oid]:
-            tags[oid].append(tag_id)
+        if tag_id not in attached:
+            attached.append(tag_id)
         return json_response({"id": tag_id, "value": value})
 
     async def remove_tag(request: web.Request) -> web.Response:
-        oid = owner_id(request)
+        _, attached = owner(request)
         tag_id = int_id(request, "tag_id")
-        if tag_id not in tags[oid]:
+        if tag_id not in attached:
+            oid = int_id(request, key)
             raise ApiFailure(404, f"tag {tag_id} is not attached to {what} {oid}")
-        tags[oid].remove(tag_id)
+        attached.remove(tag_id)
         return no_content()
 
     path = f"/{table}/{{{key}}}/tags"
-    app.router.add_get(path, handler(service, list_tags))
-    app.router.add_post(path, handler(service, add_tag))
-    app.router.add_delete(path + "/{tag_id}", handler(service, remove_tag))
+    return (
+        ("GET", path, list_tags),
+        ("POST", path, add_tag),
+        ("DELETE", path + "/{tag_id}", remove_tag),
+    )

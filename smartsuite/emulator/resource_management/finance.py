@@ -10,7 +10,6 @@ from ..base import json_response
 from ._http import (
     Handler,
     Route,
-    add_routes,
     b_date,
     b_int,
     b_number,
@@ -26,7 +25,7 @@ from ._http import (
 from .state import ApiFailure, Record, RMState
 
 if TYPE_CHECKING:
-    from .service import ResourceManagementService
+    pass
 
 ITEM_TYPES = ("TimeFees", "TimeFeesDays", "Expenses")
 
@@ -54,8 +53,6 @@ def rate_for(
 
 
 # -- bill rates ------------------------------------------------------------------------
-
-
 def rate_changes(data: Record) -> Record:
     changes: Record = {}
     if "rate" in data:
@@ -141,8 +138,6 @@ async def delete_rate(request: web.Request) -> web.Response:
 
 
 # -- budget items ----------------------------------------------------------------------
-
-
 def item_changes(data: Record) -> Record:
     changes: Record = {}
     for name in ("amount", "peritem_amount"):
@@ -211,8 +206,6 @@ async def delete_item(request: web.Request) -> web.Response:
 
 
 # -- categories ------------------------------------------------------------------------
-
-
 def categories(kind: str) -> Handler:
     async def account(request: web.Request) -> web.Response:
         return paged(request, state_of(request).all(f"{kind}_categories"))
@@ -257,7 +250,3 @@ ROUTES: tuple[Route, ...] = (
     ),
     ("GET", "/projects/{project_id}/expense_item_categories", project_categories(("Expenses",))),
 )
-
-
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

@@ -10,8 +10,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
-    add_tag_routes,
     b_bool,
     b_date,
     b_int,
@@ -27,12 +25,13 @@ from ._http import (
     remover,
     sort_records,
     state_of,
+    tag_routes,
     user_of,
 )
 from .state import ApiFailure, Record
 
 if TYPE_CHECKING:
-    from .service import ResourceManagementService
+    pass
 
 USER_FIELDS = ("tags", "assignments", "availabilities", "custom_field_values")
 USER_SORTS = {
@@ -180,11 +179,7 @@ async def update_user(request: web.Request) -> web.Response:
     return json_response(user)
 
 
-# -- user tags ---------------------------------------------------------------------------
-
 # -- availabilities --------------------------------------------------------------------
-
-
 def availability_changes(data: Record) -> Record:
     changes: Record = {}
     for n in range(7):
@@ -238,8 +233,6 @@ async def delete_availability(request: web.Request) -> web.Response:
 
 
 # -- statuses --------------------------------------------------------------------------
-
-
 async def list_statuses(request: web.Request) -> web.Response:
     state = state_of(request)
     uid = user_of(state, request)["id"]
@@ -266,8 +259,6 @@ async def create_status(request: web.Request) -> web.Response:
 
 
 # -- placeholders ----------------------------------------------------------------------
-
-
 def placeholder_changes(data: Record) -> Record:
     return {k: data[k] for k in ("title", "role", "discipline", "location") if k in data}
 
@@ -311,6 +302,7 @@ ROUTES: tuple[Route, ...] = (
     ("POST", "/users", create_user),
     ("GET", "/users/{user_id}", get_user),
     ("PUT", "/users/{user_id}", update_user),
+    *tag_routes("users", "user_id", "user", "user_tags"),
     ("GET", "/users/{user_id}/availabilities", list_availabilities),
     ("POST", "/users/{user_id}/availabilities", create_availability),
     ("GET", "/users/{user_id}/availabilities/{id}", get_availability),
@@ -325,9 +317,3 @@ ROUTES: tuple[Route, ...] = (
     ("DELETE", "/placeholder_resources/{id}", remover("placeholders", "placeholder resource")),
     ("GET", "/placeholder_resources/{id}/assignments", placeholder_assignments),
 )
-
-
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)
-    state = service.state
-    add_tag_routes(service, app, "users", "user_id", "user", state.user_tags)

@@ -11,8 +11,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
-    add_tag_routes,
     b_bool,
     b_date,
     b_int,
@@ -28,6 +26,7 @@ from ._http import (
     service_of,
     sort_records,
     state_of,
+    tag_routes,
 )
 from .people import USER_FIELDS, USER_SORTS, render_person, visible_users
 from .state import ApiFailure, Record, RMState
@@ -247,8 +246,6 @@ async def delete_project(request: web.Request) -> web.Response:
 
 
 # -- phases ----------------------------------------------------------------------------
-
-
 def phase_of(request: web.Request) -> tuple[Record, Record]:
     project = project_of(state_of(request), request)
     phase = fetch(request, "projects", "phase", "phase_id")
@@ -294,8 +291,6 @@ async def delete_phase(request: web.Request) -> web.Response:
 
 
 # -- tags, users and placeholders on a project -----------------------------------------
-
-
 def assigned_ids(request: web.Request, project_id: int) -> set[int]:
     state = state_of(request)
     targets = {project_id}
@@ -333,15 +328,10 @@ ROUTES: tuple[Route, ...] = (
     ("POST", "/projects/{project_id}/phases", create_phase),
     ("PUT", "/projects/{project_id}/phases/{phase_id}", update_phase),
     ("DELETE", "/projects/{project_id}/phases/{phase_id}", delete_phase),
+    *tag_routes("projects", "project_id", "project", "project_tags"),
     ("GET", "/projects/{project_id}/users", project_users),
     ("GET", "/projects/{project_id}/placeholder_resources", project_placeholders),
 )
-
-
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)
-    state = service.state
-    add_tag_routes(service, app, "projects", "project_id", "project", state.project_tags)
 
 
 def is_locked(project: Record, day: dt.date, today: dt.date) -> bool:

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from ..base import json_response
-from ._http import Route, add_routes, body, service_of
+from ._http import Route, body, service_of
 from .report_facts import Facts
 from .schedule import WORKDAY_HOURS
 from .state import ApiFailure, Record, RMState
 
 if TYPE_CHECKING:
-    from .service import ResourceManagementService
+    pass
 
 USER_ATTRS = ("user_id", "role", "discipline", "location", "assignment_status")
 DATE_ATTRS = ("date", "week", "month")
@@ -266,7 +266,3 @@ ROUTES: tuple[Route, ...] = (
     ("POST", "/reports/rows", rows),
     ("POST", "/reports/totals", totals),
 )
-
-
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

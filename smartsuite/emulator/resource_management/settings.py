@@ -10,7 +10,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
     b_bool,
     b_int,
     b_number,
@@ -29,7 +28,7 @@ from ._http import (
 from .state import MAX_WEBHOOKS_PER_EVENT, WEBHOOK_EVENTS, ApiFailure, Record
 
 if TYPE_CHECKING:
-    from .service import ResourceManagementService
+    pass
 
 COLORS = (
     "blue_bright",
@@ -47,8 +46,6 @@ _FIELD_EDITABLE = ("name", "description", "default_value", "options")
 
 
 # -- status options --------------------------------------------------------------------
-
-
 def option_changes(data: Record) -> Record:
     changes: Record = {}
     if "color" in data:
@@ -96,8 +93,6 @@ async def delete_option(request: web.Request) -> web.Response:
 
 
 # -- custom fields ---------------------------------------------------------------------
-
-
 def field_changes(data: Record) -> Record:
     changes = {k: data[k] for k in _FIELD_EDITABLE if k in data}
     for name in ("is_visible_on_info_page", "is_visible_as_filter"):
@@ -147,8 +142,6 @@ async def delete_field(request: web.Request) -> web.Response:
 
 
 # -- custom field values ---------------------------------------------------------------
-
-
 def owner(request: web.Request) -> tuple[str, int, str]:
     state = state_of(request)
     if "project_id" in request.match_info:
@@ -224,8 +217,6 @@ async def update_value(request: web.Request) -> web.Response:
 
 
 # -- webhooks --------------------------------------------------------------------------
-
-
 async def create_hook(request: web.Request) -> web.Response:
     state = state_of(request)
     data = await body(request)
@@ -269,10 +260,6 @@ ROUTES: tuple[Route, ...] = (
     ("POST", "/webhooks", create_hook),
     ("DELETE", "/webhooks/{webhook_id}", remover("webhooks", "webhook", "webhook_id")),
 )
-
-
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)
 
 
 def _single_paging(count: int = 1) -> Record:

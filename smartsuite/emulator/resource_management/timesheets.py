@@ -11,7 +11,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
     b_date,
     b_int,
     b_number,
@@ -35,7 +34,7 @@ from .schedule import suggestions
 from .state import ApiFailure, Record, RMState, parse_iso
 
 if TYPE_CHECKING:
-    from .service import ResourceManagementService
+    pass
 
 _TEXT_LIMIT = 255
 _KINDS = {"TimeEntry": "time_entries", "ExpenseItem": "expense_items"}
@@ -64,8 +63,6 @@ def dresser(request: web.Request, kind: str, base: str) -> Callable[[Record], Re
 
 
 # -- time entries ----------------------------------------------------------------------
-
-
 def entries(request: web.Request, keep: Callable[[Record], bool]) -> list[Record]:
     state = state_of(request)
     start, end = q_date(request, "from"), q_date(request, "to")
@@ -224,8 +221,6 @@ async def create_project_entry(request: web.Request) -> web.Response:
 
 
 # -- expense items ---------------------------------------------------------------------
-
-
 def expense_changes(data: Record) -> Record:
     changes: Record = {}
     if "date" in data:
@@ -304,8 +299,6 @@ async def delete_expense(request: web.Request) -> web.Response:
 
 
 # -- approvals -------------------------------------------------------------------------
-
-
 async def list_approvals(request: web.Request) -> web.Response:
     state = state_of(request)
     with_records = "approvables" in q_fields(request, ("approvables",))
@@ -420,7 +413,3 @@ ROUTES: tuple[Route, ...] = (
     ("POST", "/approvals", create_approvals),
     ("DELETE", "/approvals/{approval_id}", delete_approval),
 )
-
-
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

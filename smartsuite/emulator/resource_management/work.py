@@ -9,7 +9,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
     b_bool,
     b_date,
     b_int,
@@ -30,7 +29,7 @@ from .finance import rate_for
 from .state import ApiFailure, Record, RMState
 
 if TYPE_CHECKING:
-    from .service import ResourceManagementService
+    pass
 
 MODES = ("percent", "hours_per_day", "fixed")
 
@@ -209,8 +208,6 @@ async def get_for_project(request: web.Request) -> web.Response:
 
 
 # -- subtasks --------------------------------------------------------------------------
-
-
 def subtask(request: web.Request) -> Record:
     assignment = find(request, "project_id")
     sub = fetch(request, "subtasks", "subtask", "subtask_id")
@@ -264,8 +261,6 @@ async def delete_subtask(request: web.Request) -> web.Response:
 
 
 # -- assignables -----------------------------------------------------------------------
-
-
 async def list_assignables(request: web.Request) -> web.Response:
     state = state_of(request)
     records = state.all("leave_types") + [
@@ -298,7 +293,3 @@ ROUTES: tuple[Route, ...] = (
     ("GET", "/assignables", list_assignables),
     ("GET", "/assignables/{assignable_id}", get_assignable),
 )
-
-
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

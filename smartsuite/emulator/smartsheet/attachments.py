@@ -10,7 +10,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
     index_result,
     int_id,
     result,
@@ -22,7 +21,7 @@ from .state import ApiFailure, SmartsheetState
 from .uploads import file_wire, link_wire, read_upload
 
 if TYPE_CHECKING:
-    from .service import SmartsheetService
+    pass
 
 #: Path (below the service prefix) of temporary download links; the service skips auth there.
 FILES_PATH = "/_files/"
@@ -218,9 +217,6 @@ ROUTES: tuple[Route, ...] = (
     ("POST", _SHEET_PATH + "/rows/{row_id}/attachments", attach_to_row),
     ("POST", _SHEET_PATH + "/comments/{comment_id}/attachments", attach_to_comment),
     ("GET", _SHEET_PATH + "/discussions/{discussion_id}/attachments", list_on_discussion),
+    # A pre-signed link: the service skips the token check below FILES_PATH.
+    ("GET", FILES_PATH + "{token}", serve_file),
 )
-
-
-def register(service: SmartsheetService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)
-    app.router.add_get(FILES_PATH + "{token}", serve_file)

@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from ..base import json_response
-from ._http import Route, add_routes, int_id, state_of, token_result
+from ._http import Route, int_id, state_of, token_result
 from .container_state import HOME, Place
 from .state import ApiFailure, SmartsheetState
 
 if TYPE_CHECKING:
-    from .service import SmartsheetService
+    pass
 
 _CHILD_KINDS = {"sheets", "reports", "sights", "folders", "templates"}
 
@@ -187,7 +187,3 @@ ROUTES: tuple[Route, ...] = (
     ("GET", "/sights/{sight}/path", sight_path),
     ("GET", "/home", home),
 )
-
-
-def register(service: SmartsheetService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

@@ -10,7 +10,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
     body_json,
     index_result,
     int_id,
@@ -24,7 +23,7 @@ from .state import ApiFailure, SmartsheetState, now_iso
 from .uploads import FileData, file_wire, read_upload
 
 if TYPE_CHECKING:
-    from .service import SmartsheetService
+    pass
 
 
 def _proof_type(file: FileData) -> str:
@@ -261,7 +260,3 @@ ROUTES: tuple[Route, ...] = (
     ("POST", _ONE + "/versions", create_version),
     ("DELETE", _ONE + "/versions", delete_version),
 )
-
-
-def register(service: SmartsheetService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

@@ -13,7 +13,6 @@ from aiohttp import web
 from ..base import json_response
 from ._http import (
     Route,
-    add_routes,
     body_json,
     int_id,
     result,
@@ -24,7 +23,6 @@ from .state import ApiFailure, SmartsheetState, now_iso
 
 if TYPE_CHECKING:
     from .integrations_state import ReportState
-    from .service import SmartsheetService
 
 _DEFINITION_KEYS = {"filters", "groupingCriteria", "summarizingCriteria", "sortingCriteria"}
 
@@ -221,7 +219,3 @@ ROUTES: tuple[Route, ...] = (
     ("PUT", _BASE + "/columns/{virtual_id}", update_column),
     ("DELETE", _BASE + "/columns/{virtual_id}", delete_column),
 )
-
-
-def register(service: SmartsheetService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

@@ -14,7 +14,6 @@ from ..base import CURRENT_REQUEST, json_response
 from ._http import (
     Handler,
     Route,
-    add_routes,
     body_json,
     int_id,
     query_bool,
@@ -33,7 +32,7 @@ from .state import (
 )
 
 if TYPE_CHECKING:
-    from .service import SmartsheetService
+    pass
 
 _LOCATION = ("toTop", "toBottom", "parentId", "siblingId", "above")
 
@@ -273,7 +272,3 @@ ROUTES: tuple[Route, ...] = (
     ("DELETE", "/sheets/{sheet_id}/rows", serial(delete_rows)),
     ("GET", "/sheets/{sheet_id}/rows/{row_id}", get_row),
 )
-
-
-def register(service: SmartsheetService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)

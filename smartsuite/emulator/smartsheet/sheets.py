@@ -13,7 +13,6 @@ from ..base import json_response
 from . import exports
 from ._http import (
     Route,
-    add_routes,
     body_json,
     index_result,
     int_id,
@@ -323,10 +322,6 @@ ROUTES: tuple[Route, ...] = (
     ("PUT", "/sheets/{sheet_id}/publish", set_publish),
     ("GET", "/sheets/{sheet_id}/version", get_version),
 )
-
-
-def register(service: SmartsheetService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)
 
 
 def _clean_column(column: dict[str, Any]) -> dict[str, Any]:

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from ..base import json_response
-from ._http import Handler, Route, add_routes, body_json, index_result, int_id, state_of
+from ._http import Handler, Route, body_json, index_result, int_id, state_of
 from .plans import filter_by_plan
 from .state import ApiFailure
 
 if TYPE_CHECKING:
-    from .service import SmartsheetService
+    pass
 
 _ROLE_FIELDS = ("admin", "licensedSheetCreator", "groupAdmin", "resourceViewer")
 _IMAGE_TYPES = {"image/png", "image/jpeg", "image/gif", "image/bmp"}
@@ -168,8 +168,6 @@ async def profile_image(request: web.Request) -> web.Response:
 
 
 # -- alternate emails: documented to answer with "data" rather than "result" --------------
-
-
 async def list_alternates(request: web.Request) -> web.Response:
     account = state_of(request).account
     user = account.user(int_id(request, "user_id"))
@@ -208,8 +206,6 @@ async def promote_alternate(request: web.Request) -> web.Response:
 
 
 # -- contacts ------------------------------------------------------------------------------
-
-
 async def list_contacts(request: web.Request) -> web.Response:
     account = state_of(request).account
     return index_result(request, account.contacts)
@@ -245,7 +241,3 @@ ROUTES: tuple[Route, ...] = (
     ("GET", "/contacts", list_contacts),
     ("GET", "/contacts/{contact_id}", get_contact),
 )
-
-
-def register(service: SmartsheetService, app: web.Application) -> None:
-    add_routes(service, app, ROUTES)
