@@ -68,6 +68,9 @@ async def test_unparseable_body_is_400_1008(raw: Raw) -> None:
     )
     assert reply.status == 400
     assert_error(reply.json(), 1008)
+    assert reply.json()["message"].startswith(
+        "Unable to parse request. The following error occurred: "
+    )
 
 
 @pytest.mark.parametrize(
@@ -137,7 +140,8 @@ async def test_bad_paging_value_names_the_parameter(raw: Raw) -> None:
     assert reply.status == 400
     body = reply.json()
     assert_error(body, 1018)
-    assert "pageSize" in body["message"]
+    # 1018: "The value {0} was not valid for the parameter {1}."
+    assert body["message"] == "The value many was not valid for the parameter pageSize."
 
 
 async def test_token_paging_with_last_key_and_max_items(raw: Raw) -> None:

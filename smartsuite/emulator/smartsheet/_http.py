@@ -65,12 +65,15 @@ def handler(
 
 async def body_json(request: web.Request) -> Any:
     raw = await request.read()
+    # 1008's documented form: "Unable to parse request. The following error occurred: {0}"
+    # (seed 000, "Error Codes").
+    unparseable = "Unable to parse request. The following error occurred: "
     if not raw:
-        raise ApiFailure(400, 1008, "Unable to parse request. The request body is empty.")
+        raise ApiFailure(400, 1008, unparseable + "the request body is empty.")
     try:
         return json.loads(raw)
     except ValueError as exc:
-        raise ApiFailure(400, 1008, f"Unable to parse request. {exc}") from None
+        raise ApiFailure(400, 1008, unparseable + str(exc)) from None
 
 
 def int_id(request: web.Request, name: str) -> int:
