@@ -181,3 +181,38 @@ async def test_unknown_columns_are_warned_about_not_stored(raw: Raw) -> None:
     body = reply.json()
     assert "Colour" not in body["Rows"][0]
     assert any("Colour" in w for w in body["Warnings"])
+
+
+TRUE_FORMS = [True, "True", "true", "TruE", "T", "t", "Yes", "yes", "Y", "y"]
+FALSE_FORMS = [False, "False", "false", "FalsE", "F", "f", "No", "no", "N", "n"]
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"), [(v, "Y") for v in TRUE_FORMS] + [(v, "N") for v in FALSE_FORMS]
+)
+async def test_every_documented_yes_no_spelling_is_accepted(
+    raw: Raw, value: object, shown: str
+) -> None:
+    # "Row Column Values": the equivalent ways of giving a Yes/No value, case-insensitive.
+    reply = await raw.action({"Action": "Add", "Rows": [{"ID": "b", "Active": value}]})
+    assert reply.status == 200
+    assert rows(reply.json())[0]["Active"] == shown
+
+
+async def test_a_value_that_is_not_yes_or_no_is_400(raw: Raw) -> None:
+    reply = await raw.action({"Action": "Add", "Rows": [{"ID": "b", "Active": "maybe"}]})
+    assert reply.status == 400
+    assert "Active" in reply.json()["detail"]
+
+
+async def test_a_url_encoded_table_name_reaches_its_table(raw: Raw) -> None:
+    # "the table name should be URL-encoded"
+    raw.emu.appsheet.state.create_table(
+        "Order Items", key="Order ID", columns={"Order ID": "Text", "Qty": "Number"}
+    )
+    url = raw.action_url("Order%20Items")
+    body = {"Action": "Add", "Rows": [{"Order ID": "o1", "Qty": 2}]}
+    reply = await raw.call("POST", url, json=body, headers=raw.as_auth)
+    assert reply.status == 200 and rows(reply.json())[0]["Qty"] == "2"
+    found = await raw.action({"Action": "Find"}, table="Order Items")
+    assert [r["Order ID"] for r in found.json()] == ["o1"]
