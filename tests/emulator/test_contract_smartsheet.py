@@ -293,3 +293,19 @@ async def test_an_expired_oauth_token_is_401_1003_and_a_refreshed_one_works(raw:
     bad_hash = await raw.call("POST", raw.emu.smartsheet_url + "/token", data=unused)
     assert bad_hash.status == 400
     assert_error(bad_hash.json(), 1072)
+
+
+async def test_optional_bulk_post_ignores_existing_items_and_single_post_fails(raw: Raw) -> None:
+    # Work at Scale, "Optional Bulk Operations": a single object gives a single result, an array
+    # an array; a single POST of an existing object fails, a bulk POST omits existing ones.
+    sheet_id, _ = await new_sheet(raw)
+    favorite = {"type": "sheet", "objectId": sheet_id}
+    single = await raw.ss("POST", "/favorites", json=favorite)
+    assert single.json()["result"] == favorite
+    again = await raw.ss("POST", "/favorites", json=favorite)
+    assert again.status == 400
+    assert_error(again.json(), 1129)
+    bulk = await raw.ss("POST", "/favorites", json=[favorite])
+    assert bulk.status == 200 and bulk.json()["result"] == []
+    listed = (await raw.ss("GET", "/favorites")).json()
+    assert listed["totalCount"] == 1

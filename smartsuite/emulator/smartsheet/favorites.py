@@ -62,12 +62,18 @@ def register(service: SmartsheetService, app: web.Application) -> None:
         return index_result(request, items)
 
     async def add_favorites(request: web.Request) -> web.Response:
+        # An optional bulk operation (seed 000 "Optional Bulk Operations"): a single favorite
+        # that exists fails (1129); in an array, existing ones are ignored and omitted.
         body = await body_json(request)
         specs = [validate(s) for s in (body if isinstance(body, list) else [body])]
+        added: list[dict[str, Any]] = []
         for spec in specs:
-            if spec not in account.favorites:
-                account.favorites.append(spec)
-        return result(specs if isinstance(body, list) else specs[0])
+            if spec not in account.favorites and spec not in added:
+                added.append(spec)
+        if not isinstance(body, list) and not added:
+            raise ApiFailure(400, 1129, "The resource you tried to create already exists.")
+        account.favorites.extend(added)
+        return result(added if isinstance(body, list) else added[0])
 
     async def is_favorite(request: web.Request) -> web.Response:
         kind = kind_of(request)
