@@ -309,3 +309,18 @@ async def test_optional_bulk_post_ignores_existing_items_and_single_post_fails(r
     assert bulk.status == 200 and bulk.json()["result"] == []
     listed = (await raw.ss("GET", "/favorites")).json()
     assert listed["totalCount"] == 1
+
+
+async def test_group_members_follow_the_optional_bulk_rule(raw: Raw) -> None:
+    emails = ["a@example.com", "b@example.com"]
+    for email in emails:
+        assert (await raw.ss("POST", "/users", json={"email": email})).status == 200
+    group = (await raw.ss("POST", "/groups", json={"name": "G"})).json()["result"]
+    members = f"/groups/{group['id']}/members"
+    one = await raw.ss("POST", members, json={"email": emails[0]})
+    assert one.json()["result"]["email"] == emails[0]
+    again = await raw.ss("POST", members, json={"email": emails[0]})
+    assert again.status == 400
+    assert_error(again.json(), 1129)
+    bulk = await raw.ss("POST", members, json=[{"email": e} for e in emails])
+    assert [m["email"] for m in bulk.json()["result"]] == [emails[1]]

@@ -81,8 +81,12 @@ def register(service: SmartsheetService, app: web.Application) -> None:
             if user_id not in members:  # already a member: ignored, as documented
                 members.append(user_id)
                 added.append(account.member(account.users[user_id]))
+        # Optional bulk (seed 000 "Optional Bulk Operations"): one member in, one out; a single
+        # member who is already in the group fails instead of being ignored.
+        if not isinstance(body, list) and not added:
+            raise ApiFailure(400, 1129, "The resource you tried to create already exists.")
         group["modifiedAt"] = now_iso()
-        return result(added)
+        return result(added if isinstance(body, list) else added[0])
 
     async def remove_member(request: web.Request) -> web.Response:
         group = account.group(int_id(request, "group_id"))
