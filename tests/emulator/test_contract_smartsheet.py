@@ -324,3 +324,28 @@ async def test_group_members_follow_the_optional_bulk_rule(raw: Raw) -> None:
     assert_error(again.json(), 1129)
     bulk = await raw.ss("POST", members, json=[{"email": e} for e in emails])
     assert [m["email"] for m in bulk.json()["result"]] == [emails[1]]
+
+
+@pytest.mark.parametrize(
+    "location",
+    [
+        {"toTop": True, "toBottom": True},
+        {"parentId": "P", "toTop": True},
+        {"parentId": "P", "siblingId": "P"},
+        {"siblingId": "P", "toBottom": True},
+    ],
+)
+async def test_contradictory_row_locations_are_400_1062(raw: Raw, location: dict[str, Any]) -> None:
+    # "Specify Row Location" (OpenAPI 2024): siblingId excludes parentId, toTop and toBottom;
+    # only parentId + toBottom and siblingId + above combine.
+    sheet_id, column_id = await new_sheet(raw)
+    added = (await raw.ss("POST", f"/sheets/{sheet_id}/rows", json=[row(column_id, "p")])).json()
+    parent = added["result"][0]["id"]
+    cells = [{"columnId": column_id, "value": "c"}]
+    spec = {k: parent if v == "P" else v for k, v in location.items()}
+    reply = await raw.ss("POST", f"/sheets/{sheet_id}/rows", json=[{**spec, "cells": cells}])
+    assert reply.status == 400
+    assert_error(reply.json(), 1062)
+    for allowed in ({"parentId": parent, "toBottom": True}, {"siblingId": parent, "above": True}):
+        reply = await raw.ss("POST", f"/sheets/{sheet_id}/rows", json=[{**allowed, "cells": cells}])
+        assert reply.status == 200

@@ -51,9 +51,13 @@ def location_of(spec: Any) -> tuple[Any, ...]:
 
 
 def check_location(sheet: SheetState, loc: dict[str, Any]) -> None:
-    """Errors 1062 (contradictory), 1063 (unknown parent) and 1064 (unknown sibling)."""
+    """Errors 1062 (contradictory), 1063 (unknown parent) and 1064 (unknown sibling).
+
+    One location attribute per request, except parentId + toBottom and siblingId + above;
+    siblingId excludes parentId, toTop and toBottom (OpenAPI 2024, "Specify Row Location")."""
     given = [k for k in ("toTop", "toBottom", "siblingId") if loc.get(k)]
-    if len(given) > 1 or (loc.get("toTop") and loc.get("parentId") is not None):
+    both = loc.get("parentId") is not None and (loc.get("toTop") or loc.get("siblingId"))
+    if len(given) > 1 or both:
         raise ApiFailure(400, 1062, "Invalid row location.")
     if loc.get("parentId") is not None and not sheet.has_row(loc["parentId"]):
         raise ApiFailure(400, 1063, f"Invalid parentId: {loc['parentId']}.")
