@@ -145,9 +145,8 @@ class EmulatedService(abc.ABC):
     def unrouted(self, exc: web.HTTPException) -> web.StreamResponse:
         """The answer to a path (404) or method (405) the service has no route for. By default
         the framework's plain-text page; services whose docs give an error body override it."""
-        return web.Response(
-            status=exc.status, text=exc.text, content_type="text/plain", headers=exc.headers
-        )
+        headers = {k: v for k, v in exc.headers.items() if k.lower() != "content-type"}
+        return web.Response(status=exc.status, text=exc.text, headers=headers)
 
     @abc.abstractmethod
     def add_routes(self, app: web.Application) -> None:

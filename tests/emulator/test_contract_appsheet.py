@@ -216,3 +216,13 @@ async def test_a_url_encoded_table_name_reaches_its_table(raw: Raw) -> None:
     assert reply.status == 200 and rows(reply.json())[0]["Qty"] == "2"
     found = await raw.action({"Action": "Find"}, table="Order Items")
     assert [r["Order ID"] for r in found.json()] == ["o1"]
+
+
+async def test_unrouted_paths_get_the_plain_framework_answer(raw: Raw) -> None:
+    # Seed 003 documents no body for paths outside the Action URL; the emulator keeps the
+    # framework's plain-text 404 / 405 (with Allow), which a client cannot parse as AppSheet's.
+    missing = await raw.call("POST", raw.emu.appsheet_url + "/nowhere", headers=raw.as_auth)
+    assert missing.status == 404 and missing.content_type == "text/plain"
+    wrong = await raw.call("GET", raw.action_url(), headers=raw.as_auth)
+    assert wrong.status == 405 and wrong.content_type == "text/plain"
+    assert wrong.headers["Allow"] == "POST"
