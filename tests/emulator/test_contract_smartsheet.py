@@ -109,6 +109,7 @@ async def test_unknown_path_is_an_error_object_not_a_framework_page(raw: Raw) ->
     wrong = await raw.ss("PATCH", f"/sheets/{sheet_id}", json={})
     assert wrong.status == 405
     assert_error(wrong.json(), 1010)
+    assert set(wrong.headers["Allow"].split(",")) == {"GET", "HEAD", "PUT", "DELETE"}
 
 
 async def test_index_result_paging(raw: Raw) -> None:

@@ -71,7 +71,9 @@ class SmartsheetService(EmulatedService):
         # The API answers its own Error object, never a framework page: 404 / 1006 "Not Found"
         # and 405 / 1010 "HTTP Method not supported." (seed 000, "Error Codes").
         if exc.status == 405:
-            return self.error(405, "HTTP Method not supported.", 1010)
+            response = self.error(405, "HTTP Method not supported.", 1010)
+            response.headers["Allow"] = exc.headers.get("Allow", "")  # RFC 9110 section 15.5.6
+            return response
         return self.error(exc.status, "Not Found" if exc.status == 404 else exc.reason)
 
     def add_routes(self, app: web.Application) -> None:
