@@ -182,3 +182,14 @@ async def test_latency_delays_every_answer(raw: Raw) -> None:
     started = time.monotonic()
     reply = await raw.action({"Action": "Find"})
     assert reply.status == 200 and time.monotonic() - started >= 0.1
+
+
+async def test_writes_only_mix_spares_reads(raw: Raw) -> None:
+    raw.emu.rm.faults = FaultConfig(mix={Fault.SERVER_ERROR: 1.0}, writes_only=True)
+    assert [(await raw.rm("GET", "/users")).status for _ in range(3)] == [200, 200, 200]
+    write = await raw.rm("POST", "/users", json={"first_name": "A", "last_name": "B"})
+    assert write.status == 500
+    raw.emu.rm.faults.clear()
+    assert (
+        await raw.rm("POST", "/users", json={"first_name": "A", "last_name": "B"})
+    ).status == 200
