@@ -231,6 +231,12 @@ def envelope(
     }
 
 
+def single_page(items: Sequence[Record]) -> Record:
+    """A write's answer as a one-page collection without links (approvals, field values)."""
+    paging = {"page": 1, "per_page": max(1, len(items)), "previous": None, "self": None}
+    return {"data": list(items), "paging": {**paging, "next": None}}
+
+
 def paged(
     request: web.Request,
     items: Sequence[Record],

@@ -22,6 +22,7 @@ from ._http import (
     q_bool,
     remover,
     show,
+    single_page,
     state_of,
     user_of,
 )
@@ -186,7 +187,7 @@ async def set_values(request: web.Request) -> web.Response:
     # An array is the complete set: values not in it are removed (seed 002).
     if field["data_type"] != "multiple_choice_selection_list" and current:
         state.touch(current[0], {"value": wanted[0]})  # one value: changed in place
-        return json_response({"data": current[:1], "paging": _single_paging()})
+        return json_response(single_page(current[:1]))
     keep = []
     for record in current:
         if record["value"] in wanted and field["data_type"] == "multiple_choice_selection_list":
@@ -200,7 +201,7 @@ async def set_values(request: web.Request) -> web.Response:
         if v not in have
     ]
     out = sorted(keep + created, key=lambda r: r["id"])
-    return json_response({"data": out, "paging": _single_paging(len(out))})
+    return json_response(single_page(out))
 
 
 async def update_value(request: web.Request) -> web.Response:
@@ -260,7 +261,3 @@ ROUTES: tuple[Route, ...] = (
     ("POST", "/webhooks", create_hook),
     ("DELETE", "/webhooks/{webhook_id}", remover("webhooks", "webhook", "webhook_id")),
 )
-
-
-def _single_paging(count: int = 1) -> Record:
-    return {"page": 1, "per_page": max(1, count), "previous": None, "self": None, "next": None}

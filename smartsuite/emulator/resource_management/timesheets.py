@@ -24,6 +24,7 @@ from ._http import (
     q_bool,
     q_date,
     q_fields,
+    single_page,
     sort_records,
     state_of,
     user_of,
@@ -369,18 +370,7 @@ async def create_approvals(request: web.Request) -> web.Response:
         raise ApiFailure(
             409, f"nothing was submitted or approved; changed since read: {', '.join(stale)}"
         )
-    return json_response(
-        {
-            "data": out,
-            "paging": {
-                "page": 1,
-                "per_page": len(out),
-                "previous": None,
-                "self": None,
-                "next": None,
-            },
-        }
-    )
+    return json_response(single_page(out))
 
 
 async def delete_approval(request: web.Request) -> web.Response:
