@@ -56,12 +56,7 @@ def handler(
         try:
             return await fn(request)
         except ApiFailure as exc:
-            response = service.error(exc.status, exc.message, exc.code)
-            if exc.detail is not None:
-                body = json.loads(response.body)  # type: ignore[arg-type]
-                body["detail"] = exc.detail
-                return json_response(body, exc.status)
-            return response
+            return service.error(exc.status, exc.message, exc.code, detail=exc.detail)
 
     return wrapped
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from aiohttp import web
 
@@ -54,12 +54,17 @@ class SmartsheetService(EmulatedService):
             return self.error(401, "Your Access Token is invalid.", 1002)
         return None
 
-    def error(self, status: int, message: str, code: int | None = None) -> web.Response:
+    def error(
+        self, status: int, message: str, code: int | None = None, *, detail: Any = None
+    ) -> web.Response:
+        """An Error object; ``detail`` where the reference documents one for the error."""
         body = {
             "errorCode": code if code is not None else _DEFAULT_CODES.get(status, 4000),
             "message": message,
             "refId": f"emu{next(self._ref_ids):08x}",
         }
+        if detail is not None:
+            body["detail"] = detail
         return json_response(body, status)
 
     def rate_limited(self, wait: float) -> web.Response:
