@@ -142,6 +142,12 @@ class EmulatedService(abc.ABC):
     def rate_limited(self, wait: float) -> web.Response:
         return self.error(429, "Rate limit exceeded.")
 
+    def unrouted(self, exc: web.HTTPException) -> web.StreamResponse:
+        """The answer to a path (404) or method (405) the service has no route for. By default
+        the framework's plain-text page; services whose docs give an error body override it."""
+        headers = {k: v for k, v in exc.headers.items() if k.lower() != "content-type"}
+        return web.Response(status=exc.status, text=exc.text, headers=headers)
+
     @abc.abstractmethod
     def add_routes(self, app: web.Application) -> None:
         """Register the service's handlers on ``app``."""
@@ -215,7 +221,7 @@ class EmulatedService(abc.ABC):
         try:
             response = await self._serve(request, handler, entry, cred)
         except web.HTTPException as exc:
-            response = exc
+            response = self.unrouted(exc)
         finally:
             if key is not None:
                 self.end_write(key)

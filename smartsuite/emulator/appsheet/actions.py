@@ -22,8 +22,10 @@ class _Request:
         if not isinstance(body, dict):
             raise ApiFailure(400, "Invalid request: the body must be a JSON object.")
         action = body.get("Action")
-        props = body.get("Properties") or {}
-        rows = body.get("Rows") or []
+        # Both are optional (seed 003 "HTTP Body"); absent or null means empty, but a value of
+        # another type (``"Properties": []``) is invalid data, a 400 (400 c.).
+        props = {} if body.get("Properties") is None else body["Properties"]
+        rows = [] if body.get("Rows") is None else body["Rows"]
         if not isinstance(action, str) or not action.strip():
             raise ApiFailure(400, "Invalid request: 'Action' is missing.")
         if not isinstance(props, dict):

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from http import HTTPStatus
 from typing import ClassVar
 
 from aiohttp import web
@@ -66,9 +67,7 @@ class AppSheetService(EmulatedService):
         return None
 
     def error(self, status: int, message: str, code: int | None = None) -> web.Response:
-        return json_response(
-            {"status": status, "title": _TITLES.get(status, "Error"), "detail": message}, status
-        )
+        return json_response({"status": status, "title": _title(status), "detail": message}, status)
 
     def rate_limited(self, wait: float) -> web.Response:
         response = self.error(429, "Too many requests; slow down.")
@@ -81,10 +80,9 @@ class AppSheetService(EmulatedService):
         register(self, app)
 
 
-_TITLES = {
-    400: "Bad Request",
-    403: "Forbidden",
-    404: "Not Found",
-    429: "Too Many Requests",
-    500: "Internal Server Error",
-}
+def _title(status: int) -> str:
+    """The status's reason phrase (``Service Unavailable`` for 503), as RFC 9457 titles go."""
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:
+        return "Error"

@@ -1,11 +1,16 @@
-"""Helpers for Resource Management route handlers: bodies (JSON or form), query values, and the
-``data``/``paging`` envelope with relative links (seed 002, "Collections & Objects")."""
+"""Helpers for Resource Management route handlers: the route table, bodies (JSON or form), query
+values, and the ``data``/``paging`` envelope with relative links (seed 002, "Collections &
+Objects").
+
+Handlers are module-level functions listed in each module's ``ROUTES``; they reach the service
+and its state through the request (:func:`service_of`, :func:`state_of`).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
@@ -18,9 +23,66 @@ if TYPE_CHECKING:
     from .service import ResourceManagementService
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+#: (method, path, handler): one line of a route table.
+Route = tuple[str, str, Handler]
+
+#: The service an app serves, for handlers (set by the service when it adds its routes).
+SERVICE: web.AppKey[ResourceManagementService] = web.AppKey("smartsuite_rm_service")
 
 DEFAULT_PER_PAGE = 20
 MAX_PER_PAGE = 1000
+
+
+def service_of(request: web.Request) -> ResourceManagementService:
+    return request.app[SERVICE]
+
+
+def state_of(request: web.Request) -> RMState:
+    return request.app[SERVICE].state
+
+
+def add_routes(
+    service: ResourceManagementService, app: web.Application, routes: Iterable[Route]
+) -> None:
+    """Add each (method, path, handler) of a route table, in order."""
+    for method, path, fn in routes:
+        if method == "GET":  # add_get also answers HEAD, as the routes always did
+            app.router.add_get(path, handler(service, fn))
+        else:
+            app.router.add_route(method, path, handler(service, fn))
+
+
+def fetch(request: web.Request, table: str, what: str, key: str = "id") -> Record:
+    """The ``table`` record the path's ``{key}`` names (404 naming ``what`` when none)."""
+    return state_of(request).get(table, int_id(request, key), what)
+
+
+def listing(table: str) -> Handler:
+    """``GET`` of a whole table, paged."""
+
+    async def list_all(request: web.Request) -> web.Response:
+        return paged(request, state_of(request).all(table))
+
+    return list_all
+
+
+def show(table: str, what: str, key: str = "id") -> Handler:
+    """``GET`` of one record."""
+
+    async def get_one(request: web.Request) -> web.Response:
+        return json_response(fetch(request, table, what, key))
+
+    return get_one
+
+
+def remover(table: str, what: str, key: str = "id") -> Handler:
+    """``DELETE`` of one record: 204, or 404 when there is none."""
+
+    async def delete_one(request: web.Request) -> web.Response:
+        del state_of(request).tables[table][fetch(request, table, what, key)["id"]]
+        return no_content()
+
+    return delete_one
 
 
 def handler(service: ResourceManagementService, fn: Handler) -> Handler:
@@ -169,8 +231,13 @@ def envelope(
     }
 
 
+def single_page(items: Sequence[Record]) -> Record:
+    """A write's answer as a one-page collection without links (approvals, field values)."""
+    paging = {"page": 1, "per_page": max(1, len(items)), "previous": None, "self": None}
+    return {"data": list(items), "paging": {**paging, "next": None}}
+
+
 def paged(
-    service: ResourceManagementService,
     request: web.Request,
     items: Sequence[Record],
     render: Callable[[Record], Record] | None = None,
@@ -180,17 +247,16 @@ def paged(
         page = max(1, int(request.query.get("page", "1")))
     except ValueError:
         raise ApiFailure(400, "page must be a number") from None
-    path = request.path[len(service.prefix) :]
+    prefix = service_of(request).prefix
+    path = request.path[len(prefix) :]
     return json_response(
-        envelope(service.prefix, path, dict(request.query), items, per_page(request), page, render)
+        envelope(prefix, path, dict(request.query), items, per_page(request), page, render)
     )
 
 
-def nested(
-    service: ResourceManagementService, request: web.Request, path: str, items: Sequence[Record]
-) -> Record:
+def nested(request: web.Request, path: str, items: Sequence[Record]) -> Record:
     """A nested ``fields=`` collection: first page, sized like the parent request."""
-    return envelope(service.prefix, path, {}, items, per_page(request))
+    return envelope(service_of(request).prefix, path, {}, items, per_page(request))
 
 
 def sort_records(
@@ -217,43 +283,43 @@ def no_content() -> web.Response:
     return web.Response(status=204)
 
 
-def add_tag_routes(
-    service: ResourceManagementService,
-    app: web.Application,
-    table: str,
-    key: str,
-    what: str,
-    tags: dict[int, list[int]],
-) -> None:
+def tag_routes(table: str, key: str, what: str, tags: str) -> tuple[Route, ...]:
     """``GET``/``POST /{table}/{key}/tags`` and ``DELETE .../tags/{tag_id}`` for the tags
-    attached to a ``what`` (user or project); ``tags`` maps owner id -> tag ids."""
-    state = service.state
+    attached to a ``what`` (user or project); ``tags`` names the state's owner id -> tag ids
+    map."""
 
-    def owner_id(request: web.Request) -> int:
-        return int(state.get(table, int_id(request, key), what)["id"])
+    def owner(request: web.Request) -> tuple[RMState, list[int]]:
+        state = state_of(request)
+        owner_id = int(fetch(request, table, what, key)["id"])
+        attached: dict[int, list[int]] = getattr(state, tags)
+        return state, attached[owner_id]
 
     async def list_tags(request: web.Request) -> web.Response:
-        return paged(service, request, state.tag_records(tags[owner_id(request)]))
+        state, attached = owner(request)
+        return paged(request, state.tag_records(attached))
 
     async def add_tag(request: web.Request) -> web.Response:
-        oid = owner_id(request)
+        state, attached = owner(request)
         value = (await body(request)).get("value")
         if not isinstance(value, str) or not value.strip():
             raise ApiFailure(400, "value is required")
         tag_id = state.find_or_create_tag(value)
-        if tag_id not in tags[oid]:
-            tags[oid].append(tag_id)
+        if tag_id not in attached:
+            attached.append(tag_id)
         return json_response({"id": tag_id, "value": value})
 
     async def remove_tag(request: web.Request) -> web.Response:
-        oid = owner_id(request)
+        _, attached = owner(request)
         tag_id = int_id(request, "tag_id")
-        if tag_id not in tags[oid]:
+        if tag_id not in attached:
+            oid = int_id(request, key)
             raise ApiFailure(404, f"tag {tag_id} is not attached to {what} {oid}")
-        tags[oid].remove(tag_id)
+        attached.remove(tag_id)
         return no_content()
 
     path = f"/{table}/{{{key}}}/tags"
-    app.router.add_get(path, handler(service, list_tags))
-    app.router.add_post(path, handler(service, add_tag))
-    app.router.add_delete(path + "/{tag_id}", handler(service, remove_tag))
+    return (
+        ("GET", path, list_tags),
+        ("POST", path, add_tag),
+        ("DELETE", path + "/{tag_id}", remove_tag),
+    )

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 from aiohttp import web
 
 from ..base import json_response
-from ._http import body, handler
+from ._http import Route, body, service_of
 from .report_facts import Facts
 from .schedule import WORKDAY_HOURS
 from .state import ApiFailure, Record, RMState
 
 if TYPE_CHECKING:
-    from .service import ResourceManagementService
+    pass
 
 USER_ATTRS = ("user_id", "role", "discipline", "location", "assignment_status")
 DATE_ATTRS = ("date", "week", "month")
@@ -252,14 +252,17 @@ def compute(state: RMState, params: Record) -> tuple[Record, Record, list[Record
     return echoed, dates, rows, _columns(view, totals)
 
 
-def register(service: ResourceManagementService, app: web.Application) -> None:
-    async def rows(request: web.Request) -> web.Response:
-        params, dates, rows_, _ = compute(service.state, await body(request))
-        return json_response({"params": params, "dates": dates, "rows": rows_})
+async def rows(request: web.Request) -> web.Response:
+    params, dates, rows_, _ = compute(service_of(request).state, await body(request))
+    return json_response({"params": params, "dates": dates, "rows": rows_})
 
-    async def totals(request: web.Request) -> web.Response:
-        params, dates, _, totals_ = compute(service.state, await body(request))
-        return json_response({"params": params, "dates": dates, "totals": totals_})
 
-    app.router.add_post("/reports/rows", handler(service, rows))
-    app.router.add_post("/reports/totals", handler(service, totals))
+async def totals(request: web.Request) -> web.Response:
+    params, dates, _, totals_ = compute(service_of(request).state, await body(request))
+    return json_response({"params": params, "dates": dates, "totals": totals_})
+
+
+ROUTES: tuple[Route, ...] = (
+    ("POST", "/reports/rows", rows),
+    ("POST", "/reports/totals", totals),
+)

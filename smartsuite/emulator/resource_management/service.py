@@ -36,6 +36,11 @@ class ResourceManagementService(EmulatedService):
     def error(self, status: int, message: str, code: int | None = None) -> web.Response:
         return json_response({"message": message}, status)
 
+    def unrouted(self, exc: web.HTTPException) -> web.StreamResponse:
+        # "Unless otherwise noted, the API always responds with JSON", errors as
+        # ``{"message": ...}`` (seed 002, "Collections & Objects", "Error Handling").
+        return self.error(exc.status, exc.reason)
+
     def _limit_per_minute(self) -> int:
         limit = self.faults.rate_limit or 0
         return math.ceil(limit * 60) if limit else 120
@@ -67,6 +72,8 @@ class ResourceManagementService(EmulatedService):
         return response
 
     def add_routes(self, app: web.Application) -> None:
+        from ._http import SERVICE
         from .routes import register
 
+        app[SERVICE] = self
         register(self, app)

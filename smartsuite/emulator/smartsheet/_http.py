@@ -1,11 +1,16 @@
-"""Helpers for Smartsheet route handlers: decoding bodies, IndexResult paging, Result bodies."""
+"""Helpers for Smartsheet route handlers: the route table, decoding bodies, IndexResult paging,
+Result bodies.
+
+Handlers are module-level functions listed in a module's ``ROUTES``; they reach the service and
+its state through the request (:func:`service_of`, :func:`state_of`).
+"""
 
 from __future__ import annotations
 
 import base64
 import json
 import math
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from aiohttp import web
@@ -15,8 +20,31 @@ from .state import ApiFailure
 
 if TYPE_CHECKING:
     from .service import SmartsheetService
+    from .state import SmartsheetState
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+#: (method, path, handler): one line of a route table.
+Route = tuple[str, str, Handler]
+
+#: The service an app serves, for handlers (set by the service when it adds its routes).
+SERVICE: web.AppKey[SmartsheetService] = web.AppKey("smartsuite_smartsheet_service")
+
+
+def service_of(request: web.Request) -> SmartsheetService:
+    return request.app[SERVICE]
+
+
+def state_of(request: web.Request) -> SmartsheetState:
+    return request.app[SERVICE].state
+
+
+def add_routes(service: SmartsheetService, app: web.Application, routes: Iterable[Route]) -> None:
+    """Add each (method, path, handler) of a route table, in order."""
+    for method, path, fn in routes:
+        if method == "GET":  # add_get also answers HEAD, as the routes always did
+            app.router.add_get(path, handler(service, fn))
+        else:
+            app.router.add_route(method, path, handler(service, fn))
 
 
 def handler(
@@ -28,24 +56,22 @@ def handler(
         try:
             return await fn(request)
         except ApiFailure as exc:
-            response = service.error(exc.status, exc.message, exc.code)
-            if exc.detail is not None:
-                body = json.loads(response.body)  # type: ignore[arg-type]
-                body["detail"] = exc.detail
-                return json_response(body, exc.status)
-            return response
+            return service.error(exc.status, exc.message, exc.code, detail=exc.detail)
 
     return wrapped
 
 
 async def body_json(request: web.Request) -> Any:
     raw = await request.read()
+    # 1008's documented form: "Unable to parse request. The following error occurred: {0}"
+    # (seed 000, "Error Codes").
+    unparseable = "Unable to parse request. The following error occurred: "
     if not raw:
-        raise ApiFailure(400, 1008, "Unable to parse request. The request body is empty.")
+        raise ApiFailure(400, 1008, unparseable + "the request body is empty.")
     try:
         return json.loads(raw)
     except ValueError as exc:
-        raise ApiFailure(400, 1008, f"Unable to parse request. {exc}") from None
+        raise ApiFailure(400, 1008, unparseable + str(exc)) from None
 
 
 def int_id(request: web.Request, name: str) -> int:
@@ -71,6 +97,16 @@ def query_ids(request: web.Request, name: str) -> list[int] | None:
         ) from None
 
 
+def query_int(request: web.Request, name: str, default: int) -> int:
+    raw = request.query.get(name)
+    try:
+        return default if raw is None else int(raw)
+    except ValueError:
+        raise ApiFailure(
+            400, 1018, f"The value {raw} was not valid for the parameter {name}."
+        ) from None
+
+
 def index_result(request: web.Request, items: Sequence[Any]) -> web.Response:
     """An IndexResult page, honouring page / pageSize / includeAll like the real API."""
     total = len(items)
@@ -78,11 +114,8 @@ def index_result(request: web.Request, items: Sequence[Any]) -> web.Response:
         return json_response(
             {"pageNumber": 1, "totalPages": 1, "totalCount": total, "data": list(items)}
         )
-    try:
-        size = max(1, int(request.query.get("pageSize", "100")))
-        page = max(1, int(request.query.get("page", "1")))
-    except ValueError:
-        raise ApiFailure(400, 1018, "The value was not valid for the parameter page.") from None
+    size = max(1, query_int(request, "pageSize", 100))
+    page = max(1, query_int(request, "page", 1))
     pages = max(1, math.ceil(total / size))
     page = min(page, pages)  # a page past the end returns the last page, as documented
     start = (page - 1) * size

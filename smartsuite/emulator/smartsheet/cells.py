@@ -127,6 +127,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
     )
     r.add_post(
         "/sheets/{sheet_id}/rows/{row_id}/columns/{column_id}/cellimages",
-        handler(service, serial(service, add_image)),
+        handler(service, serial(add_image)),
     )
     r.add_post("/imageurls", handler(service, image_urls))

@@ -11,7 +11,7 @@ from aiohttp import web
 
 from ..base import json_response
 from . import exports
-from ._http import body_json, handler, index_result, int_id, result
+from ._http import body_json, handler, index_result, int_id, query_int, result
 from .state import ApiFailure
 
 if TYPE_CHECKING:
@@ -23,11 +23,8 @@ _EMAIL_FORMATS = {"PDF", "PDF_GANTT", "EXCEL"}
 
 
 def _paging(request: web.Request) -> tuple[int, int]:
-    try:
-        size = int(request.query.get("pageSize", "100"))
-        page = int(request.query.get("page", "1"))
-    except ValueError:
-        raise ApiFailure(400, 1018, "The value was not valid for the parameter page.") from None
+    size = query_int(request, "pageSize", 100)
+    page = query_int(request, "page", 1)
     if not 1 <= size <= MAX_PAGE_SIZE:
         raise ApiFailure(400, 1018, f"The value {size} was not valid for the parameter pageSize.")
     return size, max(1, page)

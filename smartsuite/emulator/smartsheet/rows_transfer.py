@@ -161,6 +161,6 @@ def register(service: SmartsheetService, app: web.Application) -> None:
 
     r = app.router
     r.add_post("/sheets/{sheet_id}/rows/copy", handler(service, copy_rows))
-    r.add_post("/sheets/{sheet_id}/rows/move", handler(service, serial(service, move_rows)))
-    r.add_post("/sheets/{sheet_id}/sort", handler(service, serial(service, sort)))
+    r.add_post("/sheets/{sheet_id}/rows/move", handler(service, serial(move_rows)))
+    r.add_post("/sheets/{sheet_id}/sort", handler(service, serial(sort)))
     r.add_post("/sheets/{sheet_id}/rows/emails", handler(service, send_rows))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from aiohttp import web
 
@@ -54,12 +54,17 @@ class SmartsheetService(EmulatedService):
             return self.error(401, "Your Access Token is invalid.", 1002)
         return None
 
-    def error(self, status: int, message: str, code: int | None = None) -> web.Response:
+    def error(
+        self, status: int, message: str, code: int | None = None, *, detail: Any = None
+    ) -> web.Response:
+        """An Error object; ``detail`` where the reference documents one for the error."""
         body = {
             "errorCode": code if code is not None else _DEFAULT_CODES.get(status, 4000),
             "message": message,
             "refId": f"emu{next(self._ref_ids):08x}",
         }
+        if detail is not None:
+            body["detail"] = detail
         return json_response(body, status)
 
     def rate_limited(self, wait: float) -> web.Response:
@@ -67,7 +72,18 @@ class SmartsheetService(EmulatedService):
         response.headers["Retry-After"] = f"{max(wait, 0.001):.3f}"
         return response
 
+    def unrouted(self, exc: web.HTTPException) -> web.StreamResponse:
+        # The API answers its own Error object, never a framework page: 404 / 1006 "Not Found"
+        # and 405 / 1010 "HTTP Method not supported." (seed 000, "Error Codes").
+        if exc.status == 405:
+            response = self.error(405, "HTTP Method not supported.", 1010)
+            response.headers["Allow"] = exc.headers.get("Allow", "")  # RFC 9110 section 15.5.6
+            return response
+        return self.error(exc.status, "Not Found" if exc.status == 404 else exc.reason)
+
     def add_routes(self, app: web.Application) -> None:
+        from ._http import SERVICE
         from .routes import register
 
+        app[SERVICE] = self
         register(self, app)
