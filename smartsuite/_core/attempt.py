@@ -7,31 +7,31 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
-from multidict import CIMultiDict, CIMultiDictProxy
+from multidict import CIMultiDictProxy
 
 from . import hooks as _hooks
 from . import session as _session
 from . import wire
 from .auth import CredentialHeaders
 from .calls import Shared
-from .config import RetryConfig, Timeouts
+from .config import Timeouts
 from .errors import ConfigurationError, RequestTimeoutError, SmartsuiteError
 from .ratelimit import RateLimiter
+
+if TYPE_CHECKING:
+    from .decide import Call
 
 
 async def acquire(
     shared: Shared,
     limiter: RateLimiter,
-    retry: RetryConfig,
+    call: Call,
     cost: int,
     deadline: float,
     last_error: SmartsuiteError | None,
-    method: str,
-    path: str,
 ) -> float:
     """Wait for the limiter, but never past the call's deadline; the seconds it made us wait
     (for the attempt report).
@@ -56,9 +56,9 @@ async def acquire(
             raise last_error from None
         raise RequestTimeoutError(
             f"the rate limiter held the call past max_total_seconds "
-            f"({retry.max_total_seconds:g} s); nothing was sent",
-            method=method,
-            path=path,
+            f"({call.retry.max_total_seconds:g} s); nothing was sent",
+            method=call.method,
+            path=call.path,
         ) from None
 
 
@@ -84,17 +84,21 @@ async def send_attempt(
     session: aiohttp.ClientSession,
     method: str,
     url: str,
+    path: str,
     query: dict[str, str] | None,
-    headers: CIMultiDict[str],
+    headers: CredentialHeaders,
     payload: Any,
     aio_timeout: aiohttp.ClientTimeout,
     *,
     attempt: int,
     waited: float,
 ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-    """Send one attempt (see :func:`wire.send_once`) and report it, whatever its end."""
-    with_auth = CredentialHeaders(headers)  # its repr masks the credential
-    shared.auth.apply(with_auth)
+    """Send one attempt (see :func:`wire.send_once`) and report it, whatever its end.
+
+    ``headers`` are this request's own (their repr masks the credential); the credential is
+    set in them for each attempt, so a refreshed one is sent on the next.
+    """
+    shared.auth.apply(headers)
     started = time.time()
     t0 = time.perf_counter()
     status: int | None = None
@@ -106,7 +110,7 @@ async def send_attempt(
             method,
             url,
             query,
-            with_auth,
+            headers,
             payload,
             aio_timeout,
             closed=lambda: shared.closed,
@@ -124,7 +128,6 @@ async def send_attempt(
         failure = type(exc).__name__
         raise
     finally:
-        path = urlsplit(url).path
         if resp_headers is not None and status is not None:
             _hooks.remember(status, resp_headers, method, path)
         if _hooks.wants_reports(shared.hooks):
