@@ -189,7 +189,7 @@ def _ok(
 ) -> Step:
     response = Response(status, headers, body, call.method, call.path)
     if not call.expect_json or status == 204:
-        return Step(Action.RETURN, response=response)
+        return Step(Action.RETURN, response=response, maybe_applied=maybe_applied)
     try:
         response.json()
     except DecodeError as exc:
@@ -200,7 +200,7 @@ def _ok(
             )
             return _unknown(message, call, exc)
         return _retry(call, exc, "malformed", None, attempt, maybe_applied, now, deadline, jitter)
-    return Step(Action.RETURN, response=response)
+    return Step(Action.RETURN, response=response, maybe_applied=maybe_applied)
 
 
 def _error(
