@@ -29,7 +29,6 @@ async def acquire(
     shared: Shared,
     limiter: RateLimiter,
     call: Call,
-    cost: int,
     deadline: float,
     last_error: SmartsuiteError | None,
 ) -> float:
@@ -49,7 +48,7 @@ async def acquire(
     before = shared.clock.monotonic()
     try:
         async with asyncio.timeout(max(deadline - before, 0.0)):
-            await limiter.acquire(cost)
+            await limiter.acquire(call.cost)
         return shared.clock.monotonic() - before
     except TimeoutError:
         if last_error is not None:

@@ -66,6 +66,7 @@ class Call:
         retry: the retry policy.
         expect_json: an OK answer (other than 204) must carry a JSON body.
         gone_if: the error that means "already removed" (None: a DELETE's 404).
+        cost: what it counts as against the rate limit (for the limiter, not for decisions).
     """
 
     method: str
@@ -74,6 +75,7 @@ class Call:
     retry: RetryConfig
     expect_json: bool = True
     gone_if: Callable[[APIError], bool] | None = None
+    cost: int = 1
 
 
 @attrs.frozen(slots=True)

@@ -27,12 +27,17 @@ class RateLimiter(Protocol):
         """Wait for ``cost`` tokens (and for any server-imposed hold) before one attempt."""
         ...
 
-    def hold_for(self, seconds: float) -> None:
-        """Hold every acquirer for ``seconds`` from now (server asked us to back off)."""
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
+        """Hold every acquirer for ``seconds`` from now (server asked us to back off).
+
+        ``cost`` is the declared cost of the request whose answer asked for the wait (an
+        adaptive limiter takes it back out of what it counted as accepted)."""
         ...
 
-    def observe(self, headers: Mapping[str, str]) -> None:
-        """Look at a response's rate-limit headers and slow down before the wall."""
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
+        """Look at a response's rate-limit headers and slow down before the wall. ``cost`` is
+        the declared cost of the request it answers (uploads count 10), the unit the bucket
+        is paced in."""
         ...
 
 
@@ -69,11 +74,11 @@ class LocalRateLimit:
         bucket = self._get_bucket()
         await bucket.acquire(max(1, min(int(cost), int(bucket.max_rate))))
 
-    def hold_for(self, seconds: float) -> None:
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
         if sansio.holdable(seconds):
             self._hold_until = max(self._hold_until, self._clock.monotonic() + seconds)
 
-    def observe(self, headers: Mapping[str, str]) -> None:
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
         remaining = sansio.parse_remaining(headers.get("X-RateLimit-Remaining"))
         if remaining is None or remaining > self.config.slow_down_remaining:
             return
@@ -112,25 +117,26 @@ class AdaptiveRateLimit(LocalRateLimit):
         await super().acquire(cost)
         now = self._clock.monotonic()
         if self.pace.adapted(now):
-            wait = self._gate.reserve(now, self.pace.rate(now), max(1, int(cost)))
+            wait = self._gate.reserve(now, self.pace.rate(now), _units(cost))
             if wait > 0:
                 await self._clock.sleep(wait)
 
-    def observe(self, headers: Mapping[str, str]) -> None:
-        # Every response is counted as accepted here; hold_for takes the 429s back out.
-        self.pace.on_accepted()
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
+        # Every response is counted as accepted here, in cost units like the bucket and the
+        # gate (an upload is 10); hold_for takes the 429s back out.
+        self.pace.on_accepted(_units(cost))
         self._observing = True
         try:
-            super().observe(headers)
+            super().observe(headers, cost)
         finally:
             self._observing = False
 
-    def hold_for(self, seconds: float) -> None:
-        super().hold_for(seconds)
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
+        super().hold_for(seconds, cost)
         if self._observing or seconds <= 0:
             return
         now = self._clock.monotonic()
-        self.pace.on_accepted(-1)
+        self.pace.on_accepted(-_units(cost))
         self.pace.on_rejected(now)
         self._gate.push_past(now + seconds)
 
@@ -140,6 +146,11 @@ class AdaptiveRateLimit(LocalRateLimit):
             f"AdaptiveRateLimit(rate={c.rate}, per={c.per}, burst={c.burst}, "
             f"learned={self.pace.rate(self._clock.monotonic()):.4g}/s)"
         )
+
+
+def _units(cost: int) -> int:
+    """A request's cost in the limiter's units: at least one."""
+    return max(1, int(cost))
 
 
 # One bucket per (event loop, service, credential): two clients built with the same token share

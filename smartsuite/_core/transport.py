@@ -299,7 +299,7 @@ class Transport:
         method = method.upper()
         url = self.url_for(path)
         safe, cost = declared(method, idempotent, cost)
-        call = decide.Call(method, urlsplit(url).path, safe, self.retry, expect_json, gone_if)
+        call = decide.Call(method, urlsplit(url).path, safe, self.retry, expect_json, gone_if, cost)
         query = clean_params(params)
         send_headers = self._headers(headers, json is not None)
         body = content if content is not None or json is None else sansio.dumps(json)
@@ -309,7 +309,7 @@ class Transport:
         step: decide.Step | None = None
         for attempt in range(1, call.retry.max_attempts + 1):
             last = step.error if step is not None else None
-            waited = await acquire(shared, limiter, call, cost, deadline, last)
+            waited = await acquire(shared, limiter, call, deadline, last)
             outcome = await self._send(
                 call, url, query, send_headers, body, deadline, attempt, waited
             )
@@ -354,7 +354,7 @@ class Transport:
         if step.rate_limited:
             stats.rate_limited += 1
         if step.hold is not None:
-            self.limiter.hold_for(step.hold)
+            self.limiter.hold_for(step.hold, call.cost)
         if step.cause is not None:
             stats.retries[step.cause] += 1
             stats.waited_seconds += step.pause
@@ -393,7 +393,7 @@ class Transport:
             )
         except (wire.NotSent, wire.MaybeSent, ResponseTooLargeError) as exc:
             return exc
-        server_waits.observe(shared, self.limiter, call.retry, answer[2])
+        server_waits.observe(shared, self.limiter, call.retry, answer[2], call.cost)
         return answer
 
     def stream(
