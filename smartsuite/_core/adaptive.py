@@ -31,7 +31,9 @@ from __future__ import annotations
 import attrs
 
 
-@attrs.define
+# on_setattr=NO_OP: the ceiling is validated once, when made; a per-assignment hook would run
+# on every counted answer.
+@attrs.define(on_setattr=attrs.setters.NO_OP)
 class AdaptivePace:
     """The learned rate for one credential.
 

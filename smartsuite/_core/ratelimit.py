@@ -63,6 +63,14 @@ class LocalRateLimit:
             self._bucket = AsyncLimiter(size, size / cfg.per_second)
         return self._bucket
 
+    def ready(self, cost: int = 1) -> bool:
+        """Whether :meth:`acquire` would give ``cost`` tokens now, without waiting (so the
+        caller need not arm a deadline timer for it)."""
+        if self._hold_until > self._clock.monotonic():
+            return False
+        bucket = self._get_bucket()
+        return bucket.has_capacity(_bucket_cost(bucket, cost))
+
     async def acquire(self, cost: int = 1) -> None:
         # Bounded: a hold can be extended while we sleep, but not forever.
         for _ in range(100):
@@ -70,9 +78,8 @@ class LocalRateLimit:
             if wait <= 0:
                 break
             await self._clock.sleep(wait)
-        # A request never costs more than the bucket holds, or it could never be sent.
         bucket = self._get_bucket()
-        await bucket.acquire(max(1, min(int(cost), int(bucket.max_rate))))
+        await bucket.acquire(_bucket_cost(bucket, cost))
 
     def hold_for(self, seconds: float, cost: int = 1) -> None:
         if sansio.holdable(seconds):
@@ -113,6 +120,12 @@ class AdaptiveRateLimit(LocalRateLimit):
         self._gate = PaceGate()
         self._observing = False
 
+    def ready(self, cost: int = 1) -> bool:
+        if not super().ready(cost):
+            return False
+        now = self._clock.monotonic()
+        return not self.pace.adapted(now) or self._gate.next_at <= now
+
     async def acquire(self, cost: int = 1) -> None:
         await super().acquire(cost)
         now = self._clock.monotonic()
@@ -146,6 +159,11 @@ class AdaptiveRateLimit(LocalRateLimit):
             f"AdaptiveRateLimit(rate={c.rate}, per={c.per}, burst={c.burst}, "
             f"learned={self.pace.rate(self._clock.monotonic()):.4g}/s)"
         )
+
+
+def _bucket_cost(bucket: AsyncLimiter, cost: int) -> int:
+    """A request never costs more than the bucket holds, or it could never be sent."""
+    return max(1, min(int(cost), int(bucket.max_rate)))
 
 
 def _units(cost: int) -> int:

@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
 import random
 import weakref
@@ -23,7 +22,7 @@ from .._version import __version__
 from . import decide, sansio, server_waits, streaming, wire
 from . import hooks as _hooks
 from . import session as _session
-from .attempt import acquire, client_timeout, send_attempt
+from .attempt import acquire, send_attempt
 from .auth import Auth, CredentialHeaders, RefreshingAuth, Secret
 from .calls import Shared, TransportStats, declared
 from .clock import SYSTEM_CLOCK, Clock
@@ -31,7 +30,6 @@ from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
     APIError,
     AuthenticationError,
-    ResponseTooLargeError,
     TransportError,
 )
 from .limits import DEFAULT_LIMITS, Limits
@@ -246,56 +244,6 @@ class Transport:
         Raises:
             APIError subclasses, TransportError subclasses, DecodeError.
         """
-        send = functools.partial(
-            self._request,
-            method,
-            path,
-            params=params,
-            json=json,
-            content=content,
-            headers=headers,
-            idempotent=idempotent,
-            expect_json=expect_json,
-            cost=cost,
-            gone_if=gone_if,
-        )
-        try:
-            if not self._shared.refreshing:
-                return await send()
-            auth = cast(RefreshingAuth, self._shared.auth)
-            await auth.ensure_fresh()
-            try:
-                return await send()
-            except AuthenticationError as exc:
-                if not await auth.refresh_after(exc):
-                    raise
-            return await send()
-        except APIError as exc:
-            # The answer that made the error: status, headers, request id (no credentials).
-            exc.response = _hooks.last_response()
-            raise
-
-    async def _request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Params = None,
-        json: Any = None,
-        content: bytes | BodyFactory | None = None,
-        headers: Mapping[str, str] | None = None,
-        idempotent: bool | None = None,
-        expect_json: bool = True,
-        cost: int | None = None,
-        gone_if: Callable[[APIError], bool] | None = None,
-    ) -> Response:
-        """One logical request with retries; see :meth:`request`.
-
-        Acquire, send, ask :func:`decide.decide` what the outcome means, then return, raise,
-        or pause and retry; every decision is there, and the call keeps to its one deadline
-        (``retry.max_total_seconds``).
-        """
-        shared = self._shared
         method = method.upper()
         url = self.url_for(path)
         safe, cost = declared(method, idempotent, cost)
@@ -303,6 +251,34 @@ class Transport:
         query = clean_params(params)
         send_headers = self._headers(headers, json is not None)
         body = content if content is not None or json is None else sansio.dumps(json)
+        try:
+            if not self._shared.refreshing:
+                return await self._request(call, url, query, send_headers, body)
+            auth = cast(RefreshingAuth, self._shared.auth)
+            await auth.ensure_fresh()
+            try:
+                return await self._request(call, url, query, send_headers, body)
+            except AuthenticationError as exc:
+                if not await auth.refresh_after(exc):
+                    raise
+            return await self._request(call, url, query, send_headers, body)
+        except APIError as exc:
+            # The answer that made the error: status, headers, request id (no credentials).
+            exc.response = _hooks.last_response()
+            raise
+
+    async def _request(
+        self,
+        call: decide.Call,
+        url: str,
+        query: dict[str, str] | None,
+        headers: CredentialHeaders,
+        body: bytes | BodyFactory | None,
+    ) -> Response:
+        """One logical request with retries (see :meth:`request`): acquire, send, ask
+        :func:`decide.decide` what the outcome means, then return, raise, or pause and retry.
+        Every decision is there; the call keeps to its one deadline (``max_total_seconds``)."""
+        shared = self._shared
         clock, limiter = shared.clock, self.limiter
         shared.stats.requests += 1
         deadline = clock.monotonic() + call.retry.max_total_seconds
@@ -310,8 +286,19 @@ class Transport:
         for attempt in range(1, call.retry.max_attempts + 1):
             last = step.error if step is not None else None
             waited = await acquire(shared, limiter, call, deadline, last)
-            outcome = await self._send(
-                call, url, query, send_headers, body, deadline, attempt, waited
+            outcome = await send_attempt(
+                shared,
+                self._session(),
+                limiter,
+                self.timeouts,
+                call,
+                url,
+                query,
+                headers,
+                body,
+                deadline,
+                attempt=attempt,
+                waited=waited,
             )
             step = decide.decide(
                 call,
@@ -359,42 +346,6 @@ class Transport:
             stats.retries[step.cause] += 1
             stats.waited_seconds += step.pause
             log.debug("retrying after %.2f s (%s)", step.pause, step.cause)
-
-    async def _send(
-        self,
-        call: decide.Call,
-        url: str,
-        query: dict[str, str] | None,
-        headers: CredentialHeaders,
-        body: bytes | BodyFactory | None,
-        deadline: float,
-        attempt: int,
-        waited: float,
-    ) -> decide.Outcome:
-        """One attempt (see :func:`attempt.send_attempt`), cut short at the call's deadline;
-        how it ended, for :func:`decide.decide`. The limiter sees every answer's headers."""
-        shared = self._shared
-        shared.stats.attempts += 1
-        payload = body() if callable(body) else body
-        left = deadline - shared.clock.monotonic()
-        try:
-            answer = await send_attempt(
-                shared,
-                self._session(),
-                call.method,
-                url,
-                call.path,
-                query,
-                headers,
-                payload,
-                client_timeout(self.timeouts, left),
-                attempt=attempt,
-                waited=waited,
-            )
-        except (wire.NotSent, wire.MaybeSent, ResponseTooLargeError) as exc:
-            return exc
-        server_waits.observe(shared, self.limiter, call.retry, answer[2], call.cost)
-        return answer
 
     def stream(
         self, url: str, *, chunk_size: int = 1 << 16
