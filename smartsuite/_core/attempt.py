@@ -113,8 +113,9 @@ async def send_attempt(
     payload = body() if callable(body) else body
     aio_timeout = client_timeout(timeouts, deadline - shared.clock.monotonic())
     shared.auth.apply(headers)
-    started = time.time()
-    t0 = time.perf_counter()
+    reporting = _hooks.wants_reports(shared.hooks)  # else the attempt is not timed at all
+    started = time.time() if reporting else 0.0
+    t0 = time.perf_counter() if reporting else 0.0
     status: int | None = None
     failure: str | None = None
     resp_headers: CIMultiDictProxy[str] | None = None
@@ -148,7 +149,7 @@ async def send_attempt(
         server_waits.observe(shared, limiter, call.retry, resp_headers, call.cost)
         return answer
     finally:
-        if _hooks.wants_reports(shared.hooks):
+        if reporting:
             _hooks.report(
                 shared.hooks,
                 shared.service,
