@@ -1,4 +1,4 @@
-"""The one path every request takes: limiter -> auth -> send -> judge -> retry.
+"""The one path every request takes: acquire -> send -> decide -> (return | raise | pause, retry).
 
 ``Transport`` knows HTTP and nothing about any one service. Each client owns one; views made by
 ``with_options`` share its session, limiter, write locks and statistics.
