@@ -10,7 +10,7 @@ import contextlib
 import logging
 import random
 import weakref
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any, cast
 from urllib.parse import urlsplit
@@ -205,7 +205,7 @@ class Transport:
 
     # -- sending -------------------------------------------------------------------------
 
-    async def request(
+    def request(
         self,
         method: str,
         path: str,
@@ -218,8 +218,9 @@ class Transport:
         expect_json: bool = True,
         cost: int | None = None,
         gone_if: Callable[[APIError], bool] | None = None,
-    ) -> Response:
-        """Send one logical request, retrying as the policy allows.
+    ) -> Coroutine[Any, Any, Response]:
+        """Send one logical request, retrying as the policy allows (a coroutine to await; the
+        arguments are checked when it is made).
 
         With a :class:`RefreshingAuth` (OAuth) the credential is renewed before it expires, and
         a 401 that the auth answers by refreshing is followed by exactly one more try.
@@ -251,20 +252,34 @@ class Transport:
         query = clean_params(params)
         send_headers = self._headers(headers, json is not None)
         body = content if content is not None or json is None else sansio.dumps(json)
+        if self._shared.refreshing:
+            return self._refreshing(call, url, query, send_headers, body)
+        # The loop's own coroutine, not one awaiting it: every frame in the await chain is
+        # re-entered each time the request resumes.
+        return self._request(call, url, query, send_headers, body)
+
+    async def _refreshing(
+        self,
+        call: decide.Call,
+        url: str,
+        query: dict[str, str] | None,
+        headers: CredentialHeaders,
+        body: bytes | BodyFactory | None,
+    ) -> Response:
+        """:meth:`_request` with an OAuth credential: renewed before it expires, and one
+        more try after a 401 the auth answers by refreshing."""
+        auth = cast(RefreshingAuth, self._shared.auth)
         try:
-            if not self._shared.refreshing:
-                return await self._request(call, url, query, send_headers, body)
-            auth = cast(RefreshingAuth, self._shared.auth)
             await auth.ensure_fresh()
             try:
-                return await self._request(call, url, query, send_headers, body)
+                return await self._request(call, url, query, headers, body)
             except AuthenticationError as exc:
                 if not await auth.refresh_after(exc):
                     raise
-            return await self._request(call, url, query, send_headers, body)
+            return await self._request(call, url, query, headers, body)
         except APIError as exc:
-            # The answer that made the error: status, headers, request id (no credentials).
-            exc.response = _hooks.last_response()
+            # The token endpoint's answer, when the renewal itself failed.
+            exc.response = exc.response or _hooks.last_response()
             raise
 
     async def _request(
@@ -331,6 +346,9 @@ class Transport:
 
     def _account(self, step: decide.Step, call: decide.Call, attempt: int) -> None:
         """Count, log and hold what a step that does not return asks for."""
+        if isinstance(step.error, APIError):
+            # The answer that made the error: status, headers, request id (no credentials).
+            step.error.response = _hooks.last_response()
         stats = self._shared.stats
         if step.unknown:
             stats.unknown_outcomes += 1
