@@ -3,7 +3,9 @@
 20,000 small GETs (``GET /sheets/{id}/rows/{rowId}``, a row of 5 cells) to the emulator with no
 latency, one after another. The floor is a bare aiohttp loop doing the same requests: the same
 URL and bearer header, read the body, parse the JSON. smartsuite's ``ss.rows.get`` adds the rate
-limiter, the retry and error judgement, logging and the typed decode into a ``Row``.
+limiter, the retry and error judgement, logging and the typed decode into a ``Row``; the
+"transport only" contender is ``Transport.request`` and ``Response.json()`` without the resource
+wrapper and the decode, to tell the two apart.
 
 The emulator runs in its own process; each round runs each client in a fresh process of its
 own (interleaved: floor, smartsuite, floor, ...). Measured: the client process's CPU time per
@@ -129,8 +131,23 @@ async def smartsuite_round(target: Target, requests: int) -> Round:
         return await timed(one, requests)
 
 
+async def transport_round(target: Target, requests: int) -> Round:
+    """The transport alone: the same GET and JSON parse, no resource wrapper, no typed decode."""
+    path = f"/sheets/{target.sheet_id}/rows/{target.row_id}"
+    async with SmartsheetClient(target.token, base_url=target.url, rate_limit=NO_WAIT) as ss:
+        transport = ss._transport
+
+        async def one() -> None:
+            response = await transport.request("GET", path)
+            if response.json()["id"] != target.row_id:
+                raise RuntimeError("got another row")
+
+        return await timed(one, requests)
+
+
 OURS = "smartsuite ss.rows.get"
-ROUNDS = {FLOOR: bare_round, OURS: smartsuite_round}
+TRANSPORT = "smartsuite transport only"
+ROUNDS = {FLOOR: bare_round, TRANSPORT: transport_round, OURS: smartsuite_round}
 
 
 def client_round(name: str, target: Target, requests: int) -> Round:
@@ -196,7 +213,7 @@ def render(results: list[Result]) -> str:
         "min - max",
         "wall vs floor (min - max)",
     )
-    ours = results[1]
+    ours = results[-1]
     cpu = paired_ratios(ours.cpu_per_request.values, floor.cpu_per_request.values)
     wall = paired_ratios(ours.wall_per_request.values, floor.wall_per_request.values)
     note = (

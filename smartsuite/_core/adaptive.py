@@ -17,10 +17,13 @@ keeps paying for it. :class:`AdaptivePace` settles just under the rate the serve
   the longer the server stays quiet (``climb`` of the configured rate per second, growing by
   ``dt / 10``), so a limit that rises again is found.
 
-Rates are requests per second. Times are seconds of one monotonic clock, passed in, so every
-rule is testable without a loop (see ``tests/core/test_adaptive_limit.py``); the in-process
-limiter and the Redis one (which runs the same rules in a script, shared by every worker) both
-follow it.
+Rates are in cost units per second, the bucket's unit: a request counts its declared cost
+(``@operation(cost=...)``; Smartsheet uploads and cell history count 10), both when it is
+paced and when its answer is counted as accepted, so the measured accepted rate and the
+configured one are the same kind of number. Times are seconds of one monotonic clock, passed
+in, so every rule is testable without a loop (see ``tests/core/test_adaptive_limit.py``); the
+in-process limiter and the Redis one (which runs the same rules in a script, shared by every
+worker) both follow it.
 """
 
 from __future__ import annotations
@@ -28,12 +31,14 @@ from __future__ import annotations
 import attrs
 
 
-@attrs.define
+# on_setattr=NO_OP: the ceiling is validated once, when made; a per-assignment hook would run
+# on every counted answer.
+@attrs.define(on_setattr=attrs.setters.NO_OP)
 class AdaptivePace:
     """The learned rate for one credential.
 
     Args:
-        ceiling: the configured rate (requests per second); the learned rate never exceeds it.
+        ceiling: the configured rate (cost units per second); the learned rate never exceeds it.
         first_cut: factor applied at a 429 with nothing measured yet.
         margin: how far under the measured accepted rate to settle (a share of it). None by
             default: the measurement already sits a little under the server's limit, and every
@@ -58,7 +63,7 @@ class AdaptivePace:
     #: When the last cut happened, and the accepted count then.
     cut_at: float = attrs.field(default=0.0, init=False)
     cut_accepted: int = attrs.field(default=0, init=False)
-    #: Responses the server accepted so far (every observed response less the 429s).
+    #: Cost units the server accepted so far (every observed response less the 429s).
     accepted: int = attrs.field(default=0, init=False)
     cuts: int = attrs.field(default=0, init=False)
 
@@ -83,7 +88,7 @@ class AdaptivePace:
         return self.rate(now) < self.ceiling
 
     def on_accepted(self, count: int = 1) -> None:
-        """``count`` responses the server accepted (any answer but a 429)."""
+        """Answers worth ``count`` cost units the server accepted (any answer but a 429)."""
         self.accepted += count
 
     def on_rejected(self, now: float) -> bool:

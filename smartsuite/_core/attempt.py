@@ -7,31 +7,35 @@ from __future__ import annotations
 import asyncio
 import functools
 import time
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
 import aiohttp
-from multidict import CIMultiDict, CIMultiDictProxy
+from multidict import CIMultiDictProxy
 
 from . import hooks as _hooks
+from . import server_waits, wire
 from . import session as _session
-from . import wire
 from .auth import CredentialHeaders
 from .calls import Shared
-from .config import RetryConfig, Timeouts
-from .errors import ConfigurationError, RequestTimeoutError, SmartsuiteError
-from .ratelimit import RateLimiter
+from .config import Timeouts
+from .errors import (
+    ConfigurationError,
+    RequestTimeoutError,
+    ResponseTooLargeError,
+    SmartsuiteError,
+)
+from .ratelimit import LocalRateLimit, RateLimiter
+
+if TYPE_CHECKING:
+    from .decide import Call, Outcome
 
 
 async def acquire(
     shared: Shared,
     limiter: RateLimiter,
-    retry: RetryConfig,
-    cost: int,
+    call: Call,
     deadline: float,
     last_error: SmartsuiteError | None,
-    method: str,
-    path: str,
 ) -> float:
     """Wait for the limiter, but never past the call's deadline; the seconds it made us wait
     (for the attempt report).
@@ -46,19 +50,22 @@ async def acquire(
             "asyncio.run?); its connections and rate limiter belong to that loop. Create "
             "the client inside the loop that uses it"
         )
+    if isinstance(limiter, LocalRateLimit) and limiter.ready(call.cost):
+        await limiter.acquire(call.cost)  # takes the tokens without waiting
+        return 0.0
     before = shared.clock.monotonic()
     try:
         async with asyncio.timeout(max(deadline - before, 0.0)):
-            await limiter.acquire(cost)
+            await limiter.acquire(call.cost)
         return shared.clock.monotonic() - before
     except TimeoutError:
         if last_error is not None:
             raise last_error from None
         raise RequestTimeoutError(
             f"the rate limiter held the call past max_total_seconds "
-            f"({retry.max_total_seconds:g} s); nothing was sent",
-            method=method,
-            path=path,
+            f"({call.retry.max_total_seconds:g} s); nothing was sent",
+            method=call.method,
+            path=call.path,
         ) from None
 
 
@@ -82,57 +89,72 @@ def client_timeout(timeouts: Timeouts, left: float) -> aiohttp.ClientTimeout:
 async def send_attempt(
     shared: Shared,
     session: aiohttp.ClientSession,
-    method: str,
+    limiter: RateLimiter,
+    timeouts: Timeouts,
+    call: Call,
     url: str,
     query: dict[str, str] | None,
-    headers: CIMultiDict[str],
-    payload: Any,
-    aio_timeout: aiohttp.ClientTimeout,
+    headers: CredentialHeaders,
+    body: Any,
+    deadline: float,
     *,
     attempt: int,
     waited: float,
-) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-    """Send one attempt (see :func:`wire.send_once`) and report it, whatever its end."""
-    with_auth = CredentialHeaders(headers)  # its repr masks the credential
-    shared.auth.apply(with_auth)
-    started = time.time()
-    t0 = time.perf_counter()
+) -> Outcome:
+    """Send one attempt (see :func:`wire.send_once`), cut short at the call's deadline, and
+    report it whatever its end; how it ended, for :func:`decide.decide`. The limiter sees
+    every answer's rate-limit headers.
+
+    ``headers`` are the request's own (their repr masks the credential); the credential is set
+    in them for each attempt, so a refreshed one is sent on the next. ``body`` is bytes, or a
+    callable that makes a fresh body for each attempt.
+    """
+    shared.stats.attempts += 1
+    payload = body() if callable(body) else body
+    aio_timeout = client_timeout(timeouts, deadline - shared.clock.monotonic())
+    shared.auth.apply(headers)
+    reporting = _hooks.wants_reports(shared.hooks)  # else the attempt is not timed at all
+    started = time.time() if reporting else 0.0
+    t0 = time.perf_counter() if reporting else 0.0
     status: int | None = None
     failure: str | None = None
     resp_headers: CIMultiDictProxy[str] | None = None
     try:
         answer = await wire.send_once(
             session,
-            method,
+            call.method,
             url,
             query,
-            with_auth,
+            headers,
             payload,
             aio_timeout,
-            closed=lambda: shared.closed,
+            closed=shared.is_closed,
             limits=shared.limits,
         )
-        status, resp_headers = answer[0], answer[2]
-        return answer
-    except wire.NotSent:
+    except wire.NotSent as exc:
         failure = "connect"
-        raise
+        return exc
     except wire.MaybeSent as exc:
         failure = "timeout" if exc.timeout else "disconnect"
-        raise
+        return exc
+    except ResponseTooLargeError as exc:
+        failure = type(exc).__name__
+        return exc
     except BaseException as exc:
         failure = type(exc).__name__
         raise
+    else:
+        status, resp_headers = answer[0], answer[2]
+        _hooks.remember(status, resp_headers, call.method, call.path)
+        server_waits.observe(shared, limiter, call.retry, resp_headers, call.cost)
+        return answer
     finally:
-        path = urlsplit(url).path
-        if resp_headers is not None and status is not None:
-            _hooks.remember(status, resp_headers, method, path)
-        if _hooks.wants_reports(shared.hooks):
+        if reporting:
             _hooks.report(
                 shared.hooks,
                 shared.service,
-                method,
-                path,
+                call.method,
+                call.path,
                 attempt=attempt,
                 status=status,
                 error=failure,

@@ -73,6 +73,9 @@ class Shared:
     def __attrs_post_init__(self) -> None:
         self.refreshing = isinstance(self.auth, RefreshingAuth)
 
+    def is_closed(self) -> bool:
+        return self.closed
+
 
 def declared(method: str, idempotent: bool | None, cost: int | None) -> tuple[bool, int]:
     """Retry safety and cost: the caller's, else the running operation's declaration (see

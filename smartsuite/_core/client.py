@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Mapping, Sequence
 from types import TracebackType
 from typing import Any, Self, TypedDict, TypeVar
 
@@ -192,8 +192,10 @@ class Resource:
     def _transport(self) -> Transport:
         return self._client._transport
 
-    async def _request(self, method: str, path: str, **kwargs: Any) -> Response:
-        return await self._transport.request(method, path, **kwargs)
+    def _request(self, method: str, path: str, **kwargs: Any) -> Awaitable[Response]:
+        """The transport's :meth:`~Transport.request` (returned, not awaited here: one
+        coroutine less per request)."""
+        return self._client._transport.request(method, path, **kwargs)
 
     def _decode(self, data: Any, cls: type[T]) -> T:
         return serde.structure(self._converter, data, cls)

@@ -27,12 +27,17 @@ class RateLimiter(Protocol):
         """Wait for ``cost`` tokens (and for any server-imposed hold) before one attempt."""
         ...
 
-    def hold_for(self, seconds: float) -> None:
-        """Hold every acquirer for ``seconds`` from now (server asked us to back off)."""
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
+        """Hold every acquirer for ``seconds`` from now (server asked us to back off).
+
+        ``cost`` is the declared cost of the request whose answer asked for the wait (an
+        adaptive limiter takes it back out of what it counted as accepted)."""
         ...
 
-    def observe(self, headers: Mapping[str, str]) -> None:
-        """Look at a response's rate-limit headers and slow down before the wall."""
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
+        """Look at a response's rate-limit headers and slow down before the wall. ``cost`` is
+        the declared cost of the request it answers (uploads count 10), the unit the bucket
+        is paced in."""
         ...
 
 
@@ -58,6 +63,14 @@ class LocalRateLimit:
             self._bucket = AsyncLimiter(size, size / cfg.per_second)
         return self._bucket
 
+    def ready(self, cost: int = 1) -> bool:
+        """Whether :meth:`acquire` would give ``cost`` tokens now, without waiting (so the
+        caller need not arm a deadline timer for it)."""
+        if self._hold_until > self._clock.monotonic():
+            return False
+        bucket = self._get_bucket()
+        return bucket.has_capacity(_bucket_cost(bucket, cost))
+
     async def acquire(self, cost: int = 1) -> None:
         # Bounded: a hold can be extended while we sleep, but not forever.
         for _ in range(100):
@@ -65,15 +78,14 @@ class LocalRateLimit:
             if wait <= 0:
                 break
             await self._clock.sleep(wait)
-        # A request never costs more than the bucket holds, or it could never be sent.
         bucket = self._get_bucket()
-        await bucket.acquire(max(1, min(int(cost), int(bucket.max_rate))))
+        await bucket.acquire(_bucket_cost(bucket, cost))
 
-    def hold_for(self, seconds: float) -> None:
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
         if sansio.holdable(seconds):
             self._hold_until = max(self._hold_until, self._clock.monotonic() + seconds)
 
-    def observe(self, headers: Mapping[str, str]) -> None:
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
         remaining = sansio.parse_remaining(headers.get("X-RateLimit-Remaining"))
         if remaining is None or remaining > self.config.slow_down_remaining:
             return
@@ -108,29 +120,36 @@ class AdaptiveRateLimit(LocalRateLimit):
         self._gate = PaceGate()
         self._observing = False
 
+    def ready(self, cost: int = 1) -> bool:
+        if not super().ready(cost):
+            return False
+        now = self._clock.monotonic()
+        return not self.pace.adapted(now) or self._gate.next_at <= now
+
     async def acquire(self, cost: int = 1) -> None:
         await super().acquire(cost)
         now = self._clock.monotonic()
         if self.pace.adapted(now):
-            wait = self._gate.reserve(now, self.pace.rate(now), max(1, int(cost)))
+            wait = self._gate.reserve(now, self.pace.rate(now), _units(cost))
             if wait > 0:
                 await self._clock.sleep(wait)
 
-    def observe(self, headers: Mapping[str, str]) -> None:
-        # Every response is counted as accepted here; hold_for takes the 429s back out.
-        self.pace.on_accepted()
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
+        # Every response is counted as accepted here, in cost units like the bucket and the
+        # gate (an upload is 10); hold_for takes the 429s back out.
+        self.pace.on_accepted(_units(cost))
         self._observing = True
         try:
-            super().observe(headers)
+            super().observe(headers, cost)
         finally:
             self._observing = False
 
-    def hold_for(self, seconds: float) -> None:
-        super().hold_for(seconds)
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
+        super().hold_for(seconds, cost)
         if self._observing or seconds <= 0:
             return
         now = self._clock.monotonic()
-        self.pace.on_accepted(-1)
+        self.pace.on_accepted(-_units(cost))
         self.pace.on_rejected(now)
         self._gate.push_past(now + seconds)
 
@@ -140,6 +159,16 @@ class AdaptiveRateLimit(LocalRateLimit):
             f"AdaptiveRateLimit(rate={c.rate}, per={c.per}, burst={c.burst}, "
             f"learned={self.pace.rate(self._clock.monotonic()):.4g}/s)"
         )
+
+
+def _bucket_cost(bucket: AsyncLimiter, cost: int) -> int:
+    """A request never costs more than the bucket holds, or it could never be sent."""
+    return max(1, min(int(cost), int(bucket.max_rate)))
+
+
+def _units(cost: int) -> int:
+    """A request's cost in the limiter's units: at least one."""
+    return max(1, int(cost))
 
 
 # One bucket per (event loop, service, credential): two clients built with the same token share

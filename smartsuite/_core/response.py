@@ -12,7 +12,9 @@ from . import sansio
 _NOT_DECODED: Any = object()
 
 
-@attrs.frozen(repr=False)
+# Not attrs-frozen (its __init__ would cost three times as much, on every request); nothing
+# changes a Response once the transport has made it.
+@attrs.define(repr=False)
 class Response:
     """One successful HTTP answer.
 
@@ -40,7 +42,7 @@ class Response:
         same object.
         """
         if self._decoded is _NOT_DECODED:
-            object.__setattr__(self, "_decoded", sansio.loads(self.body, status=self.status))
+            self._decoded = sansio.loads(self.body, status=self.status)
         return self._decoded
 
     def __repr__(self) -> str:

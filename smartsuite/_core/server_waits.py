@@ -30,10 +30,14 @@ def refused(retry: RetryConfig, seconds: float, error: APIError) -> APIError:
 
 
 def observe(
-    shared: Shared, limiter: RateLimiter, retry: RetryConfig, headers: Mapping[str, str]
+    shared: Shared,
+    limiter: RateLimiter,
+    retry: RetryConfig,
+    headers: Mapping[str, str],
+    cost: int = 1,
 ) -> None:
-    """Let the limiter read the rate-limit headers, unless their reset is invalid (then it
-    is ignored, and logged once per client)."""
+    """Let the limiter read the rate-limit headers of an answer to a request of ``cost``,
+    unless their reset is invalid (then it is ignored, and logged once per client)."""
     reset = headers.get("X-RateLimit-Reset")
     if reset is not None:
         seconds = sansio.parse_reset(reset, now=shared.clock.time())
@@ -48,4 +52,4 @@ def observe(
                     retry.max_wait_seconds,
                 )
             return
-    limiter.observe(headers)
+    limiter.observe(headers, cost)

@@ -1,4 +1,4 @@
-"""The one path every request takes: limiter -> auth -> send -> judge -> retry.
+"""The one path every request takes: acquire -> send -> decide -> (return | raise | pause, retry).
 
 ``Transport`` knows HTTP and nothing about any one service. Each client owns one; views made by
 ``with_options`` share its session, limiter, write locks and statistics.
@@ -7,40 +7,35 @@
 from __future__ import annotations
 
 import contextlib
-import functools
 import logging
+import random
 import weakref
-from collections.abc import AsyncIterator, Callable, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Mapping, Sequence
+from types import MappingProxyType
 from typing import Any, cast
 from urllib.parse import urlsplit
 
 import aiohttp
-from multidict import CIMultiDict, CIMultiDictProxy
+from multidict import CIMultiDict
 
 from .._version import __version__
+from . import decide, sansio, server_waits, streaming, wire
 from . import hooks as _hooks
-from . import sansio, server_waits, streaming, wire
 from . import session as _session
-from .attempt import acquire, client_timeout, send_attempt
-from .auth import Auth, RefreshingAuth, Secret
-from .calls import Shared, TransportStats, cause_of, declared, gone
+from .attempt import acquire, send_attempt
+from .auth import Auth, CredentialHeaders, RefreshingAuth, Secret
+from .calls import Shared, TransportStats, declared
 from .clock import SYSTEM_CLOCK, Clock
 from .config import RateLimitConfig, RetryConfig, Timeouts
 from .errors import (
     APIError,
     AuthenticationError,
-    DecodeError,
-    OutcomeUnknownError,
-    RequestTimeoutError,
-    ResponseTooLargeError,
-    SmartsuiteError,
     TransportError,
 )
 from .limits import DEFAULT_LIMITS, Limits
 from .locks import LocalWriteLocks, WriteLocks
 from .ratelimit import RateLimiter, shared_local_limiter
 from .response import Response
-from .retry import Backoff
 from .urls import Params, check_base_url, clean_params, join_url
 
 log = logging.getLogger("smartsuite")
@@ -109,7 +104,12 @@ class Transport:
         )
         self.retry = retry
         self.timeouts = timeouts
-        self.headers: dict[str, str] = dict(headers or {})
+        #: Extra headers on every request (read-only: views get their own with_options).
+        self.headers: Mapping[str, str] = MappingProxyType(dict(headers or {}))
+        self._base_headers: CIMultiDict[str] = CIMultiDict(
+            {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        )
+        self._base_headers.update(self.headers)
 
     # -- views and lifecycle -------------------------------------------------------------
 
@@ -205,7 +205,7 @@ class Transport:
 
     # -- sending -------------------------------------------------------------------------
 
-    async def request(
+    def request(
         self,
         method: str,
         path: str,
@@ -218,8 +218,9 @@ class Transport:
         expect_json: bool = True,
         cost: int | None = None,
         gone_if: Callable[[APIError], bool] | None = None,
-    ) -> Response:
-        """Send one logical request, retrying as the policy allows.
+    ) -> Coroutine[Any, Any, Response]:
+        """Send one logical request, retrying as the policy allows (a coroutine to await; the
+        arguments are checked when it is made).
 
         With a :class:`RefreshingAuth` (OAuth) the credential is renewed before it expires, and
         a 401 that the auth answers by refreshing is followed by exactly one more try.
@@ -244,246 +245,125 @@ class Transport:
         Raises:
             APIError subclasses, TransportError subclasses, DecodeError.
         """
-        send = functools.partial(
-            self._request,
-            method,
-            path,
-            params=params,
-            json=json,
-            content=content,
-            headers=headers,
-            idempotent=idempotent,
-            expect_json=expect_json,
-            cost=cost,
-            gone_if=gone_if,
-        )
+        method = method.upper()
+        url = self.url_for(path)
+        safe, cost = declared(method, idempotent, cost)
+        call = decide.Call(method, urlsplit(url).path, safe, self.retry, expect_json, gone_if, cost)
+        query = clean_params(params)
+        send_headers = self._headers(headers, json is not None)
+        body = content if content is not None or json is None else sansio.dumps(json)
+        if self._shared.refreshing:
+            return self._refreshing(call, url, query, send_headers, body)
+        # The loop's own coroutine, not one awaiting it: every frame in the await chain is
+        # re-entered each time the request resumes.
+        return self._request(call, url, query, send_headers, body)
+
+    async def _refreshing(
+        self,
+        call: decide.Call,
+        url: str,
+        query: dict[str, str] | None,
+        headers: CredentialHeaders,
+        body: bytes | BodyFactory | None,
+    ) -> Response:
+        """:meth:`_request` with an OAuth credential: renewed before it expires, and one
+        more try after a 401 the auth answers by refreshing."""
+        auth = cast(RefreshingAuth, self._shared.auth)
         try:
-            if not self._shared.refreshing:
-                return await send()
-            auth = cast(RefreshingAuth, self._shared.auth)
             await auth.ensure_fresh()
             try:
-                return await send()
+                return await self._request(call, url, query, headers, body)
             except AuthenticationError as exc:
                 if not await auth.refresh_after(exc):
                     raise
-            return await send()
+            return await self._request(call, url, query, headers, body)
         except APIError as exc:
-            # The answer that made the error: status, headers, request id (no credentials).
-            exc.response = _hooks.last_response()
+            # The token endpoint's answer, when the renewal itself failed.
+            exc.response = exc.response or _hooks.last_response()
             raise
 
     async def _request(
         self,
-        method: str,
-        path: str,
-        *,
-        params: Params = None,
-        json: Any = None,
-        content: bytes | BodyFactory | None = None,
-        headers: Mapping[str, str] | None = None,
-        idempotent: bool | None = None,
-        expect_json: bool = True,
-        cost: int | None = None,
-        gone_if: Callable[[APIError], bool] | None = None,
-    ) -> Response:
-        """One logical request with retries; see :meth:`request`.
-
-        Every decision about an answer is :func:`sansio.judge`'s; this loop sends, waits and
-        keeps the call inside its one deadline (``retry.max_total_seconds``).
-        """
-        method = method.upper()
-        url = self.url_for(path)
-        display_path = urlsplit(url).path
-        safe, cost = declared(method, idempotent, cost)
-        query = clean_params(params)
-        send_headers: CIMultiDict[str] = CIMultiDict()
-        send_headers["User-Agent"] = USER_AGENT
-        send_headers["Accept"] = "application/json"
-        send_headers.update(self.headers)
-        if headers:
-            send_headers.update(headers)
-        body: Any = None
-        if json is not None:
-            body = sansio.dumps(json)
-            send_headers.setdefault("Content-Type", "application/json")
-        stats = self._shared.stats
-        stats.requests += 1
-        clock = self._shared.clock
-        retry = self.retry
-        started = clock.monotonic()
-        deadline = started + retry.max_total_seconds
-        waits: Backoff | None = None  # built on the first retry; most requests never need it
-        last_error: SmartsuiteError | None = None
-        # An earlier attempt may have been applied (its answer was lost, or a 5xx).
-        maybe_applied = False
-
-        for attempt in range(1, retry.max_attempts + 1):
-            waited = await acquire(
-                self._shared,
-                self.limiter,
-                self.retry,
-                cost,
-                deadline,
-                last_error,
-                method,
-                display_path,
-            )
-            stats.attempts += 1
-            payload = body
-            if content is not None:
-                payload = content() if callable(content) else content
-            cause: str
-            hint: float | None = None
-            try:
-                status, reason, resp_headers, resp_body = await self._send(
-                    method,
-                    url,
-                    query,
-                    send_headers,
-                    payload,
-                    deadline,
-                    attempt=attempt,
-                    waited=waited,
-                )
-            except wire.NotSent as exc:
-                last_error = TransportError(str(exc), method=method, path=display_path)
-                cause = "connect"
-            except ResponseTooLargeError as exc:
-                if safe:
-                    raise
-                # The server answered, so the write may well have been applied: its answer is
-                # only too large to read. Unknown, never "failed" (a failure may be re-sent).
-                raise self._unknown(
-                    f"{exc}; the write may have been applied", method, display_path, attempt
-                ) from exc
-            except wire.MaybeSent as exc:
-                if not safe and not retry.retry_unknown_writes:
-                    raise self._unknown(
-                        f"{exc}; the write may or may not have been applied, so it was not "
-                        "repeated",
-                        method,
-                        display_path,
-                        attempt,
-                    ) from None
-                error_cls = RequestTimeoutError if exc.timeout else TransportError
-                last_error = error_cls(str(exc), method=method, path=display_path)
-                cause = "timeout" if exc.timeout else "disconnect"
-                maybe_applied = True
-            else:
-                server_waits.observe(self._shared, self.limiter, self.retry, resp_headers)
-                verdict = sansio.judge(
-                    status,
-                    reason,
-                    resp_headers,
-                    resp_body,
-                    method=method,
-                    path=display_path,
-                    retry=retry,
-                    now=clock.time(),
-                    idempotent=safe,
-                )
-                if verdict.verdict is sansio.Verdict.OK:
-                    response = Response(status, resp_headers, resp_body, method, display_path)
-                    if not expect_json or status == 204:
-                        return response
-                    try:
-                        response.json()
-                        return response
-                    except DecodeError as exc:
-                        if not safe:
-                            raise self._unknown(
-                                f"the write was answered HTTP {status} but its body could "
-                                f"not be read ({exc}); it may have been applied",
-                                method,
-                                display_path,
-                                attempt,
-                            ) from exc
-                        last_error = exc
-                        cause = "malformed"
-                else:
-                    error = verdict.error
-                    assert error is not None
-                    if maybe_applied and gone(method, error, gone_if):
-                        # The earlier attempt removed it: the object is gone, as asked.
-                        return Response(
-                            204, resp_headers, b"", method, display_path, already_gone=True
-                        )
-                    if verdict.verdict is sansio.Verdict.UNKNOWN:
-                        code = f" (code {error.code})" if error.code is not None else ""
-                        raise self._unknown(
-                            f"answered HTTP {status}{code}: {error.message}; that says nothing "
-                            "about whether the write was applied, so it was not repeated",
-                            method,
-                            display_path,
-                            attempt,
-                        ) from error
-                    wait = sansio.bound_wait(verdict.wait_hint, retry.max_wait_seconds)
-                    if wait.refused is not None:
-                        raise server_waits.refused(self.retry, wait.refused, error)
-                    if status == 429:
-                        stats.rate_limited += 1
-                    if verdict.verdict is sansio.Verdict.FAIL:
-                        if status == 429 and wait.seconds:
-                            # Not retried here, but everyone on this credential backs off.
-                            self.limiter.hold_for(wait.seconds)
-                        raise error
-                    last_error = error
-                    hint = wait.seconds
-                    cause = cause_of(error)
-                    maybe_applied = maybe_applied or status >= 500
-
-            if attempt == retry.max_attempts:
-                break
-            waits = waits or Backoff(retry)
-            pause = waits.next_wait(hint)
-            if clock.monotonic() + pause > deadline:
-                break
-            if cause == "rate_limited" or hint is not None:
-                # Everyone sharing this credential backs off, not just this request.
-                self.limiter.hold_for(pause)
-            await self._pause(pause, cause, stats)
-
-        assert last_error is not None
-        raise last_error
-
-    def _unknown(self, message: str, method: str, path: str, attempt: int) -> OutcomeUnknownError:
-        self._shared.stats.unknown_outcomes += 1
-        log.debug("%s %s: outcome unknown (attempt %d)", method, path, attempt)
-        return OutcomeUnknownError(message, method=method, path=path)
-
-    async def _pause(self, wait: float, cause: str, stats: TransportStats) -> None:
-        stats.retries[cause] += 1
-        stats.waited_seconds += wait
-        log.debug("retrying after %.2f s (%s)", wait, cause)
-        await self._shared.clock.sleep(wait)
-
-    async def _send(
-        self,
-        method: str,
+        call: decide.Call,
         url: str,
         query: dict[str, str] | None,
-        headers: CIMultiDict[str],
-        payload: Any,
-        deadline: float,
-        *,
-        attempt: int = 1,
-        waited: float = 0.0,
-    ) -> tuple[int, str, CIMultiDictProxy[str], bytes]:
-        """One attempt (see :func:`attempt.send_attempt`), cut short at the call's deadline."""
-        left = deadline - self._shared.clock.monotonic()
-        return await send_attempt(
-            self._shared,
-            self._session(),
-            method,
-            url,
-            query,
-            headers,
-            payload,
-            client_timeout(self.timeouts, left),
-            attempt=attempt,
-            waited=waited,
-        )
+        headers: CredentialHeaders,
+        body: bytes | BodyFactory | None,
+    ) -> Response:
+        """One logical request with retries (see :meth:`request`): acquire, send, ask
+        :func:`decide.decide` what the outcome means, then return, raise, or pause and retry.
+        Every decision is there; the call keeps to its one deadline (``max_total_seconds``)."""
+        shared = self._shared
+        clock, limiter = shared.clock, self.limiter
+        shared.stats.requests += 1
+        deadline = clock.monotonic() + call.retry.max_total_seconds
+        step: decide.Step | None = None
+        for attempt in range(1, call.retry.max_attempts + 1):
+            last = step.error if step is not None else None
+            waited = await acquire(shared, limiter, call, deadline, last)
+            outcome = await send_attempt(
+                shared,
+                self._session(),
+                limiter,
+                self.timeouts,
+                call,
+                url,
+                query,
+                headers,
+                body,
+                deadline,
+                attempt=attempt,
+                waited=waited,
+            )
+            step = decide.decide(
+                call,
+                outcome,
+                attempt=attempt,
+                maybe_applied=step is not None and step.maybe_applied,
+                now=clock.monotonic(),
+                wall=clock.time(),
+                deadline=deadline,
+                jitter=random.random(),
+            )
+            if step.action is decide.Action.RETURN:
+                assert step.response is not None
+                return step.response
+            self._account(step, call, attempt)
+            assert step.error is not None
+            if step.action is decide.Action.RAISE:
+                raise step.error
+            await clock.sleep(step.pause)
+        raise AssertionError("decide() ends every call at its last attempt")
+
+    def _headers(self, extra: Mapping[str, str] | None, is_json: bool) -> CredentialHeaders:
+        """This request's headers (the credential is added to them for each attempt)."""
+        headers = CredentialHeaders(self._base_headers)
+        if extra:
+            headers.update(extra)
+        if is_json:
+            headers.setdefault("Content-Type", "application/json")
+        return headers
+
+    def _account(self, step: decide.Step, call: decide.Call, attempt: int) -> None:
+        """Count, log and hold what a step that does not return asks for."""
+        if isinstance(step.error, APIError):
+            # The answer that made the error: status, headers, request id (no credentials).
+            step.error.response = _hooks.last_response()
+        stats = self._shared.stats
+        if step.unknown:
+            stats.unknown_outcomes += 1
+            log.debug("%s %s: outcome unknown (attempt %d)", call.method, call.path, attempt)
+        if step.refused is not None:
+            assert isinstance(step.error, APIError)
+            server_waits.refused(call.retry, step.refused, step.error)
+        if step.rate_limited:
+            stats.rate_limited += 1
+        if step.hold is not None:
+            self.limiter.hold_for(step.hold, call.cost)
+        if step.cause is not None:
+            stats.retries[step.cause] += 1
+            stats.waited_seconds += step.pause
+            log.debug("retrying after %.2f s (%s)", step.pause, step.cause)
 
     def stream(
         self, url: str, *, chunk_size: int = 1 << 16

@@ -135,6 +135,16 @@ async def read_capped(
     declared = resp.content_length
     if declared is not None and declared > wire_cap:
         raise _too_large("max_body_bytes", wire_cap, f"Content-Length {declared}", method, path)
+    headers = resp.headers
+    if (
+        declared is not None
+        and declared <= decoded_cap
+        and "Transfer-Encoding" not in headers
+        and headers.get("Content-Encoding", "identity").lower() == "identity"
+    ):
+        # Not compressed, not chunked, and the declared length within both caps: aiohttp reads
+        # exactly Content-Length bytes (more is a protocol error), so one read is bounded.
+        return await resp.read()
     chunks: list[bytes] = []
     size = 0
     stream = resp.content

@@ -52,13 +52,13 @@ class MeasuredLimiter:
         await self.inner.acquire(cost)
         self.waited += time.perf_counter() - start
 
-    def hold_for(self, seconds: float) -> None:
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
         """Hold every acquirer (delegated)."""
-        self.inner.hold_for(seconds)
+        self.inner.hold_for(seconds, cost)
 
-    def observe(self, headers: Mapping[str, str]) -> None:
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
         """Watch rate-limit headers (delegated)."""
-        self.inner.observe(headers)
+        self.inner.observe(headers, cost)
 
 
 class _RateColumn(ProgressColumn):

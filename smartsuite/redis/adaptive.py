@@ -109,8 +109,9 @@ class SharedPace:
         self._accepted += count
         self._schedule()
 
-    def on_rejected(self) -> None:
-        self._accepted -= 1  # the 429 was counted by on_accepted when it was observed
+    def on_rejected(self, cost: int = 1) -> None:
+        # the 429 was counted (its cost) by on_accepted when it was observed
+        self._accepted -= max(1, int(cost))
         self._rejected = True
         self._schedule()
 

@@ -267,16 +267,16 @@ class RedisRateLimit:
             self._fallback = None
             log.info("Redis at %s answers again: back on the shared rate limit", self.url)
 
-    def hold_for(self, seconds: float) -> None:
+    def hold_for(self, seconds: float, cost: int = 1) -> None:
         """Hold every worker for ``seconds`` from now: at once in this process, and in Redis
         as soon as the write lands (see :meth:`flush`). ``inf`` and ``nan`` are ignored."""
         if not sansio.holdable(seconds):
             return
         if self.pace is not None and not self._observing:
-            self.pace.on_rejected()  # the server asked to back off: every worker learns it
+            self.pace.on_rejected(cost)  # the server asked to back off: every worker learns it
         self._local_hold_until = max(self._local_hold_until, time.monotonic() + seconds)
         if self._fallback is not None:
-            self._fallback.hold_for(seconds)
+            self._fallback.hold_for(seconds, cost)
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
@@ -285,10 +285,11 @@ class RedisRateLimit:
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
 
-    def observe(self, headers: Mapping[str, str]) -> None:
-        """Hold every worker until ``X-RateLimit-Reset`` when the remaining budget is low."""
+    def observe(self, headers: Mapping[str, str], cost: int = 1) -> None:
+        """Hold every worker until ``X-RateLimit-Reset`` when the remaining budget is low.
+        ``cost``: the answered request's declared cost, the unit the pace is measured in."""
         if self.pace is not None:
-            self.pace.on_accepted()  # a 429 is taken back out by hold_for
+            self.pace.on_accepted(max(1, int(cost)))  # a 429 is taken back out by hold_for
         self._observing = True
         try:
             self._observe(headers)

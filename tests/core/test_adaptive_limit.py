@@ -163,3 +163,50 @@ async def test_over_http_it_settles_at_the_rate_the_server_accepts(
     assert limited <= 3
     assert 14.0 <= learned <= 20.5
     assert accepted >= 25
+
+
+def test_accepted_answers_are_counted_in_cost_units_like_the_bucket() -> None:
+    limiter = AdaptiveRateLimit(RateLimitConfig(rate=100, per=1, burst=100), clock=FakeClock())
+    limiter.observe({}, 10)  # an upload
+    limiter.observe({})
+    assert limiter.pace.accepted == 11
+    limiter.observe({"Retry-After": "1"}, 10)  # an upload answered 429 ...
+    limiter.hold_for(1.0, 10)  # ... which the transport reports: its 10 are taken back out
+    assert limiter.pace.accepted == 11 and limiter.pace.cuts == 1
+    limiter.observe({}, 0)  # a request never counts less than one unit
+    assert limiter.pace.accepted == 12
+
+
+def test_the_measured_rate_is_in_the_units_the_bucket_paces() -> None:
+    # 3 uploads (cost 10) and 10 reads a second accepted since the first cut: 40 units/s,
+    # which is what a 40/s bucket spends; counting requests would read 13/s and cut to half.
+    pace = AdaptivePace(50.0)
+    pace.on_rejected(0.0)
+    for _ in range(10):  # ten seconds
+        for _ in range(3):
+            pace.on_accepted(10)
+        pace.on_accepted(10 * 1)
+    pace.on_rejected(10.0)
+    assert pace.rate(10.0) == pytest.approx(40.0)
+
+
+async def test_over_http_uploads_count_their_declared_cost(smartsuite_emulator: Emulator) -> None:
+    from smartsuite.emulator import Fault
+    from smartsuite.smartsheet import Column
+
+    emu = smartsuite_emulator
+    limiter = AdaptiveRateLimit(RateLimitConfig(rate=1000, per=1, burst=100))
+    async with SmartsheetClient(
+        emu.smartsheet_token, base_url=emu.smartsheet_url, rate_limit=limiter
+    ) as ss:
+        sheet = await ss.sheets.create("Costs", [Column(title="A", primary=True)])
+        assert sheet.id is not None
+        start = limiter.pace.accepted
+        await ss.sheets.get(sheet.id)
+        await ss.attachments.attach_to_sheet(sheet.id, b"one", filename="a.txt")
+        assert limiter.pace.accepted - start == 1 + 10
+        # a 429 to an upload (documented as not applied): its 10 units are not accepted
+        emu.smartsheet.faults.script(Fault.RATE_LIMIT, method="POST", path_contains="attach")
+        await ss.attachments.attach_to_sheet(sheet.id, b"two", filename="b.txt")
+        assert limiter.pace.accepted - start == 1 + 10 + 10
+        assert limiter.pace.cuts == 1

@@ -126,3 +126,22 @@ async def test_smartsheet_uploads_and_cell_history_count_as_ten(smartsuite_emula
         await ss.attachments.attach_to_sheet(sheet.id, b"hello", filename="a.txt")
         await ss.cells.history(sheet.id, row_id, sheet.columns[0].id).to_list()
     assert costs == [1, 10, 10]
+
+
+async def test_ready_says_whether_acquire_would_give_tokens_without_waiting() -> None:
+    from smartsuite._core.ratelimit import AdaptiveRateLimit
+
+    clock = FakeClock()
+    limiter = AdaptiveRateLimit(RateLimitConfig(rate=3, per=1000, burst=3), clock=clock)
+    assert limiter.ready(2)  # the bucket keeps one token in reserve: 2 of 3
+    await limiter.acquire(2)
+    assert not limiter.ready(1)  # empty: acquire would wait, so the caller arms its deadline
+    fresh = AdaptiveRateLimit(RateLimitConfig(rate=100, per=1, burst=100), clock=clock)
+    fresh.hold_for(5.0)
+    assert not fresh.ready()  # held
+    clock.elapsed += 6.0
+    assert fresh.ready()
+    await fresh.acquire()  # after the 429 the learned pace spaces callers: the next must wait
+    assert not fresh.ready()
+    clock.elapsed += 1.0
+    assert fresh.ready()

@@ -177,3 +177,42 @@ async def test_streamed_downloads_are_exempt(hostile: Hostile) -> None:
             async for chunk in chunks:
                 received += len(chunk)
     assert received == 8 * MiB
+
+
+async def test_a_body_longer_than_its_content_length_is_read_only_to_that_length() -> None:
+    # An uncompressed answer with Content-Length within the caps is read in one bounded read;
+    # a server that then keeps writing garbage gets the client to take the declared body or
+    # to drop the connection as broken (aiohttp sees a malformed next answer), never to read
+    # on.
+    import asyncio
+
+    from smartsuite._core.errors import TransportError
+    from tests.core.support import make_transport
+
+    body = b'{"a":"12345678"}'
+
+    async def liar(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await reader.readuntil(b"\r\n\r\n")
+        head = f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {len(body)}"
+        writer.write(head.encode() + b"\r\n\r\n" + body)
+        with contextlib.suppress(ConnectionError):
+            for _ in range(64):  # 8 MiB more
+                writer.write(b"x" * (128 * 1024))
+                await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(liar, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    transport = make_transport(f"http://127.0.0.1:{port}", retry=ONCE)
+    try:
+        with measure() as peak:
+            try:
+                response = await transport.request("GET", "/x")
+            except TransportError as exc:
+                assert "connection lost" in str(exc)
+            else:
+                assert response.body == body
+        assert peak[0] < CAP
+    finally:
+        await transport.aclose()
+        server.close()

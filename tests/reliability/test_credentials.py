@@ -313,7 +313,7 @@ async def test_frame_locals_never_show_a_credential(
             await call(client)
         rendered.append(with_locals(downgrade.value))
     text = "\n".join(rendered)
-    assert "send_once" in text and "with_auth = CredentialHeaders(" in text  # locals shown
+    assert "send_once" in text and "headers = CredentialHeaders(" in text  # locals shown
     assert "'********'" in text  # the credential header, masked
     assert [s for s in ALL_SECRETS if s in text] == []
 
