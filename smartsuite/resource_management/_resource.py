@@ -1,20 +1,31 @@
-"""The Resource Management resource base: ``data``/``paging`` envelopes, ``paging.next`` walks,
-query and body building, and the ``@operation`` tag."""
+"""The Resource Management resource base: one helper per envelope kind (an object, a list of
+objects, a paged collection, no content), ``paging.next`` walks, query and body building, and
+the ``@operation`` tag."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from .._core.client import Resource
-from .._core.errors import ConfigurationError, DecodeError, PagingError
+from .._core.errors import (
+    ConfigurationError,
+    DecodeError,
+    InsecureDowngradeError,
+    InsecurePagingLinkError,
+    PagingLinkError,
+)
 from .._core.model import Model
 from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
+from .._core.renames import renamed_arg
+from .._core.response import Response
 from .._core.serde import UNSET
+from .._core.transport import Transport
 from ._converter import CONVERTER
 from .models.common import Nested, Paging
 
@@ -29,7 +40,10 @@ SortOrder = Literal["ascending", "descending"]
 SORT_ORDERS = ("ascending", "descending")
 
 #: The largest page the API serves, and the page size of every walk unless asked otherwise.
-MAX_PER_PAGE = 1000
+MAX_PAGE_SIZE = 1000
+
+#: The longest ``paging.next`` link followed (the API's own are well under 500 characters).
+MAX_LINK_LENGTH = 2048
 
 
 def operation(
@@ -56,24 +70,56 @@ def operation(
     )
 
     def tag(fn: F) -> F:
-        wrapped = declared(fn)
+        wrapped = declared(_old_page_size(fn))
         wrapped.__rm_operation__ = (resource, method, path)  # type: ignore[attr-defined]
         return wrapped
 
     return tag
 
 
-def clamp_per_page(per_page: int | None) -> int:
-    """The page size to ask for: default and ceiling 1000.
+def _old_page_size(fn: F) -> F:
+    """``fn`` accepting ``per_page=``, the old name of its ``page_size=``, for one release
+    (:func:`~smartsuite._core.renames.renamed_arg`: a DeprecationWarning at the caller's line).
+    Methods keep ``per_page`` in their signature so type checkers and the sync facade know it;
+    its value arrives as ``page_size``."""
+    params = inspect.signature(fn).parameters
+    if "per_page" not in params:
+        return fn
+    if "page_size" not in params or params["per_page"].kind is not params["per_page"].KEYWORD_ONLY:
+        raise TypeError(f"{fn.__qualname__}: per_page must be keyword-only, beside page_size")
+
+    def rename(kwargs: dict[str, Any]) -> dict[str, Any]:
+        if kwargs.get("per_page") is not None:
+            old = kwargs.pop("per_page")
+            kwargs["page_size"] = renamed_arg("page_size", kwargs.get("page_size"), "per_page", old)
+        return kwargs
+
+    if inspect.iscoroutinefunction(fn):
+
+        @functools.wraps(fn)
+        async def run_async(*args: Any, **kwargs: Any) -> Any:
+            return await fn(*args, **rename(kwargs))
+
+        return run_async  # type: ignore[return-value]
+
+    @functools.wraps(fn)
+    def run_sync(*args: Any, **kwargs: Any) -> Any:
+        return fn(*args, **rename(kwargs))
+
+    return run_sync  # type: ignore[return-value]
+
+
+def clamp_page_size(page_size: int | None) -> int:
+    """The page size to ask for (wire ``per_page``): default and ceiling 1000.
 
     Raises:
-        ConfigurationError: ``per_page`` is below 1.
+        ConfigurationError: ``page_size`` is below 1.
     """
-    if per_page is None:
-        return MAX_PER_PAGE
-    if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:
-        raise ConfigurationError(f"per_page must be an integer >= 1, got {per_page!r}")
-    return min(per_page, MAX_PER_PAGE)
+    if page_size is None:
+        return MAX_PAGE_SIZE
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+        raise ConfigurationError(f"page_size must be an integer >= 1, got {page_size!r}")
+    return min(page_size, MAX_PAGE_SIZE)
 
 
 def date_param(value: dt.date | None, name: str) -> str | None:
@@ -141,6 +187,39 @@ def next_link(base_url: str, link: str) -> str:
     return link
 
 
+def follow_link(transport: Transport, link: object) -> str:
+    """The path to request for a ``paging.next`` link: the one check of every walk, top-level
+    or nested.
+
+    Raises:
+        PagingLinkError: the link is not a string, too long, has spaces or control characters,
+            is not http(s), or points at another host (:class:`InsecurePagingLinkError`, also
+            an :class:`InsecureDowngradeError`, when it leaves https for plain http).
+    """
+    if not isinstance(link, str) or not link:
+        raise PagingLinkError(link, "it is not a link")
+    if len(link) > MAX_LINK_LENGTH:
+        raise PagingLinkError(link, f"it is longer than {MAX_LINK_LENGTH} characters")
+    if any(ord(c) < 33 or c == "\x7f" for c in link):
+        raise PagingLinkError(link, "it contains spaces or control characters")
+    try:
+        scheme = urlsplit(link).scheme
+    except ValueError:
+        raise PagingLinkError(link, "it is not a valid URL") from None
+    if scheme not in ("", "http", "https"):
+        raise PagingLinkError(link, f"it is not an http link ({scheme}:)")
+    path = next_link(transport.base_url, link)
+    try:
+        transport.url_for(path)
+    except InsecureDowngradeError:
+        raise InsecurePagingLinkError(
+            link, "it leaves https for plain http, where the credential would travel in plain text"
+        ) from None
+    except ConfigurationError:
+        raise PagingLinkError(link, "it points at another host") from None
+    return path
+
+
 class RMResource(Resource):
     _converter = CONVERTER
 
@@ -164,78 +243,81 @@ class RMResource(Resource):
         ident: int = obj.id  # type: ignore[attr-defined]  # every RM model has an id
         return await update(ident, **{n: getattr(obj, n) for n in sorted(names)})
 
-    # -- reading answers -------------------------------------------------------------------
+    # -- one helper per envelope kind -----------------------------------------------------
 
-    def _one(self, data: Any, cls: type[T], what: str) -> T:
-        # Writes sometimes answer with the object wrapped in a collection (POST /assignments).
-        if isinstance(data, dict) and isinstance(data.get("data"), list) and "id" not in data:
-            if not data["data"]:
-                raise DecodeError(f"{what}: the answer's 'data' list is empty")
-            data = data["data"][0]
-        return self._decode(data, cls)
-
-    def _many(self, data: Any, cls: type[T], what: str) -> list[T]:
-        if isinstance(data, dict) and isinstance(data.get("data"), list):
-            data = data["data"]
-        elif isinstance(data, dict):
-            data = [data]
-        if not isinstance(data, list):
-            raise DecodeError(f"{what}: expected a collection")
-        return self._decode(data, list[cls])  # type: ignore[valid-type]
-
-    async def _get(self, path: str, cls: type[T], params: Mapping[str, Any] | None = None) -> T:
-        response = await self._request("GET", path, params=params)
-        return self._one(response.json(), cls, f"GET {path}")
-
-    async def _write(
+    async def _object(
         self,
         method: str,
         path: str,
-        cls: type[T],
-        body: Mapping[str, Any] | None = None,
+        *,
+        cast_to: type[T],
         params: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
     ) -> T:
-        response = await self._request(method, path, json=dict(body or {}), params=params)
-        return self._one(response.json(), cls, f"{method} {path}")
+        """The object an answer holds: bare, or (as some writes answer, ``POST /assignments``)
+        the first item of a ``data`` list. Writes always send a JSON body."""
+        json = None if method == "GET" else dict(body or {})
+        response = await self._request(method, path, params=params, json=json)
+        data = response.json()
+        if isinstance(data, dict) and isinstance(data.get("data"), list) and "id" not in data:
+            if not data["data"]:
+                what = f"{method} {path}: the answer's 'data' list is empty"
+                raise DecodeError(what, body=response.body)
+            data = data["data"][0]
+        return self._decode(data, cast_to)
 
-    async def _write_many(
-        self, method: str, path: str, cls: type[T], body: Mapping[str, Any]
+    async def _objects(
+        self, method: str, path: str, *, cast_to: type[T], body: Mapping[str, Any]
     ) -> list[T]:
+        """The objects of a write that answers with several: a ``data`` list, a bare list, or
+        one object (a list of one)."""
         response = await self._request(method, path, json=dict(body))
-        return self._many(response.json(), cls, f"{method} {path}")
+        data = response.json()
+        if isinstance(data, dict):
+            data = data["data"] if isinstance(data.get("data"), list) else [data]
+        if not isinstance(data, list):
+            raise DecodeError(f"{method} {path}: expected a collection", body=response.body)
+        return self._decode(data, list[cast_to])  # type: ignore[valid-type]
 
-    async def _delete(self, path: str) -> None:
+    async def _no_content(self, path: str) -> None:
+        """``DELETE path``; the answer carries nothing to read."""
         await self._request("DELETE", path, expect_json=False)
 
-    # -- paging ----------------------------------------------------------------------------
-
-    def _paginate(
+    def _pages(
         self,
         path: str,
-        cls: type[T],
-        params: Mapping[str, Any] | None = None,
         *,
-        per_page: int | None = None,
+        cast_to: type[T],
+        params: Mapping[str, Any] | None = None,
+        page_size: int | None = None,
     ) -> AsyncPaginator[T]:
-        """Walk a collection by following ``paging.next`` to the end
-        (seed 002, "Pagination"). Nothing is sent until the paginator is used."""
+        """Walk a ``{data, paging}`` collection by following ``paging.next`` to the end (seed
+        002, "Pagination"); ``page_size`` is sent as ``per_page``. Nothing is sent until the
+        paginator is used."""
         query = {k: v for k, v in (params or {}).items() if v is not None}
-        query["per_page"] = clamp_per_page(per_page)
-        return self._follow(path, query, cls)
+        query["per_page"] = clamp_page_size(page_size)
+        return self._walk(cast_to, lambda: self._request("GET", path, params=query))
 
-    def _follow(
-        self, first: str, query: Mapping[str, Any] | None, cls: type[T]
+    def _rest_of(self, nested: Nested[T]) -> AsyncPaginator[T]:
+        """Every item of a nested collection: the page in hand, then the pages after it."""
+        cls = nested.item_type
+        if cls is None:
+            raise ConfigurationError("this nested collection was not decoded by the client")
+        return self._walk(cls, Page(list(nested.data), nested.paging and nested.paging.next))
+
+    def _walk(
+        self, cls: type[T], first: Page[T] | Callable[[], Awaitable[Response]]
     ) -> AsyncPaginator[T]:
+        """The first page (in hand, or fetched by ``first()``), then each ``paging.next``
+        link, every one checked by :func:`follow_link`."""
+
         async def fetch(cursor: Hashable | None) -> Page[T]:
-            if cursor is None:
-                response = await self._request("GET", first, params=query)
+            if cursor is not None:
+                response = await self._request("GET", follow_link(self._transport, cursor))
+            elif isinstance(first, Page):
+                return first
             else:
-                link = next_link(self._transport.base_url, str(cursor))
-                try:
-                    self._transport.url_for(link)
-                except ConfigurationError as exc:
-                    raise PagingError(f"refusing to follow paging.next {cursor!r}: {exc}") from None
-                response = await self._request("GET", link)
+                response = await first()
             return self._page(response.json(), cls, response.body)
 
         return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
@@ -248,19 +330,3 @@ class RMResource(Resource):
         paging = self._decode(raw_paging, Paging) if isinstance(raw_paging, dict) else Paging()
         nxt = paging.next if paging.next and items else None
         return Page(items, nxt, page_number=paging.page)
-
-    def _rest_of(self, nested: Nested[T]) -> AsyncPaginator[T]:
-        """Every item of a nested collection: the page in hand, then the pages after it."""
-        cls = nested.item_type
-        if cls is None:
-            raise ConfigurationError("this nested collection was not decoded by the client")
-        first = Page(list(nested.data), nested.paging.next if nested.paging else None)
-
-        async def fetch(cursor: Hashable | None) -> Page[T]:
-            if cursor is None:
-                return first
-            link = next_link(self._transport.base_url, str(cursor))
-            response = await self._request("GET", link)
-            return self._page(response.json(), cls, response.body)
-
-        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)

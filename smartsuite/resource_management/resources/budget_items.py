@@ -14,7 +14,12 @@ ITEM_TYPES = tuple(t.value for t in BudgetItemType)
 class BudgetItems(RMResource):
     @operation("budget_items", "GET", "/api/v1/projects/{project_id}/budget_items")
     def list(
-        self, project_id: int, item_type: str, *, per_page: int | None = None
+        self,
+        project_id: int,
+        item_type: str,
+        *,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> AsyncPaginator[BudgetItem]:
         """Walk a project's budget lines of one ``item_type`` (required by the API, so
         amounts and hours never mix).
@@ -26,13 +31,13 @@ class BudgetItems(RMResource):
             ConfigurationError: an unknown item type.
         """
         params = {"item_type": choice(item_type, ITEM_TYPES, "item_type")}
-        path = f"/projects/{int(project_id)}/budget_items"
-        return self._paginate(path, BudgetItem, params, per_page=per_page)
+        path = f"/projects/{project_id}/budget_items"
+        return self._pages(path, cast_to=BudgetItem, params=params, page_size=page_size)
 
     @operation("budget_items", "GET", "/api/v1/budget_items/{budget_item_id}")
     async def get(self, budget_item_id: int, *, project_id: int | None = None) -> BudgetItem:
         """One budget line, by id (under its project when ``project_id`` is given)."""
-        return await self._get(_path(budget_item_id, project_id), BudgetItem)
+        return await self._object("GET", _path(budget_item_id, project_id), cast_to=BudgetItem)
 
     @operation("budget_items", "POST", "/api/v1/projects/{project_id}/budget_items")
     async def create(
@@ -57,8 +62,8 @@ class BudgetItems(RMResource):
             peritem_amount=peritem_amount,
             peritem_label=peritem_label,
         )
-        path = f"/projects/{int(project_id)}/budget_items"
-        return await self._write("POST", path, BudgetItem, body)
+        path = f"/projects/{project_id}/budget_items"
+        return await self._object("POST", path, cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "PUT", "/api/v1/budget_items/{budget_item_id}")
     async def update(
@@ -78,12 +83,14 @@ class BudgetItems(RMResource):
             peritem_amount=peritem_amount,
             peritem_label=peritem_label,
         )
-        return await self._write("PUT", _path(budget_item_id, project_id), BudgetItem, body)
+        return await self._object(
+            "PUT", _path(budget_item_id, project_id), cast_to=BudgetItem, body=body
+        )
 
     @operation("budget_items", "DELETE", "/api/v1/budget_items/{budget_item_id}")
     async def delete(self, budget_item_id: int) -> None:
         """Remove a budget line."""
-        await self._delete(f"/budget_items/{int(budget_item_id)}")
+        await self._no_content(f"/budget_items/{budget_item_id}")
 
 
 def _path(budget_item_id: int, project_id: int | None) -> str:

@@ -9,9 +9,11 @@ from ..models.settings import Discipline
 
 class Disciplines(RMResource):
     @operation("disciplines", "GET", "/api/v1/disciplines")
-    def list(self, *, per_page: int | None = None) -> AsyncPaginator[Discipline]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[Discipline]:
         """Walk the account's disciplines."""
-        return self._paginate("/disciplines", Discipline, per_page=per_page)
+        return self._pages("/disciplines", cast_to=Discipline, page_size=page_size)
 
     @operation("disciplines", "GET", "/api/v1/disciplines/{discipline_id}")
     async def get(self, discipline_id: int) -> Discipline:
@@ -20,4 +22,4 @@ class Disciplines(RMResource):
         Raises:
             NotFoundError: no such discipline.
         """
-        return await self._get(f"/disciplines/{int(discipline_id)}", Discipline)
+        return await self._object("GET", f"/disciplines/{discipline_id}", cast_to=Discipline)

@@ -22,6 +22,7 @@ class ExpenseItems(RMResource):
         from_: dt.date | None = None,
         to: dt.date | None = None,
         fields: Sequence[Literal["approvals"]] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[ExpenseItem]:
         """Walk a user's expenses, reported on or after ``from_`` / on or before ``to``."""
@@ -30,28 +31,28 @@ class ExpenseItems(RMResource):
             "to": date_param(to, "to"),
             "fields": fields_param(fields, ("approvals",)),
         }
-        path = f"/users/{int(user_id)}/expense_items"
-        return self._paginate(path, ExpenseItem, params, per_page=per_page)
+        path = f"/users/{user_id}/expense_items"
+        return self._pages(path, cast_to=ExpenseItem, params=params, page_size=page_size)
 
     @operation("expense_items", "GET", "/api/v1/users/{user_id}/expense_items/{id}")
     async def get_for_user(self, user_id: int, expense_item_id: int) -> ExpenseItem:
         """One of a user's expenses."""
-        path = f"/users/{int(user_id)}/expense_items/{int(expense_item_id)}"
-        return await self._get(path, ExpenseItem)
+        path = f"/users/{user_id}/expense_items/{expense_item_id}"
+        return await self._object("GET", path, cast_to=ExpenseItem)
 
     @operation("expense_items", "GET", "/api/v1/projects/{project_id}/expense_items")
     def list_for_project(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[ExpenseItem]:
         """Walk a project's expenses."""
-        path = f"/projects/{int(project_id)}/expense_items"
-        return self._paginate(path, ExpenseItem, per_page=per_page)
+        path = f"/projects/{project_id}/expense_items"
+        return self._pages(path, cast_to=ExpenseItem, page_size=page_size)
 
     @operation("expense_items", "GET", "/api/v1/projects/{project_id}/expense_items/{id}")
     async def get_for_project(self, project_id: int, expense_item_id: int) -> ExpenseItem:
         """One of a project's expenses."""
-        path = f"/projects/{int(project_id)}/expense_items/{int(expense_item_id)}"
-        return await self._get(path, ExpenseItem)
+        path = f"/projects/{project_id}/expense_items/{expense_item_id}"
+        return await self._object("GET", path, cast_to=ExpenseItem)
 
     @operation("expense_items", "POST", "/api/v1/users/{user_id}/expense_items")
     async def create(
@@ -83,8 +84,8 @@ class ExpenseItems(RMResource):
             )
         body = self._body(date=date, amount=amount, category=category, notes=notes)
         body.update(given)
-        path = f"/users/{int(user_id)}/expense_items"
-        return await self._write("POST", path, ExpenseItem, body)
+        path = f"/users/{user_id}/expense_items"
+        return await self._object("POST", path, cast_to=ExpenseItem, body=body)
 
     @operation(
         "expense_items", "PUT", "/api/v1/projects/{project_id}/users/{user_id}/expense_items/{id}"
@@ -102,12 +103,10 @@ class ExpenseItems(RMResource):
     ) -> ExpenseItem:
         """Change an expense (addressed by project and user, as the API requires)."""
         body = self._body(date=date, amount=amount, category=category, notes=notes)
-        path = (
-            f"/projects/{int(project_id)}/users/{int(user_id)}/expense_items/{int(expense_item_id)}"
-        )
-        return await self._write("PUT", path, ExpenseItem, body)
+        path = f"/projects/{project_id}/users/{user_id}/expense_items/{expense_item_id}"
+        return await self._object("PUT", path, cast_to=ExpenseItem, body=body)
 
     @operation("expense_items", "DELETE", "/api/v1/users/{user_id}/expense_items/{id}")
     async def delete(self, user_id: int, expense_item_id: int) -> None:
         """Delete an expense."""
-        await self._delete(f"/users/{int(user_id)}/expense_items/{int(expense_item_id)}")
+        await self._no_content(f"/users/{user_id}/expense_items/{expense_item_id}")

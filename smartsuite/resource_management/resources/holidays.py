@@ -9,6 +9,8 @@ from ..models.settings import Holiday
 
 class Holidays(RMResource):
     @operation("holidays", "GET", "/api/v1/holidays")
-    def list(self, *, per_page: int | None = None) -> AsyncPaginator[Holiday]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[Holiday]:
         """Walk the holidays."""
-        return self._paginate("/holidays", Holiday, per_page=per_page)
+        return self._pages("/holidays", cast_to=Holiday, page_size=page_size)

@@ -22,6 +22,7 @@ class ProjectUsers(RMResource):
         with_phases: bool | None = None,
         with_archived: bool | None = None,
         include_placeholders: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[User]:
         """Walk the users assigned to a project (``GET /projects/{id}/users``).
@@ -37,4 +38,6 @@ class ProjectUsers(RMResource):
             "with_archived": with_archived,
             "include_placeholders": include_placeholders,
         }
-        return self._paginate(f"/projects/{int(project_id)}/users", User, params, per_page=per_page)
+        return self._pages(
+            f"/projects/{project_id}/users", cast_to=User, params=params, page_size=page_size
+        )
