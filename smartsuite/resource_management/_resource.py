@@ -20,7 +20,7 @@ from .._core.errors import (
     PagingLinkError,
 )
 from .._core.model import Model
-from .._core.operations import declare
+from .._core.operations import current_operation, declare
 from .._core.paging import AsyncPaginator, Page
 from .._core.renames import renamed_arg
 from .._core.response import Response
@@ -220,6 +220,15 @@ def follow_link(transport: Transport, link: object) -> str:
     return path
 
 
+def _declared_method() -> str:
+    """The HTTP method of the running ``@operation``: the envelope helpers send what the
+    method declares, so the two cannot disagree."""
+    spec = current_operation.get()
+    if spec is None:
+        raise TypeError("the envelope helpers run inside an @operation method")
+    return spec.method
+
+
 class RMResource(Resource):
     _converter = CONVERTER
 
@@ -247,7 +256,6 @@ class RMResource(Resource):
 
     async def _object(
         self,
-        method: str,
         path: str,
         *,
         cast_to: type[T],
@@ -255,7 +263,9 @@ class RMResource(Resource):
         body: Mapping[str, Any] | None = None,
     ) -> T:
         """The object an answer holds: bare, or (as some writes answer, ``POST /assignments``)
-        the first item of a ``data`` list. Writes always send a JSON body."""
+        the first item of a ``data`` list. The HTTP method is the operation's declared one;
+        writes always send a JSON body."""
+        method = _declared_method()
         json = None if method == "GET" else dict(body or {})
         response = await self._request(method, path, params=params, json=json)
         data = response.json()
@@ -266,11 +276,10 @@ class RMResource(Resource):
             data = data["data"][0]
         return self._decode(data, cast_to)
 
-    async def _objects(
-        self, method: str, path: str, *, cast_to: type[T], body: Mapping[str, Any]
-    ) -> list[T]:
+    async def _objects(self, path: str, *, cast_to: type[T], body: Mapping[str, Any]) -> list[T]:
         """The objects of a write that answers with several: a ``data`` list, a bare list, or
         one object (a list of one)."""
+        method = _declared_method()
         response = await self._request(method, path, json=dict(body))
         data = response.json()
         if isinstance(data, dict):
@@ -300,9 +309,12 @@ class RMResource(Resource):
 
     def _rest_of(self, nested: Nested[T]) -> AsyncPaginator[T]:
         """Every item of a nested collection: the page in hand, then the pages after it."""
-        cls = nested.item_type
+        cls = nested.item_type if isinstance(nested, Nested) else None
         if cls is None:
-            raise ConfigurationError("this nested collection was not decoded by the client")
+            raise ConfigurationError(
+                f"expand takes a nested collection decoded by the client, got {nested!r:.80} "
+                "(a value the decoder kept as sent is listed in the model's decode_issues)"
+            )
         return self._walk(cls, Page(list(nested.data), nested.paging and nested.paging.next))
 
     def _walk(

@@ -45,7 +45,7 @@ class Approvals(RMResource):
         if not items:
             raise ConfigurationError("nothing to submit or approve")
         body = {"approvables": items, "status": choice(status, STATUSES, "status")}
-        return await self._objects("POST", "/approvals", cast_to=Approval, body=body)
+        return await self._objects("/approvals", cast_to=Approval, body=body)
 
     async def submit(self, records: Iterable[TimeEntry | ExpenseItem]) -> builtins.list[Approval]:
         """Submit time entries or expense items for approval, straight from their models."""

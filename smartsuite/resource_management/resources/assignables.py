@@ -19,4 +19,4 @@ class Assignables(RMResource):
     @operation("assignables", "GET", "/api/v1/assignables/{assignable_id}")
     async def get(self, assignable_id: int) -> Assignable:
         """Whatever an ``assignable_id`` refers to, as its own model."""
-        return await self._object("GET", f"/assignables/{assignable_id}", cast_to=Assignable)  # type: ignore[arg-type]
+        return await self._object(f"/assignables/{assignable_id}", cast_to=Assignable)  # type: ignore[arg-type]

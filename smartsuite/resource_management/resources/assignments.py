@@ -43,7 +43,7 @@ class Assignments(RMResource):
     @operation("assignments", "GET", "/api/v1/assignments/{assignment_id}")
     async def get(self, assignment_id: int) -> Assignment:
         """One assignment."""
-        return await self._object("GET", f"/assignments/{assignment_id}", cast_to=Assignment)
+        return await self._object(f"/assignments/{assignment_id}", cast_to=Assignment)
 
     @operation("assignments", "POST", "/api/v1/assignments")
     async def create_with_subtasks(
@@ -82,7 +82,7 @@ class Assignments(RMResource):
         body["subtasks"] = [
             self._encode(NewSubtask(s) if isinstance(s, str) else s) for s in subtasks
         ]
-        return await self._object("POST", "/assignments", cast_to=Assignment, body=body)
+        return await self._object("/assignments", cast_to=Assignment, body=body)
 
     @operation("assignments", "GET", "/api/v1/users/{user_id}/assignments")
     def list_for_user(
@@ -105,7 +105,7 @@ class Assignments(RMResource):
     async def get_for_user(self, user_id: int, assignment_id: int) -> Assignment:
         """One of a user's assignments."""
         return await self._object(
-            "GET", f"/users/{user_id}/assignments/{assignment_id}", cast_to=Assignment
+            f"/users/{user_id}/assignments/{assignment_id}", cast_to=Assignment
         )
 
     @operation("assignments", "POST", "/api/v1/users/{user_id}/assignments")
@@ -148,9 +148,7 @@ class Assignments(RMResource):
             note=note,
             **_allocation(allocation_mode, percent, hours_per_day, fixed_hours),
         )
-        return await self._object(
-            "POST", f"/users/{user_id}/assignments", cast_to=Assignment, body=body
-        )
+        return await self._object(f"/users/{user_id}/assignments", cast_to=Assignment, body=body)
 
     @operation("assignments", "DELETE", "/api/v1/users/{user_id}/assignments/{assignment_id}")
     async def delete(self, user_id: int, assignment_id: int) -> None:
@@ -182,7 +180,7 @@ class Assignments(RMResource):
     async def get_for_project(self, project_id: int, assignment_id: int) -> Assignment:
         """One of a project's assignments."""
         path = f"/projects/{project_id}/assignments/{assignment_id}"
-        return await self._object("GET", path, cast_to=Assignment)
+        return await self._object(path, cast_to=Assignment)
 
     async def repetitions(self, user_id: int, repetition_id: int) -> builtins.list[Assignment]:
         """Every assignment of a repeating series (the first one's id is ``repetition_id``)."""

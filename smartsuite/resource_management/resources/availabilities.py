@@ -34,7 +34,7 @@ class Availabilities(RMResource):
     async def get(self, user_id: int, availability_id: int) -> Availability:
         """One availability block."""
         path = f"/users/{user_id}/availabilities/{availability_id}"
-        return await self._object("GET", path, cast_to=Availability)
+        return await self._object(path, cast_to=Availability)
 
     @operation("availabilities", "POST", "/api/v1/users/{user_id}/availabilities")
     async def create(
@@ -56,7 +56,7 @@ class Availabilities(RMResource):
         """
         body = {**self._body(starts_at=starts_at, ends_at=ends_at), **_days(days)}
         path = f"/users/{user_id}/availabilities"
-        return await self._object("POST", path, cast_to=Availability, body=body)
+        return await self._object(path, cast_to=Availability, body=body)
 
     @operation("availabilities", "PUT", "/api/v1/users/{user_id}/availabilities/{id}")
     async def update(
@@ -71,7 +71,7 @@ class Availabilities(RMResource):
         """Change an availability block."""
         body = {**self._body(starts_at=starts_at, ends_at=ends_at), **_days(days)}
         path = f"/users/{user_id}/availabilities/{availability_id}"
-        return await self._object("PUT", path, cast_to=Availability, body=body)
+        return await self._object(path, cast_to=Availability, body=body)
 
     @operation("availabilities", "DELETE", "/api/v1/users/{user_id}/availabilities/{id}")
     async def delete(self, user_id: int, availability_id: int) -> None:

@@ -32,7 +32,7 @@ class BillRates(RMResource):
     async def get(self, project_id: int, bill_rate_id: int) -> BillRate:
         """One project rate."""
         return await self._object(
-            "GET", f"/projects/{project_id}/bill_rates/{bill_rate_id}", cast_to=BillRate
+            f"/projects/{project_id}/bill_rates/{bill_rate_id}", cast_to=BillRate
         )
 
     @operation("bill_rates", "POST", "/api/v1/projects/{project_id}/bill_rates")
@@ -69,7 +69,7 @@ class BillRates(RMResource):
         )
         params = {"rebuild_assignments": rebuild_assignments}
         path = f"/projects/{project_id}/bill_rates"
-        return await self._object("POST", path, cast_to=BillRate, body=body, params=params)
+        return await self._object(path, cast_to=BillRate, body=body, params=params)
 
     @operation("bill_rates", "PUT", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def update(
@@ -86,7 +86,7 @@ class BillRates(RMResource):
         body = self._body(rate=rate, starts_at=starts_at, ends_at=ends_at)
         params = {"rebuild_assignments": rebuild_assignments}
         path = f"/projects/{project_id}/bill_rates/{bill_rate_id}"
-        return await self._object("PUT", path, cast_to=BillRate, body=body, params=params)
+        return await self._object(path, cast_to=BillRate, body=body, params=params)
 
     @operation("bill_rates", "DELETE", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def delete(self, project_id: int, bill_rate_id: int) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
 from .._resource import RMResource, choice, operation
@@ -37,7 +36,7 @@ class BudgetItems(RMResource):
     @operation("budget_items", "GET", "/api/v1/budget_items/{budget_item_id}")
     async def get(self, budget_item_id: int, *, project_id: int | None = None) -> BudgetItem:
         """One budget line, by id (under its project when ``project_id`` is given)."""
-        return await self._object("GET", _path(budget_item_id, project_id), cast_to=BudgetItem)
+        return await self._object(_path(budget_item_id, project_id), cast_to=BudgetItem)
 
     @operation("budget_items", "POST", "/api/v1/projects/{project_id}/budget_items")
     async def create(
@@ -63,7 +62,7 @@ class BudgetItems(RMResource):
             peritem_label=peritem_label,
         )
         path = f"/projects/{project_id}/budget_items"
-        return await self._object("POST", path, cast_to=BudgetItem, body=body)
+        return await self._object(path, cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "PUT", "/api/v1/budget_items/{budget_item_id}")
     async def update(
@@ -83,9 +82,7 @@ class BudgetItems(RMResource):
             peritem_amount=peritem_amount,
             peritem_label=peritem_label,
         )
-        return await self._object(
-            "PUT", _path(budget_item_id, project_id), cast_to=BudgetItem, body=body
-        )
+        return await self._object(_path(budget_item_id, project_id), cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "DELETE", "/api/v1/budget_items/{budget_item_id}")
     async def delete(self, budget_item_id: int) -> None:
@@ -94,7 +91,7 @@ class BudgetItems(RMResource):
 
 
 def _path(budget_item_id: int, project_id: int | None) -> str:
-    item = ident(budget_item_id, "budget_item_id")
+    # The ids were checked by @operation before the method body ran.
     if project_id is None:
-        return f"/budget_items/{item}"
-    return f"/projects/{ident(project_id, 'project_id')}/budget_items/{item}"
+        return f"/budget_items/{budget_item_id}"
+    return f"/projects/{project_id}/budget_items/{budget_item_id}"

@@ -46,7 +46,7 @@ class CustomFieldValues(RMResource):
         """
         body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
         path = f"/projects/{project_id}/custom_field_values"
-        return await self._objects("POST", path, cast_to=CustomFieldValue, body=body)
+        return await self._objects(path, cast_to=CustomFieldValue, body=body)
 
     @operation(
         "custom_field_values", "PUT", "/api/v1/projects/{project_id}/custom_field_values/{id}"
@@ -56,7 +56,7 @@ class CustomFieldValues(RMResource):
     ) -> CustomFieldValue:
         """Change one value record of a project."""
         path = f"/projects/{project_id}/custom_field_values/{value_id}"
-        return await self._object("PUT", path, cast_to=CustomFieldValue, body={"value": value})
+        return await self._object(path, cast_to=CustomFieldValue, body={"value": value})
 
     @operation("custom_field_values", "GET", "/api/v1/users/{user_id}/custom_field_values")
     def list_for_user(
@@ -78,10 +78,10 @@ class CustomFieldValues(RMResource):
         """Set a user's value of a field (a list replaces the whole set)."""
         body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
         path = f"/users/{user_id}/custom_field_values"
-        return await self._objects("POST", path, cast_to=CustomFieldValue, body=body)
+        return await self._objects(path, cast_to=CustomFieldValue, body=body)
 
     @operation("custom_field_values", "PUT", "/api/v1/users/{user_id}/custom_field_values/{id}")
     async def update_for_user(self, user_id: int, value_id: int, value: str) -> CustomFieldValue:
         """Change one value record of a user."""
         path = f"/users/{user_id}/custom_field_values/{value_id}"
-        return await self._object("PUT", path, cast_to=CustomFieldValue, body={"value": value})
+        return await self._object(path, cast_to=CustomFieldValue, body={"value": value})

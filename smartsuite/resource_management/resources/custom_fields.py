@@ -24,7 +24,7 @@ class CustomFields(RMResource):
     @operation("custom_fields", "GET", "/api/v1/custom_fields/{custom_field_id}")
     async def get(self, custom_field_id: int) -> CustomField:
         """One custom field."""
-        return await self._object("GET", f"/custom_fields/{custom_field_id}", cast_to=CustomField)
+        return await self._object(f"/custom_fields/{custom_field_id}", cast_to=CustomField)
 
     @operation("custom_fields", "POST", "/api/v1/custom_fields")
     async def create(
@@ -66,7 +66,7 @@ class CustomFields(RMResource):
             is_visible_as_filter=is_visible_as_filter,
             apply_default_to_existing_objects=apply_default_to_existing_objects,
         )
-        return await self._object("POST", "/custom_fields", cast_to=CustomField, body=body)
+        return await self._object("/custom_fields", cast_to=CustomField, body=body)
 
     @operation("custom_fields", "PUT", "/api/v1/custom_fields/{custom_field_id}")
     async def update(
@@ -91,7 +91,7 @@ class CustomFields(RMResource):
             is_visible_as_filter=is_visible_as_filter,
         )
         return await self._object(
-            "PUT", f"/custom_fields/{custom_field_id}", cast_to=CustomField, body=body
+            f"/custom_fields/{custom_field_id}", cast_to=CustomField, body=body
         )
 
     @operation("custom_fields", "DELETE", "/api/v1/custom_fields/{custom_field_id}")

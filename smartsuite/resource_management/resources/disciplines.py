@@ -22,4 +22,4 @@ class Disciplines(RMResource):
         Raises:
             NotFoundError: no such discipline.
         """
-        return await self._object("GET", f"/disciplines/{discipline_id}", cast_to=Discipline)
+        return await self._object(f"/disciplines/{discipline_id}", cast_to=Discipline)

@@ -38,7 +38,7 @@ class ExpenseItems(RMResource):
     async def get_for_user(self, user_id: int, expense_item_id: int) -> ExpenseItem:
         """One of a user's expenses."""
         path = f"/users/{user_id}/expense_items/{expense_item_id}"
-        return await self._object("GET", path, cast_to=ExpenseItem)
+        return await self._object(path, cast_to=ExpenseItem)
 
     @operation("expense_items", "GET", "/api/v1/projects/{project_id}/expense_items")
     def list_for_project(
@@ -52,7 +52,7 @@ class ExpenseItems(RMResource):
     async def get_for_project(self, project_id: int, expense_item_id: int) -> ExpenseItem:
         """One of a project's expenses."""
         path = f"/projects/{project_id}/expense_items/{expense_item_id}"
-        return await self._object("GET", path, cast_to=ExpenseItem)
+        return await self._object(path, cast_to=ExpenseItem)
 
     @operation("expense_items", "POST", "/api/v1/users/{user_id}/expense_items")
     async def create(
@@ -85,7 +85,7 @@ class ExpenseItems(RMResource):
         body = self._body(date=date, amount=amount, category=category, notes=notes)
         body.update(given)
         path = f"/users/{user_id}/expense_items"
-        return await self._object("POST", path, cast_to=ExpenseItem, body=body)
+        return await self._object(path, cast_to=ExpenseItem, body=body)
 
     @operation(
         "expense_items", "PUT", "/api/v1/projects/{project_id}/users/{user_id}/expense_items/{id}"
@@ -104,7 +104,7 @@ class ExpenseItems(RMResource):
         """Change an expense (addressed by project and user, as the API requires)."""
         body = self._body(date=date, amount=amount, category=category, notes=notes)
         path = f"/projects/{project_id}/users/{user_id}/expense_items/{expense_item_id}"
-        return await self._object("PUT", path, cast_to=ExpenseItem, body=body)
+        return await self._object(path, cast_to=ExpenseItem, body=body)
 
     @operation("expense_items", "DELETE", "/api/v1/users/{user_id}/expense_items/{id}")
     async def delete(self, user_id: int, expense_item_id: int) -> None:

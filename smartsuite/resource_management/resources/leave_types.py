@@ -18,4 +18,4 @@ class LeaveTypes(RMResource):
     @operation("leave_types", "GET", "/api/v1/leave_types/{leave_type_id}")
     async def get(self, leave_type_id: int) -> LeaveType:
         """One leave type."""
-        return await self._object("GET", f"/leave_types/{leave_type_id}", cast_to=LeaveType)
+        return await self._object(f"/leave_types/{leave_type_id}", cast_to=LeaveType)

@@ -40,9 +40,7 @@ class Phases(RMResource):
             ends_at=ends_at,
             use_parent_bill_rates=use_parent_bill_rates,
         )
-        return await self._object(
-            "POST", f"/projects/{project_id}/phases", cast_to=Project, body=body
-        )
+        return await self._object(f"/projects/{project_id}/phases", cast_to=Project, body=body)
 
     @operation("phases", "PUT", "/api/v1/projects/{project_id}/phases/{phase_id}")
     async def update(
@@ -63,7 +61,7 @@ class Phases(RMResource):
             use_parent_bill_rates=use_parent_bill_rates,
         )
         path = f"/projects/{project_id}/phases/{phase_id}"
-        return await self._object("PUT", path, cast_to=Project, body=body)
+        return await self._object(path, cast_to=Project, body=body)
 
     @operation("phases", "DELETE", "/api/v1/projects/{project_id}/phases/{phase_id}")
     async def delete(self, project_id: int, phase_id: int) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
@@ -12,7 +12,7 @@ from ..models.people import PlaceholderResource
 from ..models.work import Assignment
 
 PlaceholderField = Literal["assignments", "custom_field_values"]
-_FIELDS = ("assignments", "custom_field_values")
+_FIELDS = get_args(PlaceholderField)
 
 
 class Placeholders(RMResource):
@@ -45,7 +45,7 @@ class Placeholders(RMResource):
         """One placeholder."""
         params = {"fields": fields_param(fields, _FIELDS), "per_page": page_size}
         path = f"/placeholder_resources/{placeholder_id}"
-        return await self._object("GET", path, cast_to=PlaceholderResource, params=params)
+        return await self._object(path, cast_to=PlaceholderResource, params=params)
 
     @operation("placeholder_resources", "POST", "/api/v1/placeholder_resources")
     async def create(
@@ -58,9 +58,7 @@ class Placeholders(RMResource):
     ) -> PlaceholderResource:
         """Create a placeholder; ``title`` is how it appears everywhere."""
         body = self._body(title=title, role=role, discipline=discipline, location=location)
-        return await self._object(
-            "POST", "/placeholder_resources", cast_to=PlaceholderResource, body=body
-        )
+        return await self._object("/placeholder_resources", cast_to=PlaceholderResource, body=body)
 
     @operation("placeholder_resources", "PUT", "/api/v1/placeholder_resources/{id}")
     async def update(
@@ -75,7 +73,7 @@ class Placeholders(RMResource):
         """Change a placeholder."""
         body = self._body(title=title, role=role, discipline=discipline, location=location)
         path = f"/placeholder_resources/{placeholder_id}"
-        return await self._object("PUT", path, cast_to=PlaceholderResource, body=body)
+        return await self._object(path, cast_to=PlaceholderResource, body=body)
 
     @operation("placeholder_resources", "DELETE", "/api/v1/placeholder_resources/{id}")
     async def delete(self, placeholder_id: int) -> None:

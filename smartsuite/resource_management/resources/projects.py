@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
@@ -28,17 +28,9 @@ ProjectField = Literal[
     "summary",
     "custom_field_values",
 ]
-PROJECT_FIELDS = (
-    "children",
-    "tags",
-    "budget_items",
-    "project_state",
-    "phase_count",
-    "summary",
-    "custom_field_values",
-)
+PROJECT_FIELDS = get_args(ProjectField)
 ProjectStateName = Literal["Confirmed", "Tentative", "Internal"]
-PROJECT_STATES = ("Confirmed", "Tentative", "Internal")
+PROJECT_STATES = get_args(ProjectStateName)
 
 
 class Projects(RMResource):
@@ -111,7 +103,7 @@ class Projects(RMResource):
             NotFoundError: no such project.
         """
         params = {"fields": fields_param(fields, PROJECT_FIELDS), "per_page": page_size}
-        return await self._object("GET", f"/projects/{project_id}", cast_to=Project, params=params)
+        return await self._object(f"/projects/{project_id}", cast_to=Project, params=params)
 
     @operation("projects", "POST", "/api/v1/projects")
     async def create(
@@ -141,7 +133,7 @@ class Projects(RMResource):
             project_state=project_state,
             timeentry_lockout=timeentry_lockout,
         )
-        return await self._object("POST", "/projects", cast_to=Project, body=body)
+        return await self._object("/projects", cast_to=Project, body=body)
 
     @operation("projects", "PUT", "/api/v1/projects/{project_id}")
     async def update(
@@ -186,7 +178,7 @@ class Projects(RMResource):
             timeentry_lockout=timeentry_lockout,
             archived=archived,
         )
-        return await self._object("PUT", f"/projects/{project_id}", cast_to=Project, body=body)
+        return await self._object(f"/projects/{project_id}", cast_to=Project, body=body)
 
     async def save(self, project: Project) -> Project:
         """Send the changes made to ``project`` since it was read (``PUT /projects/{id}``):

@@ -76,7 +76,7 @@ class Reports(RMResource):
             BadRequestError: the server refused the combination (an unknown view ...).
         """
         body = self._params(view, time_frame, group_by, filters, today, calc_incurred_using)
-        return await self._object("POST", "/reports/rows", cast_to=Report, body=body)
+        return await self._object("/reports/rows", cast_to=Report, body=body)
 
     @operation("reports", "POST", "/api/v1/reports/totals", idempotent=True)
     async def totals(
@@ -91,7 +91,7 @@ class Reports(RMResource):
     ) -> ReportTotals:
         """Report totals for the same parameters as :meth:`rows`."""
         body = self._params(view, time_frame, group_by, filters, today, calc_incurred_using)
-        return await self._object("POST", "/reports/totals", cast_to=ReportTotals, body=body)
+        return await self._object("/reports/totals", cast_to=ReportTotals, body=body)
 
 
 def _time_frame(value: TimeFrameArg, resource: RMResource) -> Any:

@@ -22,4 +22,4 @@ class Roles(RMResource):
         Raises:
             NotFoundError: no such role.
         """
-        return await self._object("GET", f"/roles/{role_id}", cast_to=Role)
+        return await self._object(f"/roles/{role_id}", cast_to=Role)

@@ -29,9 +29,7 @@ class StatusOptions(RMResource):
     @operation("status_options", "GET", "/api/v1/status_options/{id}")
     async def get(self, status_option_id: int) -> StatusOption:
         """One status option."""
-        return await self._object(
-            "GET", f"/status_options/{status_option_id}", cast_to=StatusOption
-        )
+        return await self._object(f"/status_options/{status_option_id}", cast_to=StatusOption)
 
     @operation("status_options", "POST", "/api/v1/status_options")
     async def create(self, *, label: str, color: str, stage: str, order: float) -> StatusOption:
@@ -51,7 +49,7 @@ class StatusOptions(RMResource):
             "stage": choice(stage, STAGES, "stage"),
             "order": float(order),
         }
-        return await self._object("POST", "/status_options", cast_to=StatusOption, body=body)
+        return await self._object("/status_options", cast_to=StatusOption, body=body)
 
     @operation("status_options", "PUT", "/api/v1/status_options/{id}")
     async def update(
@@ -70,7 +68,7 @@ class StatusOptions(RMResource):
             choice(stage, STAGES, "stage")
         body = self._body(label=label, color=color, stage=stage, order=order)
         path = f"/status_options/{status_option_id}"
-        return await self._object("PUT", path, cast_to=StatusOption, body=body)
+        return await self._object(path, cast_to=StatusOption, body=body)
 
     @operation("status_options", "DELETE", "/api/v1/status_options/{id}")
     async def delete(self, status_option_id: int) -> None:

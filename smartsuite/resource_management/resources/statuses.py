@@ -46,6 +46,4 @@ class Statuses(RMResource):
             end=end,
             message=message,
         )
-        return await self._object(
-            "POST", f"/users/{user_id}/statuses", cast_to=UserStatus, body=body
-        )
+        return await self._object(f"/users/{user_id}/statuses", cast_to=UserStatus, body=body)

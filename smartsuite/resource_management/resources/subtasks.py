@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
 from .._resource import RMResource, operation
@@ -12,8 +11,8 @@ _BASE = "/api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks"
 
 
 def _path(project_id: int, assignment_id: int) -> str:
-    project, assignment = ident(project_id, "project_id"), ident(assignment_id, "assignment_id")
-    return f"/projects/{project}/assignments/{assignment}/subtasks"
+    # The ids were checked by @operation before the method body ran.
+    return f"/projects/{project_id}/assignments/{assignment_id}/subtasks"
 
 
 class Subtasks(RMResource):
@@ -33,7 +32,7 @@ class Subtasks(RMResource):
     async def get(self, project_id: int, assignment_id: int, subtask_id: int) -> Subtask:
         """One subtask."""
         return await self._object(
-            "GET", f"{_path(project_id, assignment_id)}/{subtask_id}", cast_to=Subtask
+            f"{_path(project_id, assignment_id)}/{subtask_id}", cast_to=Subtask
         )
 
     @operation("subtasks", "POST", _BASE)
@@ -42,9 +41,7 @@ class Subtasks(RMResource):
     ) -> Subtask:
         """Add a subtask."""
         body = {"description": description, "completed": completed}
-        return await self._object(
-            "POST", _path(project_id, assignment_id), cast_to=Subtask, body=body
-        )
+        return await self._object(_path(project_id, assignment_id), cast_to=Subtask, body=body)
 
     @operation("subtasks", "PUT", _BASE + "/{subtask_id}")
     async def update(
@@ -59,7 +56,7 @@ class Subtasks(RMResource):
         """Change a subtask (tick it with ``completed=True``)."""
         body = self._body(description=description, completed=completed)
         path = f"{_path(project_id, assignment_id)}/{subtask_id}"
-        return await self._object("PUT", path, cast_to=Subtask, body=body)
+        return await self._object(path, cast_to=Subtask, body=body)
 
     @operation("subtasks", "DELETE", _BASE + "/{subtask_id}")
     async def delete(self, project_id: int, assignment_id: int, subtask_id: int) -> None:

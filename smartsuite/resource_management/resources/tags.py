@@ -19,7 +19,7 @@ class ProjectTags(RMResource):
     async def add(self, project_id: int, value: str) -> Tag:
         """Attach a tag, creating it in the account if new; attaching twice is harmless."""
         return await self._object(
-            "POST", f"/projects/{project_id}/tags", cast_to=Tag, body={"value": value}
+            f"/projects/{project_id}/tags", cast_to=Tag, body={"value": value}
         )
 
     @operation("project_tags", "DELETE", "/api/v1/projects/{project_id}/tags/{tag_id}")
@@ -39,9 +39,7 @@ class UserTags(RMResource):
     @operation("user_tags", "POST", "/api/v1/users/{user_id}/tags", idempotent=True)
     async def add(self, user_id: int, value: str) -> Tag:
         """Attach a tag to a user (find-or-create)."""
-        return await self._object(
-            "POST", f"/users/{user_id}/tags", cast_to=Tag, body={"value": value}
-        )
+        return await self._object(f"/users/{user_id}/tags", cast_to=Tag, body={"value": value})
 
     @operation("user_tags", "DELETE", "/api/v1/users/{user_id}/tags/{tag_id}")
     async def remove(self, user_id: int, tag_id: int) -> None:

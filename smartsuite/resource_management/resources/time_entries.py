@@ -66,7 +66,7 @@ class TimeEntries(RMResource):
     @operation("time_entries", "GET", "/api/v1/time_entries/{id}")
     async def get(self, time_entry_id: int) -> TimeEntry:
         """One time entry."""
-        return await self._object("GET", f"/time_entries/{time_entry_id}", cast_to=TimeEntry)
+        return await self._object(f"/time_entries/{time_entry_id}", cast_to=TimeEntry)
 
     @operation("time_entries", "GET", "/api/v1/users/{user_id}/time_entries")
     def list_for_user(
@@ -91,7 +91,7 @@ class TimeEntries(RMResource):
     async def get_for_user(self, user_id: int, time_entry_id: int) -> TimeEntry:
         """One of a user's time entries."""
         return await self._object(
-            "GET", f"/users/{user_id}/time_entries/{time_entry_id}", cast_to=TimeEntry
+            f"/users/{user_id}/time_entries/{time_entry_id}", cast_to=TimeEntry
         )
 
     @operation("time_entries", "POST", "/api/v1/users/{user_id}/time_entries")
@@ -122,9 +122,7 @@ class TimeEntries(RMResource):
             notes=notes,
             bill_rate_id=bill_rate_id,
         )
-        return await self._object(
-            "POST", f"/users/{user_id}/time_entries", cast_to=TimeEntry, body=body
-        )
+        return await self._object(f"/users/{user_id}/time_entries", cast_to=TimeEntry, body=body)
 
     @operation("time_entries", "PUT", "/api/v1/users/{user_id}/time_entries/{id}")
     async def update(
@@ -150,7 +148,7 @@ class TimeEntries(RMResource):
             bill_rate_id=bill_rate_id,
         )
         path = f"/users/{user_id}/time_entries/{time_entry_id}"
-        return await self._object("PUT", path, cast_to=TimeEntry, body=body)
+        return await self._object(path, cast_to=TimeEntry, body=body)
 
     @operation("time_entries", "DELETE", "/api/v1/users/{user_id}/time_entries/{id}")
     async def delete(self, user_id: int, time_entry_id: int) -> None:
@@ -180,7 +178,7 @@ class TimeEntries(RMResource):
     async def get_for_project(self, project_id: int, time_entry_id: int) -> TimeEntry:
         """One of a project's time entries."""
         path = f"/projects/{project_id}/time_entries/{time_entry_id}"
-        return await self._object("GET", path, cast_to=TimeEntry)
+        return await self._object(path, cast_to=TimeEntry)
 
     @operation("time_entries", "POST", "/api/v1/projects/{project_id}/time_entries")
     async def create_for_project(
@@ -204,5 +202,5 @@ class TimeEntries(RMResource):
             notes=notes,
         )
         return await self._object(
-            "POST", f"/projects/{project_id}/time_entries", cast_to=TimeEntry, body=body
+            f"/projects/{project_id}/time_entries", cast_to=TimeEntry, body=body
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
@@ -12,18 +12,11 @@ from .._resource import RMResource, SortOrder, fields_param, operation, sort_par
 from ..models.people import User
 
 UserField = Literal["tags", "assignments", "availabilities", "custom_field_values"]
-USER_FIELDS = ("tags", "assignments", "availabilities", "custom_field_values")
+USER_FIELDS = get_args(UserField)
 UserSortField = Literal[
     "created", "updated", "first_name", "last_name", "hire_date", "termination_date"
 ]
-USER_SORT_FIELDS = (
-    "created",
-    "updated",
-    "first_name",
-    "last_name",
-    "hire_date",
-    "termination_date",
-)
+USER_SORT_FIELDS = get_args(UserSortField)
 
 
 class Users(RMResource):
@@ -74,7 +67,7 @@ class Users(RMResource):
             NotFoundError: no such user.
         """
         params = {"fields": fields_param(fields, USER_FIELDS), "per_page": page_size}
-        return await self._object("GET", f"/users/{user_id}", cast_to=User, params=params)
+        return await self._object(f"/users/{user_id}", cast_to=User, params=params)
 
     @operation("users", "POST", "/api/v1/users")
     async def create(
@@ -120,7 +113,7 @@ class Users(RMResource):
             license_type=license_type,
             billability_target=billability_target,
         )
-        return await self._object("POST", "/users", cast_to=User, body=body)
+        return await self._object("/users", cast_to=User, body=body)
 
     @operation("users", "PUT", "/api/v1/users/{user_id}")
     async def update(
@@ -169,7 +162,7 @@ class Users(RMResource):
             billability_target=billability_target,
             archived=archived,
         )
-        return await self._object("PUT", f"/users/{user_id}", cast_to=User, body=body)
+        return await self._object(f"/users/{user_id}", cast_to=User, body=body)
 
     async def save(self, user: User) -> User:
         """Send the changes made to ``user`` since it was read (``PUT /users/{id}``): only the

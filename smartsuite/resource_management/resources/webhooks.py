@@ -36,7 +36,7 @@ class Webhooks(RMResource):
         if parts.scheme != "https" or not parts.hostname:
             raise ConfigurationError(f"a webhook url must be https with a host, got {url!r}")
         body = {"event_type": choice(event_type, EVENT_TYPES, "event_type"), "url": url}
-        return await self._object("POST", "/webhooks", cast_to=Webhook, body=body)
+        return await self._object("/webhooks", cast_to=Webhook, body=body)
 
     @operation("webhooks", "DELETE", "/api/v1/webhooks/{webhook_id}")
     async def delete(self, webhook_id: int) -> None:
