@@ -1,39 +1,26 @@
 """The Resource Management resource base: one helper per envelope kind (an object, a list of
-objects, a paged collection, no content), ``paging.next`` walks, query and body building, and
-the ``@operation`` tag."""
+objects, a paged collection, no content), each sending the running operation's declared method
+and path (see :mod:`._operation`), and the query and body builders."""
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
-from urllib.parse import urlsplit
 
 from .._core.client import Resource
-from .._core.errors import (
-    ConfigurationError,
-    DecodeError,
-    InsecureDowngradeError,
-    InsecurePagingLinkError,
-    PagingLinkError,
-)
+from .._core.errors import ConfigurationError, DecodeError
 from .._core.model import Model
-from .._core.operations import current_operation, declare
 from .._core.paging import AsyncPaginator, Page
-from .._core.renames import renamed_arg
 from .._core.response import Response
 from .._core.serde import UNSET
-from .._core.transport import Transport
 from ._converter import CONVERTER
+from ._links import follow_link
+from ._operation import running_call
 from .models.common import Nested, Paging
 
 T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., Any])
-
-#: The API's own path prefix; ``paging`` links start with it.
-API_PREFIX = "/api/v1"
 
 #: ``sort_order`` values every sortable listing accepts.
 SortOrder = Literal["ascending", "descending"]
@@ -41,72 +28,6 @@ SORT_ORDERS = ("ascending", "descending")
 
 #: The largest page the API serves, and the page size of every walk unless asked otherwise.
 MAX_PAGE_SIZE = 1000
-
-#: The longest ``paging.next`` link followed (the API's own are well under 500 characters).
-MAX_LINK_LENGTH = 2048
-
-
-def operation(
-    resource: str,
-    method: str,
-    path: str,
-    *,
-    idempotent: bool | None = None,
-    cost: int = 1,
-) -> Callable[[F], F]:
-    """Declare the Resource Management operation a client method performs (see
-    :func:`smartsuite._core.operations.declare`: retry safety, cost and id checks).
-
-    ``resource``, ``method`` and ``path`` match a row of the operation table; a test checks
-    that every row has a tagged method and that the method reaches that path.
-    """
-    declared = declare(
-        "resource_management",
-        f"{resource} {method} {path}",
-        method,
-        path,
-        idempotent=idempotent,
-        cost=cost,
-    )
-
-    def tag(fn: F) -> F:
-        wrapped = declared(_old_page_size(fn))
-        wrapped.__rm_operation__ = (resource, method, path)  # type: ignore[attr-defined]
-        return wrapped
-
-    return tag
-
-
-def _old_page_size(fn: F) -> F:
-    """``fn`` accepting ``per_page=``, the old name of its ``page_size=``, for one release
-    (:func:`~smartsuite._core.renames.renamed_arg`: a DeprecationWarning at the caller's line).
-    Methods keep ``per_page`` in their signature so type checkers and the sync facade know it;
-    its value arrives as ``page_size``."""
-    params = inspect.signature(fn).parameters
-    if "per_page" not in params:
-        return fn
-    if "page_size" not in params or params["per_page"].kind is not params["per_page"].KEYWORD_ONLY:
-        raise TypeError(f"{fn.__qualname__}: per_page must be keyword-only, beside page_size")
-
-    def rename(kwargs: dict[str, Any]) -> dict[str, Any]:
-        if kwargs.get("per_page") is not None:
-            old = kwargs.pop("per_page")
-            kwargs["page_size"] = renamed_arg("page_size", kwargs.get("page_size"), "per_page", old)
-        return kwargs
-
-    if inspect.iscoroutinefunction(fn):
-
-        @functools.wraps(fn)
-        async def run_async(*args: Any, **kwargs: Any) -> Any:
-            return await fn(*args, **rename(kwargs))
-
-        return run_async  # type: ignore[return-value]
-
-    @functools.wraps(fn)
-    def run_sync(*args: Any, **kwargs: Any) -> Any:
-        return fn(*args, **rename(kwargs))
-
-    return run_sync  # type: ignore[return-value]
 
 
 def clamp_page_size(page_size: int | None) -> int:
@@ -170,65 +91,6 @@ def fields_param(fields: Iterable[str] | None, allowed: Iterable[str]) -> str | 
     return ",".join(names) or None
 
 
-def next_link(base_url: str, link: str) -> str:
-    """Where a ``paging.next`` link points, as a path the transport accepts.
-
-    The API writes links from its own root (``/api/v1/users?page=2``). When the client's base
-    URL mounts the API elsewhere (a proxy at ``/rm/api/v1``), a link carrying the plain
-    ``/api/v1`` prefix is resolved relative to the base URL's path instead.
-    """
-    base_path = urlsplit(base_url).path.rstrip("/")
-    if link.startswith(("http://", "https://", "//")):
-        return link
-    if base_path and link.startswith(base_path + "/"):
-        return link
-    if link.startswith(API_PREFIX + "/") or link.startswith(API_PREFIX + "?"):
-        return link[len(API_PREFIX) :]
-    return link
-
-
-def follow_link(transport: Transport, link: object) -> str:
-    """The path to request for a ``paging.next`` link: the one check of every walk, top-level
-    or nested.
-
-    Raises:
-        PagingLinkError: the link is not a string, too long, has spaces or control characters,
-            is not http(s), or points at another host (:class:`InsecurePagingLinkError`, also
-            an :class:`InsecureDowngradeError`, when it leaves https for plain http).
-    """
-    if not isinstance(link, str) or not link:
-        raise PagingLinkError(link, "it is not a link")
-    if len(link) > MAX_LINK_LENGTH:
-        raise PagingLinkError(link, f"it is longer than {MAX_LINK_LENGTH} characters")
-    if any(ord(c) < 33 or c == "\x7f" for c in link):
-        raise PagingLinkError(link, "it contains spaces or control characters")
-    try:
-        scheme = urlsplit(link).scheme
-    except ValueError:
-        raise PagingLinkError(link, "it is not a valid URL") from None
-    if scheme not in ("", "http", "https"):
-        raise PagingLinkError(link, f"it is not an http link ({scheme}:)")
-    path = next_link(transport.base_url, link)
-    try:
-        transport.url_for(path)
-    except InsecureDowngradeError:
-        raise InsecurePagingLinkError(
-            link, "it leaves https for plain http, where the credential would travel in plain text"
-        ) from None
-    except ConfigurationError:
-        raise PagingLinkError(link, "it points at another host") from None
-    return path
-
-
-def _declared_method() -> str:
-    """The HTTP method of the running ``@operation``: the envelope helpers send what the
-    method declares, so the two cannot disagree."""
-    spec = current_operation.get()
-    if spec is None:
-        raise TypeError("the envelope helpers run inside an @operation method")
-    return spec.method
-
-
 class RMResource(Resource):
     _converter = CONVERTER
 
@@ -256,16 +118,17 @@ class RMResource(Resource):
 
     async def _object(
         self,
-        path: str,
+        path: str | None = None,
         *,
         cast_to: type[T],
         params: Mapping[str, Any] | None = None,
         body: Mapping[str, Any] | None = None,
     ) -> T:
         """The object an answer holds: bare, or (as some writes answer, ``POST /assignments``)
-        the first item of a ``data`` list. The HTTP method is the operation's declared one;
-        writes always send a JSON body."""
-        method = _declared_method()
+        the first item of a ``data`` list. Writes always send a JSON body; ``path`` defaults to
+        the operation's own."""
+        method, declared = running_call()
+        path = path or declared
         json = None if method == "GET" else dict(body or {})
         response = await self._request(method, path, params=params, json=json)
         data = response.json()
@@ -276,10 +139,10 @@ class RMResource(Resource):
             data = data["data"][0]
         return self._decode(data, cast_to)
 
-    async def _objects(self, path: str, *, cast_to: type[T], body: Mapping[str, Any]) -> list[T]:
+    async def _objects(self, *, cast_to: type[T], body: Mapping[str, Any]) -> list[T]:
         """The objects of a write that answers with several: a ``data`` list, a bare list, or
         one object (a list of one)."""
-        method = _declared_method()
+        method, path = running_call()
         response = await self._request(method, path, json=dict(body))
         data = response.json()
         if isinstance(data, dict):
@@ -288,21 +151,22 @@ class RMResource(Resource):
             raise DecodeError(f"{method} {path}: expected a collection", body=response.body)
         return self._decode(data, list[cast_to])  # type: ignore[valid-type]
 
-    async def _no_content(self, path: str) -> None:
-        """``DELETE path``; the answer carries nothing to read."""
-        await self._request("DELETE", path, expect_json=False)
+    async def _no_content(self) -> None:
+        """The operation's DELETE; its answer carries nothing to read."""
+        method, path = running_call()
+        await self._request(method, path, expect_json=False)
 
     def _pages(
         self,
-        path: str,
         *,
         cast_to: type[T],
         params: Mapping[str, Any] | None = None,
         page_size: int | None = None,
     ) -> AsyncPaginator[T]:
-        """Walk a ``{data, paging}`` collection by following ``paging.next`` to the end (seed
-        002, "Pagination"); ``page_size`` is sent as ``per_page``. Nothing is sent until the
-        paginator is used."""
+        """Walk the operation's ``{data, paging}`` collection by following ``paging.next`` to
+        the end (seed 002, "Pagination"); ``page_size`` is sent as ``per_page``. Nothing is
+        sent until the paginator is used."""
+        path = running_call()[1]
         query = {k: v for k, v in (params or {}).items() if v is not None}
         query["per_page"] = clamp_page_size(page_size)
         return self._walk(cast_to, lambda: self._request("GET", path, params=query))

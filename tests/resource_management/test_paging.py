@@ -9,7 +9,7 @@ import pytest
 from smartsuite._core.errors import ConfigurationError
 from smartsuite.emulator import Emulator
 from smartsuite.resource_management import ResourceManagementClient
-from smartsuite.resource_management._resource import next_link
+from smartsuite.resource_management._links import next_link
 
 D = dt.date
 

@@ -19,7 +19,8 @@ from smartsuite import (
 )
 from smartsuite._core.errors import InsecurePagingLinkError
 from smartsuite.resource_management import PagingLinkError, ResourceManagementClient
-from smartsuite.resource_management._resource import RMResource, follow_link
+from smartsuite.resource_management._links import follow_link
+from smartsuite.resource_management._resource import RMResource
 from tests.core.support import Answer, ScriptedServer
 from tests.core.support import server as server  # the scripted-server fixture
 

@@ -7,7 +7,8 @@ import datetime as dt
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.projects import BillRate
 
 
@@ -17,23 +18,19 @@ class BillRates(RMResource):
         self, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[BillRate]:
         """Walk the account default rates (``GET /bill_rates``)."""
-        return self._pages("/bill_rates", cast_to=BillRate, page_size=page_size)
+        return self._pages(cast_to=BillRate, page_size=page_size)
 
     @operation("bill_rates", "GET", "/api/v1/projects/{project_id}/bill_rates")
     def list(
         self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[BillRate]:
         """Walk a project's or phase's rates."""
-        return self._pages(
-            f"/projects/{project_id}/bill_rates", cast_to=BillRate, page_size=page_size
-        )
+        return self._pages(cast_to=BillRate, page_size=page_size)
 
     @operation("bill_rates", "GET", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def get(self, project_id: int, bill_rate_id: int) -> BillRate:
         """One project rate."""
-        return await self._object(
-            f"/projects/{project_id}/bill_rates/{bill_rate_id}", cast_to=BillRate
-        )
+        return await self._object(cast_to=BillRate)
 
     @operation("bill_rates", "POST", "/api/v1/projects/{project_id}/bill_rates")
     async def create(
@@ -68,8 +65,7 @@ class BillRates(RMResource):
             ends_at=ends_at,
         )
         params = {"rebuild_assignments": rebuild_assignments}
-        path = f"/projects/{project_id}/bill_rates"
-        return await self._object(path, cast_to=BillRate, body=body, params=params)
+        return await self._object(cast_to=BillRate, body=body, params=params)
 
     @operation("bill_rates", "PUT", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def update(
@@ -85,13 +81,12 @@ class BillRates(RMResource):
         """Change a project rate."""
         body = self._body(rate=rate, starts_at=starts_at, ends_at=ends_at)
         params = {"rebuild_assignments": rebuild_assignments}
-        path = f"/projects/{project_id}/bill_rates/{bill_rate_id}"
-        return await self._object(path, cast_to=BillRate, body=body, params=params)
+        return await self._object(cast_to=BillRate, body=body, params=params)
 
     @operation("bill_rates", "DELETE", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def delete(self, project_id: int, bill_rate_id: int) -> None:
         """Remove a project rate."""
-        await self._no_content(f"/projects/{project_id}/bill_rates/{bill_rate_id}")
+        await self._no_content()
 
 
 def _check_user_rate(user_id: object, role_id: object, discipline_id: object) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, operation
+from .._operation import operation
+from .._resource import RMResource, choice
 from ..models.projects import BudgetItem, BudgetItemType
 
 ITEM_TYPES = tuple(t.value for t in BudgetItemType)
@@ -30,8 +31,7 @@ class BudgetItems(RMResource):
             ConfigurationError: an unknown item type.
         """
         params = {"item_type": choice(item_type, ITEM_TYPES, "item_type")}
-        path = f"/projects/{project_id}/budget_items"
-        return self._pages(path, cast_to=BudgetItem, params=params, page_size=page_size)
+        return self._pages(cast_to=BudgetItem, params=params, page_size=page_size)
 
     @operation("budget_items", "GET", "/api/v1/budget_items/{budget_item_id}")
     async def get(self, budget_item_id: int, *, project_id: int | None = None) -> BudgetItem:
@@ -61,8 +61,7 @@ class BudgetItems(RMResource):
             peritem_amount=peritem_amount,
             peritem_label=peritem_label,
         )
-        path = f"/projects/{project_id}/budget_items"
-        return await self._object(path, cast_to=BudgetItem, body=body)
+        return await self._object(cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "PUT", "/api/v1/budget_items/{budget_item_id}")
     async def update(
@@ -87,7 +86,7 @@ class BudgetItems(RMResource):
     @operation("budget_items", "DELETE", "/api/v1/budget_items/{budget_item_id}")
     async def delete(self, budget_item_id: int) -> None:
         """Remove a budget line."""
-        await self._no_content(f"/budget_items/{budget_item_id}")
+        await self._no_content()
 
 
 def _path(budget_item_id: int, project_id: int | None) -> str:

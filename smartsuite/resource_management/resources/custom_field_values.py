@@ -10,7 +10,8 @@ import builtins
 from collections.abc import Sequence
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import CustomFieldValue
 
 Value = str | Sequence[str]
@@ -26,8 +27,7 @@ class CustomFieldValues(RMResource):
         self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[CustomFieldValue]:
         """Walk a project's custom field values."""
-        path = f"/projects/{project_id}/custom_field_values"
-        return self._pages(path, cast_to=CustomFieldValue, page_size=page_size)
+        return self._pages(cast_to=CustomFieldValue, page_size=page_size)
 
     @operation(
         "custom_field_values",
@@ -45,8 +45,7 @@ class CustomFieldValues(RMResource):
             The field's values on the project after the change.
         """
         body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
-        path = f"/projects/{project_id}/custom_field_values"
-        return await self._objects(path, cast_to=CustomFieldValue, body=body)
+        return await self._objects(cast_to=CustomFieldValue, body=body)
 
     @operation(
         "custom_field_values", "PUT", "/api/v1/projects/{project_id}/custom_field_values/{id}"
@@ -55,16 +54,14 @@ class CustomFieldValues(RMResource):
         self, project_id: int, value_id: int, value: str
     ) -> CustomFieldValue:
         """Change one value record of a project."""
-        path = f"/projects/{project_id}/custom_field_values/{value_id}"
-        return await self._object(path, cast_to=CustomFieldValue, body={"value": value})
+        return await self._object(cast_to=CustomFieldValue, body={"value": value})
 
     @operation("custom_field_values", "GET", "/api/v1/users/{user_id}/custom_field_values")
     def list_for_user(
         self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[CustomFieldValue]:
         """Walk a user's custom field values."""
-        path = f"/users/{user_id}/custom_field_values"
-        return self._pages(path, cast_to=CustomFieldValue, page_size=page_size)
+        return self._pages(cast_to=CustomFieldValue, page_size=page_size)
 
     @operation(
         "custom_field_values",
@@ -77,11 +74,9 @@ class CustomFieldValues(RMResource):
     ) -> builtins.list[CustomFieldValue]:
         """Set a user's value of a field (a list replaces the whole set)."""
         body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
-        path = f"/users/{user_id}/custom_field_values"
-        return await self._objects(path, cast_to=CustomFieldValue, body=body)
+        return await self._objects(cast_to=CustomFieldValue, body=body)
 
     @operation("custom_field_values", "PUT", "/api/v1/users/{user_id}/custom_field_values/{id}")
     async def update_for_user(self, user_id: int, value_id: int, value: str) -> CustomFieldValue:
         """Change one value record of a user."""
-        path = f"/users/{user_id}/custom_field_values/{value_id}"
-        return await self._object(path, cast_to=CustomFieldValue, body={"value": value})
+        return await self._object(cast_to=CustomFieldValue, body={"value": value})

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, operation
+from .._operation import operation
+from .._resource import RMResource, choice
 from ..models.settings import CustomField, CustomFieldType
 
 TYPES = tuple(t.value for t in CustomFieldType)
@@ -19,12 +20,12 @@ class CustomFields(RMResource):
         self, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[CustomField]:
         """Walk the custom field definitions."""
-        return self._pages("/custom_fields", cast_to=CustomField, page_size=page_size)
+        return self._pages(cast_to=CustomField, page_size=page_size)
 
     @operation("custom_fields", "GET", "/api/v1/custom_fields/{custom_field_id}")
     async def get(self, custom_field_id: int) -> CustomField:
         """One custom field."""
-        return await self._object(f"/custom_fields/{custom_field_id}", cast_to=CustomField)
+        return await self._object(cast_to=CustomField)
 
     @operation("custom_fields", "POST", "/api/v1/custom_fields")
     async def create(
@@ -66,7 +67,7 @@ class CustomFields(RMResource):
             is_visible_as_filter=is_visible_as_filter,
             apply_default_to_existing_objects=apply_default_to_existing_objects,
         )
-        return await self._object("/custom_fields", cast_to=CustomField, body=body)
+        return await self._object(cast_to=CustomField, body=body)
 
     @operation("custom_fields", "PUT", "/api/v1/custom_fields/{custom_field_id}")
     async def update(
@@ -90,11 +91,9 @@ class CustomFields(RMResource):
             is_visible_on_info_page=is_visible_on_info_page,
             is_visible_as_filter=is_visible_as_filter,
         )
-        return await self._object(
-            f"/custom_fields/{custom_field_id}", cast_to=CustomField, body=body
-        )
+        return await self._object(cast_to=CustomField, body=body)
 
     @operation("custom_fields", "DELETE", "/api/v1/custom_fields/{custom_field_id}")
     async def delete(self, custom_field_id: int) -> None:
         """Delete a custom field and every value of it."""
-        await self._no_content(f"/custom_fields/{custom_field_id}")
+        await self._no_content()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import Discipline
 
 
@@ -13,7 +14,7 @@ class Disciplines(RMResource):
         self, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[Discipline]:
         """Walk the account's disciplines."""
-        return self._pages("/disciplines", cast_to=Discipline, page_size=page_size)
+        return self._pages(cast_to=Discipline, page_size=page_size)
 
     @operation("disciplines", "GET", "/api/v1/disciplines/{discipline_id}")
     async def get(self, discipline_id: int) -> Discipline:
@@ -22,4 +23,4 @@ class Disciplines(RMResource):
         Raises:
             NotFoundError: no such discipline.
         """
-        return await self._object(f"/disciplines/{discipline_id}", cast_to=Discipline)
+        return await self._object(cast_to=Discipline)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import Holiday
 
 
@@ -13,4 +14,4 @@ class Holidays(RMResource):
         self, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[Holiday]:
         """Walk the holidays."""
-        return self._pages("/holidays", cast_to=Holiday, page_size=page_size)
+        return self._pages(cast_to=Holiday, page_size=page_size)

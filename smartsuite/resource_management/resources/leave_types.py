@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.projects import LeaveType
 
 
@@ -13,9 +14,9 @@ class LeaveTypes(RMResource):
         self, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[LeaveType]:
         """Walk the leave types."""
-        return self._pages("/leave_types", cast_to=LeaveType, page_size=page_size)
+        return self._pages(cast_to=LeaveType, page_size=page_size)
 
     @operation("leave_types", "GET", "/api/v1/leave_types/{leave_type_id}")
     async def get(self, leave_type_id: int) -> LeaveType:
         """One leave type."""
-        return await self._object(f"/leave_types/{leave_type_id}", cast_to=LeaveType)
+        return await self._object(cast_to=LeaveType)

@@ -6,7 +6,8 @@ import datetime as dt
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.projects import Project
 
 
@@ -16,7 +17,7 @@ class Phases(RMResource):
         self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[Project]:
         """Walk a project's phases (``GET /projects/{id}/phases``)."""
-        return self._pages(f"/projects/{project_id}/phases", cast_to=Project, page_size=page_size)
+        return self._pages(cast_to=Project, page_size=page_size)
 
     @operation("phases", "POST", "/api/v1/projects/{project_id}/phases")
     async def create(
@@ -40,7 +41,7 @@ class Phases(RMResource):
             ends_at=ends_at,
             use_parent_bill_rates=use_parent_bill_rates,
         )
-        return await self._object(f"/projects/{project_id}/phases", cast_to=Project, body=body)
+        return await self._object(cast_to=Project, body=body)
 
     @operation("phases", "PUT", "/api/v1/projects/{project_id}/phases/{phase_id}")
     async def update(
@@ -60,8 +61,7 @@ class Phases(RMResource):
             ends_at=ends_at,
             use_parent_bill_rates=use_parent_bill_rates,
         )
-        path = f"/projects/{project_id}/phases/{phase_id}"
-        return await self._object(path, cast_to=Project, body=body)
+        return await self._object(cast_to=Project, body=body)
 
     @operation("phases", "DELETE", "/api/v1/projects/{project_id}/phases/{phase_id}")
     async def delete(self, project_id: int, phase_id: int) -> None:
@@ -70,4 +70,4 @@ class Phases(RMResource):
         Raises:
             BadRequestError: the phase still has assignments.
         """
-        await self._no_content(f"/projects/{project_id}/phases/{phase_id}")
+        await self._no_content()

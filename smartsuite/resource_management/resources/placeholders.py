@@ -7,7 +7,8 @@ from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, fields_param, operation
+from .._operation import operation
+from .._resource import RMResource, fields_param
 from ..models.people import PlaceholderResource
 from ..models.work import Assignment
 
@@ -26,12 +27,7 @@ class Placeholders(RMResource):
     ) -> AsyncPaginator[PlaceholderResource]:
         """Walk placeholder resources."""
         params = {"fields": fields_param(fields, _FIELDS)}
-        return self._pages(
-            "/placeholder_resources",
-            cast_to=PlaceholderResource,
-            params=params,
-            page_size=page_size,
-        )
+        return self._pages(cast_to=PlaceholderResource, params=params, page_size=page_size)
 
     @operation("placeholder_resources", "GET", "/api/v1/placeholder_resources/{id}")
     async def get(
@@ -44,8 +40,7 @@ class Placeholders(RMResource):
     ) -> PlaceholderResource:
         """One placeholder."""
         params = {"fields": fields_param(fields, _FIELDS), "per_page": page_size}
-        path = f"/placeholder_resources/{placeholder_id}"
-        return await self._object(path, cast_to=PlaceholderResource, params=params)
+        return await self._object(cast_to=PlaceholderResource, params=params)
 
     @operation("placeholder_resources", "POST", "/api/v1/placeholder_resources")
     async def create(
@@ -58,7 +53,7 @@ class Placeholders(RMResource):
     ) -> PlaceholderResource:
         """Create a placeholder; ``title`` is how it appears everywhere."""
         body = self._body(title=title, role=role, discipline=discipline, location=location)
-        return await self._object("/placeholder_resources", cast_to=PlaceholderResource, body=body)
+        return await self._object(cast_to=PlaceholderResource, body=body)
 
     @operation("placeholder_resources", "PUT", "/api/v1/placeholder_resources/{id}")
     async def update(
@@ -72,13 +67,12 @@ class Placeholders(RMResource):
     ) -> PlaceholderResource:
         """Change a placeholder."""
         body = self._body(title=title, role=role, discipline=discipline, location=location)
-        path = f"/placeholder_resources/{placeholder_id}"
-        return await self._object(path, cast_to=PlaceholderResource, body=body)
+        return await self._object(cast_to=PlaceholderResource, body=body)
 
     @operation("placeholder_resources", "DELETE", "/api/v1/placeholder_resources/{id}")
     async def delete(self, placeholder_id: int) -> None:
         """Delete a placeholder."""
-        await self._no_content(f"/placeholder_resources/{placeholder_id}")
+        await self._no_content()
 
     @operation("placeholder_resources", "GET", "/api/v1/placeholder_resources/{id}/assignments")
     def assignments(
@@ -86,8 +80,7 @@ class Placeholders(RMResource):
     ) -> AsyncPaginator[Assignment]:
         """Walk a placeholder's assignments (make them with ``rm.assignments.create`` and the
         placeholder's id as ``user_id``)."""
-        path = f"/placeholder_resources/{placeholder_id}/assignments"
-        return self._pages(path, cast_to=Assignment, page_size=page_size)
+        return self._pages(cast_to=Assignment, page_size=page_size)
 
     @operation(
         "placeholder_resources", "GET", "/api/v1/projects/{project_id}/placeholder_resources"
@@ -96,5 +89,4 @@ class Placeholders(RMResource):
         self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[PlaceholderResource]:
         """Walk the placeholders assigned to a project."""
-        path = f"/projects/{project_id}/placeholder_resources"
-        return self._pages(path, cast_to=PlaceholderResource, page_size=page_size)
+        return self._pages(cast_to=PlaceholderResource, page_size=page_size)

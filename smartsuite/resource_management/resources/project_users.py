@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, SortOrder, fields_param, operation, sort_params
+from .._operation import operation
+from .._resource import RMResource, SortOrder, fields_param, sort_params
 from ..models.people import User
 from .users import USER_FIELDS, USER_SORT_FIELDS, UserField, UserSortField
 
@@ -38,6 +39,4 @@ class ProjectUsers(RMResource):
             "with_archived": with_archived,
             "include_placeholders": include_placeholders,
         }
-        return self._pages(
-            f"/projects/{project_id}/users", cast_to=User, params=params, page_size=page_size
-        )
+        return self._pages(cast_to=User, params=params, page_size=page_size)

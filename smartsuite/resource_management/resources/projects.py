@@ -8,15 +8,8 @@ from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import (
-    RMResource,
-    SortOrder,
-    choice,
-    date_param,
-    fields_param,
-    operation,
-    sort_params,
-)
+from .._operation import operation
+from .._resource import RMResource, SortOrder, choice, date_param, fields_param, sort_params
 from ..models.projects import Project
 
 ProjectField = Literal[
@@ -86,7 +79,7 @@ class Projects(RMResource):
             "with_archived": with_archived,
             "with_phases": with_phases,
         }
-        return self._pages("/projects", cast_to=Project, params=params, page_size=page_size)
+        return self._pages(cast_to=Project, params=params, page_size=page_size)
 
     @operation("projects", "GET", "/api/v1/projects/{project_id}")
     async def get(
@@ -103,7 +96,7 @@ class Projects(RMResource):
             NotFoundError: no such project.
         """
         params = {"fields": fields_param(fields, PROJECT_FIELDS), "per_page": page_size}
-        return await self._object(f"/projects/{project_id}", cast_to=Project, params=params)
+        return await self._object(cast_to=Project, params=params)
 
     @operation("projects", "POST", "/api/v1/projects")
     async def create(
@@ -133,7 +126,7 @@ class Projects(RMResource):
             project_state=project_state,
             timeentry_lockout=timeentry_lockout,
         )
-        return await self._object("/projects", cast_to=Project, body=body)
+        return await self._object(cast_to=Project, body=body)
 
     @operation("projects", "PUT", "/api/v1/projects/{project_id}")
     async def update(
@@ -178,7 +171,7 @@ class Projects(RMResource):
             timeentry_lockout=timeentry_lockout,
             archived=archived,
         )
-        return await self._object(f"/projects/{project_id}", cast_to=Project, body=body)
+        return await self._object(cast_to=Project, body=body)
 
     async def save(self, project: Project) -> Project:
         """Send the changes made to ``project`` since it was read (``PUT /projects/{id}``):
@@ -208,4 +201,4 @@ class Projects(RMResource):
         Raises:
             NotFoundError: no such project.
         """
-        await self._no_content(f"/projects/{project_id}")
+        await self._no_content()

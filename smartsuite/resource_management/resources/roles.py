@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import Role
 
 
@@ -13,7 +14,7 @@ class Roles(RMResource):
         self, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[Role]:
         """Walk the account's roles."""
-        return self._pages("/roles", cast_to=Role, page_size=page_size)
+        return self._pages(cast_to=Role, page_size=page_size)
 
     @operation("roles", "GET", "/api/v1/roles/{role_id}")
     async def get(self, role_id: int) -> Role:
@@ -22,4 +23,4 @@ class Roles(RMResource):
         Raises:
             NotFoundError: no such role.
         """
-        return await self._object(f"/roles/{role_id}", cast_to=Role)
+        return await self._object(cast_to=Role)

@@ -6,7 +6,8 @@ import datetime as dt
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, operation
+from .._operation import operation
+from .._resource import RMResource, choice
 from ..models.people import StatusCode, UserStatus
 
 CODES = tuple(c.value for c in StatusCode)
@@ -18,7 +19,7 @@ class Statuses(RMResource):
         self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[UserStatus]:
         """Walk a user's statuses."""
-        return self._pages(f"/users/{user_id}/statuses", cast_to=UserStatus, page_size=page_size)
+        return self._pages(cast_to=UserStatus, page_size=page_size)
 
     @operation("statuses", "POST", "/api/v1/users/{user_id}/statuses")
     async def create(
@@ -46,4 +47,4 @@ class Statuses(RMResource):
             end=end,
             message=message,
         )
-        return await self._object(f"/users/{user_id}/statuses", cast_to=UserStatus, body=body)
+        return await self._object(cast_to=UserStatus, body=body)

@@ -4,15 +4,11 @@ from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.work import Subtask
 
 _BASE = "/api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks"
-
-
-def _path(project_id: int, assignment_id: int) -> str:
-    # The ids were checked by @operation before the method body ran.
-    return f"/projects/{project_id}/assignments/{assignment_id}/subtasks"
 
 
 class Subtasks(RMResource):
@@ -26,14 +22,12 @@ class Subtasks(RMResource):
         per_page: int | None = None,
     ) -> AsyncPaginator[Subtask]:
         """Walk an assignment's subtasks."""
-        return self._pages(_path(project_id, assignment_id), cast_to=Subtask, page_size=page_size)
+        return self._pages(cast_to=Subtask, page_size=page_size)
 
     @operation("subtasks", "GET", _BASE + "/{subtask_id}")
     async def get(self, project_id: int, assignment_id: int, subtask_id: int) -> Subtask:
         """One subtask."""
-        return await self._object(
-            f"{_path(project_id, assignment_id)}/{subtask_id}", cast_to=Subtask
-        )
+        return await self._object(cast_to=Subtask)
 
     @operation("subtasks", "POST", _BASE)
     async def create(
@@ -41,7 +35,7 @@ class Subtasks(RMResource):
     ) -> Subtask:
         """Add a subtask."""
         body = {"description": description, "completed": completed}
-        return await self._object(_path(project_id, assignment_id), cast_to=Subtask, body=body)
+        return await self._object(cast_to=Subtask, body=body)
 
     @operation("subtasks", "PUT", _BASE + "/{subtask_id}")
     async def update(
@@ -55,10 +49,9 @@ class Subtasks(RMResource):
     ) -> Subtask:
         """Change a subtask (tick it with ``completed=True``)."""
         body = self._body(description=description, completed=completed)
-        path = f"{_path(project_id, assignment_id)}/{subtask_id}"
-        return await self._object(path, cast_to=Subtask, body=body)
+        return await self._object(cast_to=Subtask, body=body)
 
     @operation("subtasks", "DELETE", _BASE + "/{subtask_id}")
     async def delete(self, project_id: int, assignment_id: int, subtask_id: int) -> None:
         """Destroy a subtask."""
-        await self._no_content(f"{_path(project_id, assignment_id)}/{subtask_id}")
+        await self._no_content()

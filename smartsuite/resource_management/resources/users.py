@@ -8,7 +8,8 @@ from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, SortOrder, fields_param, operation, sort_params
+from .._operation import operation
+from .._resource import RMResource, SortOrder, fields_param, sort_params
 from ..models.people import User
 
 UserField = Literal["tags", "assignments", "availabilities", "custom_field_values"]
@@ -50,7 +51,7 @@ class Users(RMResource):
             "with_archived": with_archived,
             "include_placeholders": include_placeholders,
         }
-        return self._pages("/users", cast_to=User, params=params, page_size=page_size)
+        return self._pages(cast_to=User, params=params, page_size=page_size)
 
     @operation("users", "GET", "/api/v1/users/{user_id}")
     async def get(
@@ -67,7 +68,7 @@ class Users(RMResource):
             NotFoundError: no such user.
         """
         params = {"fields": fields_param(fields, USER_FIELDS), "per_page": page_size}
-        return await self._object(f"/users/{user_id}", cast_to=User, params=params)
+        return await self._object(cast_to=User, params=params)
 
     @operation("users", "POST", "/api/v1/users")
     async def create(
@@ -113,7 +114,7 @@ class Users(RMResource):
             license_type=license_type,
             billability_target=billability_target,
         )
-        return await self._object("/users", cast_to=User, body=body)
+        return await self._object(cast_to=User, body=body)
 
     @operation("users", "PUT", "/api/v1/users/{user_id}")
     async def update(
@@ -162,7 +163,7 @@ class Users(RMResource):
             billability_target=billability_target,
             archived=archived,
         )
-        return await self._object(f"/users/{user_id}", cast_to=User, body=body)
+        return await self._object(cast_to=User, body=body)
 
     async def save(self, user: User) -> User:
         """Send the changes made to ``user`` since it was read (``PUT /users/{id}``): only the
