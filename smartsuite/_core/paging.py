@@ -5,7 +5,9 @@ first page, ``async for item in paginator`` walks every item of every page, ``pa
 yields pages. The next page is fetched while the caller works on the current one (prefetch):
 one page ahead, started by the walk itself when a page is handed out, and cancelled as soon as
 the caller stops (``break``, ``aclose()``, an exception in the loop body, or the iterator being
-collected), so a walk the caller left sends nothing more.
+collected), so a walk the caller left sends nothing more. Pages are fetched in their own
+tasks; once one is handed out, :func:`smartsuite.last_response` in the caller's task is its
+answer.
 Smartsheet cursors are page numbers or ``lastKey`` tokens, Resource Management cursors are
 ``paging.next`` links. A walk can start from a saved cursor (:meth:`AsyncPaginator.resume`).
 
@@ -25,6 +27,7 @@ from typing import Any, Generic, TypeVar
 import attrs
 
 from .errors import PagingError
+from .hooks import _last_response
 from .limits import DEFAULT_MAX_PAGES
 from .operations import OperationSpec, current_operation
 
@@ -59,6 +62,8 @@ class Page(Generic[T]):
 
 
 FetchPage = Callable[[Hashable | None], Awaitable[Page[T]]]
+#: A page and the raw answer it came in (for :func:`smartsuite.last_response`).
+Loaded = tuple[Page[T], Any]
 
 
 class AsyncPaginator(Generic[T]):
@@ -155,11 +160,11 @@ class _Walk(Generic[T]):
         self.cursor: Hashable | None = paginator._start
         self.seen: set[Hashable] = set()
         self.handed = 0
-        self.pending: asyncio.Task[Page[T]] | None = None
+        self.pending: asyncio.Task[Loaded[T]] | None = None
         self.waiting = False  # the caller is waiting for ``pending``
         self.done = False
 
-    def spawn(self, cursor: Hashable | None) -> asyncio.Task[Page[T]]:
+    def spawn(self, cursor: Hashable | None) -> asyncio.Task[Loaded[T]]:
         task = asyncio.ensure_future(self.load(cursor))
         task.add_done_callback(_retrieve)
         return task
@@ -171,8 +176,10 @@ class _Walk(Generic[T]):
         if wanted and not self.done and self.pending is None:
             self.pending = self.spawn(self.cursor)
 
-    async def load(self, cursor: Hashable | None) -> Page[T]:
+    async def load(self, cursor: Hashable | None) -> Loaded[T]:
         page = await self.paginator._fetch_page(cursor)
+        # The fetch runs in its own task; the caller's last_response() is this page's answer.
+        answer = _last_response.get()
         # An empty page is the end, even when the server says there are more.
         nxt = page.next_cursor if page.items else None
         if nxt is not None:
@@ -185,9 +192,9 @@ class _Walk(Generic[T]):
             self.cursor = nxt
             if self.waiting:  # this page is being handed out now
                 self.prefetch(self.handed + 1)
-        return page
+        return page, answer
 
-    def stop(self) -> asyncio.Task[Page[T]] | None:
+    def stop(self) -> asyncio.Task[Loaded[T]] | None:
         """End the walk and cancel the fetch in flight (safe from any thread)."""
         self.done = True
         task, self.pending = self.pending, None
@@ -241,13 +248,15 @@ class PageWalk(Generic[T]):
         walk.pending = None
         walk.waiting = True
         try:
-            page = await task
+            page, answer = await task
         except BaseException:
             walk.stop()
             raise
         finally:
             walk.waiting = False
         walk.handed += 1
+        if answer is not None:
+            _last_response.set(answer)
         if not page.items or page.next_cursor is None:
             walk.done = True  # the last page (an empty page is the end)
         else:

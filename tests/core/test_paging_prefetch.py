@@ -172,3 +172,21 @@ async def test_stopping_cancels_the_prefetch_at_once(how: str) -> None:
         pass
     # No loop turn has passed since the caller stopped: the prefetch is already cancelled.
     assert [t for t in _unfinished_fetches() if not t.cancelling()] == []
+
+
+async def test_last_response_is_the_answer_of_the_page_handed_out(server: ScriptedServer) -> None:
+    from smartsuite import last_response
+
+    server.script(
+        *[Answer(200, rm_page(n, 3), headers={"X-Request-Id": f"req-{n}"}) for n in range(1, 4)]
+    )
+    fast = RateLimitConfig(rate=1000, per=1, burst=100)
+    async with ResourceManagementClient(
+        "tok-prefetch-test-1", base_url=server.url + "/api/v1", rate_limit=fast
+    ) as rm:
+        seen = []
+        async for page in rm.users.list(page_size=2).pages():
+            info = last_response()
+            assert info is not None
+            seen.append((page.items[0].id, info.request_id))
+    assert seen == [(2, "req-1"), (4, "req-2"), (6, "req-3")]
