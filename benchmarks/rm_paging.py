@@ -102,7 +102,7 @@ def consume(entry: object, sink: list[bytes]) -> None:
 
 async def walk(url: str, token: str, *, prefetch: bool) -> Walk:
     async with ResourceManagementClient(token, base_url=url, rate_limit=UNLIMITED) as rm:
-        listed = rm.time_entries.list(per_page=PER_PAGE)
+        listed = rm.time_entries.list(page_size=PER_PAGE)
         # The same fetch function, with prefetch switched as asked (the default is on).
         paginator = AsyncPaginator(listed._fetch, prefetch=prefetch)
         sink: list[bytes] = []

@@ -19,6 +19,7 @@
     │   └── InsecureDowngradeError    a redirect or link from https to plain http
     ├── DecodeError                   the body is not what the API documents
     └── PagingError                   a page walk broke its rules
+        └── PagingLinkError           a paging link the client will not follow
 
 No exception holds a token, access key or secret: request headers are never stored on them,
 and every message, body excerpt and decoded error body is scrubbed of the secrets alive in
@@ -207,6 +208,28 @@ class InsecureDowngradeError(TransportError):
 
 class PagingError(SmartsuiteError):
     """A paged walk broke its rules (a next link to another host, or a loop that never ends)."""
+
+
+class PagingLinkError(PagingError):
+    """A ``paging.next`` link the client will not follow (another host, plain http from an
+    https client, not an http link, absurdly long); nothing was sent to it.
+
+    Attributes:
+        link: the start of the link as the server sent it (secrets masked).
+        reason: what is wrong with it.
+    """
+
+    def __init__(self, link: object, reason: str) -> None:
+        # Masked before it is cut, so a secret the server echoed is never shown in part.
+        text = redact(link[:4096]) if isinstance(link, str) else type(link).__name__
+        self.link = text[:120] + ("..." if len(text) > 120 else "")
+        self.reason = reason
+        super().__init__(f"refusing to follow paging.next {self.link!r}: {reason}")
+
+
+class InsecurePagingLinkError(PagingLinkError, InsecureDowngradeError):
+    """A paging link from an https client to plain http: a :class:`PagingLinkError` like every
+    bad link, and an :class:`InsecureDowngradeError` like a redirect that would do the same."""
 
 
 _BY_STATUS: dict[int, type[APIError]] = {

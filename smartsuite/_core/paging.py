@@ -2,7 +2,12 @@
 
 ``AsyncPaginator[T]`` wraps a ``fetch(cursor) -> Page[T]`` function: ``await paginator`` gives the
 first page, ``async for item in paginator`` walks every item of every page, ``paginator.pages()``
-yields pages. The next page is fetched while the caller works on the current one (prefetch).
+yields pages. The next page is fetched while the caller works on the current one (prefetch):
+one page ahead, started by the walk itself when a page is handed out, and cancelled as soon as
+the caller stops (``break``, ``aclose()``, an exception in the loop body, or the iterator being
+collected), so a walk the caller left sends nothing more. Pages are fetched in their own
+tasks; once one is handed out, :func:`smartsuite.last_response` in the caller's task is its
+answer.
 Smartsheet cursors are page numbers or ``lastKey`` tokens, Resource Management cursors are
 ``paging.next`` links. A walk can start from a saved cursor (:meth:`AsyncPaginator.resume`).
 
@@ -16,12 +21,13 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Awaitable, Callable, Generator, Hashable
+from collections.abc import Awaitable, Callable, Generator, Hashable, Iterator
 from typing import Any, Generic, TypeVar
 
 import attrs
 
 from .errors import PagingError
+from .hooks import _last_response
 from .limits import DEFAULT_MAX_PAGES
 from .operations import OperationSpec, current_operation
 
@@ -55,11 +61,9 @@ class Page(Generic[T]):
         return self.next_cursor is not None
 
 
-#: Loop turns granted to a prefetch before the current page is handed over (enough for the
-#: limiter, the pooled connection and the request write when none of them has to wait).
-_PREFETCH_HEAD_START = 4
-
 FetchPage = Callable[[Hashable | None], Awaitable[Page[T]]]
+#: A page and the raw answer it came in (for :func:`smartsuite.last_response`).
+Loaded = tuple[Page[T], Any]
 
 
 class AsyncPaginator(Generic[T]):
@@ -99,43 +103,9 @@ class AsyncPaginator(Generic[T]):
     def __await__(self) -> Generator[Any, None, Page[T]]:
         return self._fetch_page(self._start).__await__()
 
-    async def pages(self) -> AsyncIterator[Page[T]]:
-        """Yield every page in order."""
-        seen: set[Hashable] = set()
-        pending: asyncio.Future[Page[T]] | None = None
-        cursor: Hashable | None = self._start
-        try:
-            for index in range(self._max_pages):
-                page = await pending if pending is not None else await self._fetch_page(cursor)
-                pending = None
-                # An empty page is the end, even when the server says there are more.
-                nxt = page.next_cursor if page.items else None
-                if nxt is not None:
-                    if nxt in seen:
-                        raise PagingError(
-                            f"the server sent the same next page twice ({nxt!r}); following a "
-                            "repeated cursor would loop"
-                        )
-                    seen.add(nxt)
-                    if self._prefetch and index + 1 < self._max_pages:
-                        pending = asyncio.ensure_future(self._fetch_page(nxt))
-                        # Let the fetch put its request on the wire now: a caller that works
-                        # through the page without awaiting would otherwise not let it start
-                        # until it asks for the next page, and nothing would overlap.
-                        for _ in range(_PREFETCH_HEAD_START):
-                            await asyncio.sleep(0)
-                yield page
-                if nxt is None:
-                    return
-                cursor = nxt
-            raise PagingError(
-                f"gave up after {self._max_pages} pages (Limits.max_pages); the walk does not end"
-            )
-        finally:
-            if pending is not None and not pending.done():
-                pending.cancel()
-                with contextlib.suppress(BaseException):
-                    await pending
+    def pages(self) -> PageWalk[T]:
+        """Yield every page in order (an async iterator; ``aclose()`` stops the walk)."""
+        return PageWalk(_Walk(self))
 
     def resume(self, cursor: Hashable | None) -> AsyncPaginator[T]:
         """The same walk, starting at ``cursor`` (a :attr:`Page.next_cursor` saved earlier,
@@ -146,10 +116,8 @@ class AsyncPaginator(Generic[T]):
         paginator._operation = self._operation
         return paginator
 
-    async def __aiter__(self) -> AsyncIterator[T]:
-        async for page in self.pages():
-            for item in page.items:
-                yield item
+    def __aiter__(self) -> ItemWalk[T]:
+        return ItemWalk(self.pages())
 
     async def to_list(self) -> list[T]:
         """Every item of every page, in one list."""
@@ -175,3 +143,156 @@ class AsyncPaginator(Generic[T]):
         )
         paginator._operation = self._operation
         return paginator
+
+
+class _Walk(Generic[T]):
+    """The state of one walk, shared by the caller's iterator and the page fetch in flight.
+
+    At most one page is fetched ahead: page n+1 is started when page n is handed out. When the
+    caller is already waiting for page n, its fetch starts page n+1 in the step that finishes
+    page n, so the next request's first step (on a pooled connection: writing it) runs before
+    the caller resumes, whatever the caller then does with the page. The fetch holds this
+    state, not the caller's :class:`PageWalk`, so dropping that iterator really drops it.
+    """
+
+    def __init__(self, paginator: AsyncPaginator[T]) -> None:
+        self.paginator = paginator
+        self.cursor: Hashable | None = paginator._start
+        self.seen: set[Hashable] = set()
+        self.handed = 0
+        self.pending: asyncio.Task[Loaded[T]] | None = None
+        self.waiting = False  # the caller is waiting for ``pending``
+        self.done = False
+
+    def spawn(self, cursor: Hashable | None) -> asyncio.Task[Loaded[T]]:
+        task = asyncio.ensure_future(self.load(cursor))
+        task.add_done_callback(_retrieve)
+        return task
+
+    def prefetch(self, index: int) -> None:
+        """Start page ``index`` (from 0) at ``cursor``, unless it is running already."""
+        paginator = self.paginator
+        wanted = paginator._prefetch and index < paginator._max_pages
+        if wanted and not self.done and self.pending is None:
+            self.pending = self.spawn(self.cursor)
+
+    async def load(self, cursor: Hashable | None) -> Loaded[T]:
+        page = await self.paginator._fetch_page(cursor)
+        # The fetch runs in its own task; the caller's last_response() is this page's answer.
+        answer = _last_response.get()
+        # An empty page is the end, even when the server says there are more.
+        nxt = page.next_cursor if page.items else None
+        if nxt is not None:
+            if nxt in self.seen:
+                raise PagingError(
+                    f"the server sent the same next page twice ({nxt!r}); following a "
+                    "repeated cursor would loop"
+                )
+            self.seen.add(nxt)
+            self.cursor = nxt
+            if self.waiting:  # this page is being handed out now
+                self.prefetch(self.handed + 1)
+        return page, answer
+
+    def stop(self) -> asyncio.Task[Loaded[T]] | None:
+        """End the walk and cancel the fetch in flight (safe from any thread)."""
+        self.done = True
+        task, self.pending = self.pending, None
+        if task is not None and not task.done():
+            loop = task.get_loop()
+            with contextlib.suppress(RuntimeError):  # the loop is already closed
+                if _running_loop() is loop:
+                    task.cancel()
+                else:
+                    loop.call_soon_threadsafe(task.cancel)
+        return task
+
+
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+def _retrieve(task: asyncio.Task[Any]) -> None:
+    # A prefetch nobody awaits any more (the caller stopped) must not log "never retrieved".
+    if not task.cancelled():
+        task.exception()
+
+
+class PageWalk(Generic[T]):
+    """The pages of one walk (what :meth:`AsyncPaginator.pages` returns).
+
+    The prefetch in flight is cancelled as soon as the caller stops: on ``aclose()``, when the
+    caller's loop body raises or breaks (the iterator is dropped), or when it is collected.
+    """
+
+    def __init__(self, walk: _Walk[T]) -> None:
+        self._walk = walk
+
+    def __aiter__(self) -> PageWalk[T]:
+        return self
+
+    async def __anext__(self) -> Page[T]:
+        walk = self._walk
+        if walk.done:
+            raise StopAsyncIteration
+        if walk.handed >= walk.paginator._max_pages:
+            walk.stop()
+            raise PagingError(
+                f"gave up after {walk.paginator._max_pages} pages (Limits.max_pages); the walk "
+                "does not end"
+            )
+        task = walk.pending if walk.pending is not None else walk.spawn(walk.cursor)
+        walk.pending = None
+        walk.waiting = True
+        try:
+            page, answer = await task
+        except BaseException:
+            walk.stop()
+            raise
+        finally:
+            walk.waiting = False
+        walk.handed += 1
+        if answer is not None:
+            _last_response.set(answer)
+        if not page.items or page.next_cursor is None:
+            walk.done = True  # the last page (an empty page is the end)
+        else:
+            walk.prefetch(walk.handed)  # when the page was ready before the caller asked
+        return page
+
+    async def aclose(self) -> None:
+        """Stop the walk; the prefetch in flight is cancelled and waited for."""
+        task = self._walk.stop()
+        if task is not None:
+            await asyncio.wait([task])
+
+    def __del__(self) -> None:
+        self._walk.stop()
+
+
+_END: Any = object()
+
+
+class ItemWalk(Generic[T]):
+    """The items of one walk (what ``async for item in paginator`` iterates)."""
+
+    def __init__(self, pages: PageWalk[T]) -> None:
+        self._pages = pages
+        self._items: Iterator[T] = iter(())
+
+    def __aiter__(self) -> ItemWalk[T]:
+        return self
+
+    async def __anext__(self) -> T:
+        item = next(self._items, _END)
+        while item is _END:
+            self._items = iter((await self._pages.__anext__()).items)
+            item = next(self._items, _END)
+        return item
+
+    async def aclose(self) -> None:
+        """Stop the walk (see :meth:`PageWalk.aclose`)."""
+        await self._pages.aclose()

@@ -1,5 +1,6 @@
-"""The Resource Management resource base: ``data``/``paging`` envelopes, ``paging.next`` walks,
-query and body building, and the ``@operation`` tag."""
+"""The Resource Management resource base: one helper per envelope kind (an object, a list of
+objects, a paged collection, no content), each sending the running operation's declared method
+and path (see :mod:`._operation`), and the query and body builders."""
 
 from __future__ import annotations
 
@@ -7,73 +8,39 @@ import datetime as dt
 import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
-from urllib.parse import urlsplit
 
 from .._core.client import Resource
-from .._core.errors import ConfigurationError, DecodeError, PagingError
+from .._core.errors import ConfigurationError, DecodeError
 from .._core.model import Model
-from .._core.operations import declare
 from .._core.paging import AsyncPaginator, Page
+from .._core.response import Response
 from .._core.serde import UNSET
 from ._converter import CONVERTER
+from ._links import follow_link
+from ._operation import running_call
 from .models.common import Nested, Paging
 
 T = TypeVar("T")
-F = TypeVar("F", bound=Callable[..., Any])
-
-#: The API's own path prefix; ``paging`` links start with it.
-API_PREFIX = "/api/v1"
 
 #: ``sort_order`` values every sortable listing accepts.
 SortOrder = Literal["ascending", "descending"]
 SORT_ORDERS = ("ascending", "descending")
 
 #: The largest page the API serves, and the page size of every walk unless asked otherwise.
-MAX_PER_PAGE = 1000
+MAX_PAGE_SIZE = 1000
 
 
-def operation(
-    resource: str,
-    method: str,
-    path: str,
-    *,
-    idempotent: bool | None = None,
-    cost: int = 1,
-) -> Callable[[F], F]:
-    """Declare the Resource Management operation a client method performs (see
-    :func:`smartsuite._core.operations.declare`: retry safety, cost and id checks).
-
-    ``resource``, ``method`` and ``path`` match a row of the operation table; a test checks
-    that every row has a tagged method and that the method reaches that path.
-    """
-    declared = declare(
-        "resource_management",
-        f"{resource} {method} {path}",
-        method,
-        path,
-        idempotent=idempotent,
-        cost=cost,
-    )
-
-    def tag(fn: F) -> F:
-        wrapped = declared(fn)
-        wrapped.__rm_operation__ = (resource, method, path)  # type: ignore[attr-defined]
-        return wrapped
-
-    return tag
-
-
-def clamp_per_page(per_page: int | None) -> int:
-    """The page size to ask for: default and ceiling 1000.
+def clamp_page_size(page_size: int | None) -> int:
+    """The page size to ask for (wire ``per_page``): default and ceiling 1000.
 
     Raises:
-        ConfigurationError: ``per_page`` is below 1.
+        ConfigurationError: ``page_size`` is below 1.
     """
-    if per_page is None:
-        return MAX_PER_PAGE
-    if isinstance(per_page, bool) or not isinstance(per_page, int) or per_page < 1:
-        raise ConfigurationError(f"per_page must be an integer >= 1, got {per_page!r}")
-    return min(per_page, MAX_PER_PAGE)
+    if page_size is None:
+        return MAX_PAGE_SIZE
+    if isinstance(page_size, bool) or not isinstance(page_size, int) or page_size < 1:
+        raise ConfigurationError(f"page_size must be an integer >= 1, got {page_size!r}")
+    return min(page_size, MAX_PAGE_SIZE)
 
 
 def date_param(value: dt.date | None, name: str) -> str | None:
@@ -124,23 +91,6 @@ def fields_param(fields: Iterable[str] | None, allowed: Iterable[str]) -> str | 
     return ",".join(names) or None
 
 
-def next_link(base_url: str, link: str) -> str:
-    """Where a ``paging.next`` link points, as a path the transport accepts.
-
-    The API writes links from its own root (``/api/v1/users?page=2``). When the client's base
-    URL mounts the API elsewhere (a proxy at ``/rm/api/v1``), a link carrying the plain
-    ``/api/v1`` prefix is resolved relative to the base URL's path instead.
-    """
-    base_path = urlsplit(base_url).path.rstrip("/")
-    if link.startswith(("http://", "https://", "//")):
-        return link
-    if base_path and link.startswith(base_path + "/"):
-        return link
-    if link.startswith(API_PREFIX + "/") or link.startswith(API_PREFIX + "?"):
-        return link[len(API_PREFIX) :]
-    return link
-
-
 class RMResource(Resource):
     _converter = CONVERTER
 
@@ -164,78 +114,86 @@ class RMResource(Resource):
         ident: int = obj.id  # type: ignore[attr-defined]  # every RM model has an id
         return await update(ident, **{n: getattr(obj, n) for n in sorted(names)})
 
-    # -- reading answers -------------------------------------------------------------------
+    # -- one helper per envelope kind -----------------------------------------------------
 
-    def _one(self, data: Any, cls: type[T], what: str) -> T:
-        # Writes sometimes answer with the object wrapped in a collection (POST /assignments).
+    async def _object(
+        self,
+        path: str | None = None,
+        *,
+        cast_to: type[T],
+        params: Mapping[str, Any] | None = None,
+        body: Mapping[str, Any] | None = None,
+    ) -> T:
+        """The object an answer holds: bare, or (as some writes answer, ``POST /assignments``)
+        the first item of a ``data`` list. Writes always send a JSON body; ``path`` defaults to
+        the operation's own."""
+        method, declared = running_call()
+        path = path or declared
+        json = None if method == "GET" else dict(body or {})
+        response = await self._request(method, path, params=params, json=json)
+        data = response.json()
         if isinstance(data, dict) and isinstance(data.get("data"), list) and "id" not in data:
             if not data["data"]:
-                raise DecodeError(f"{what}: the answer's 'data' list is empty")
+                what = f"{method} {path}: the answer's 'data' list is empty"
+                raise DecodeError(what, body=response.body)
             data = data["data"][0]
-        return self._decode(data, cls)
+        return self._decode(data, cast_to)
 
-    def _many(self, data: Any, cls: type[T], what: str) -> list[T]:
-        if isinstance(data, dict) and isinstance(data.get("data"), list):
-            data = data["data"]
-        elif isinstance(data, dict):
-            data = [data]
-        if not isinstance(data, list):
-            raise DecodeError(f"{what}: expected a collection")
-        return self._decode(data, list[cls])  # type: ignore[valid-type]
-
-    async def _get(self, path: str, cls: type[T], params: Mapping[str, Any] | None = None) -> T:
-        response = await self._request("GET", path, params=params)
-        return self._one(response.json(), cls, f"GET {path}")
-
-    async def _write(
-        self,
-        method: str,
-        path: str,
-        cls: type[T],
-        body: Mapping[str, Any] | None = None,
-        params: Mapping[str, Any] | None = None,
-    ) -> T:
-        response = await self._request(method, path, json=dict(body or {}), params=params)
-        return self._one(response.json(), cls, f"{method} {path}")
-
-    async def _write_many(
-        self, method: str, path: str, cls: type[T], body: Mapping[str, Any]
-    ) -> list[T]:
+    async def _objects(self, *, cast_to: type[T], body: Mapping[str, Any]) -> list[T]:
+        """The objects of a write that answers with several: a ``data`` list, a bare list, or
+        one object (a list of one)."""
+        method, path = running_call()
         response = await self._request(method, path, json=dict(body))
-        return self._many(response.json(), cls, f"{method} {path}")
+        data = response.json()
+        if isinstance(data, dict):
+            data = data["data"] if isinstance(data.get("data"), list) else [data]
+        if not isinstance(data, list):
+            raise DecodeError(f"{method} {path}: expected a collection", body=response.body)
+        return self._decode(data, list[cast_to])  # type: ignore[valid-type]
 
-    async def _delete(self, path: str) -> None:
-        await self._request("DELETE", path, expect_json=False)
+    async def _no_content(self) -> None:
+        """The operation's DELETE; its answer carries nothing to read."""
+        method, path = running_call()
+        await self._request(method, path, expect_json=False)
 
-    # -- paging ----------------------------------------------------------------------------
-
-    def _paginate(
+    def _pages(
         self,
-        path: str,
-        cls: type[T],
-        params: Mapping[str, Any] | None = None,
         *,
-        per_page: int | None = None,
+        cast_to: type[T],
+        params: Mapping[str, Any] | None = None,
+        page_size: int | None = None,
     ) -> AsyncPaginator[T]:
-        """Walk a collection by following ``paging.next`` to the end
-        (seed 002, "Pagination"). Nothing is sent until the paginator is used."""
+        """Walk the operation's ``{data, paging}`` collection by following ``paging.next`` to
+        the end (seed 002, "Pagination"); ``page_size`` is sent as ``per_page``. Nothing is
+        sent until the paginator is used."""
+        path = running_call()[1]
         query = {k: v for k, v in (params or {}).items() if v is not None}
-        query["per_page"] = clamp_per_page(per_page)
-        return self._follow(path, query, cls)
+        query["per_page"] = clamp_page_size(page_size)
+        return self._walk(cast_to, lambda: self._request("GET", path, params=query))
 
-    def _follow(
-        self, first: str, query: Mapping[str, Any] | None, cls: type[T]
+    def _rest_of(self, nested: Nested[T]) -> AsyncPaginator[T]:
+        """Every item of a nested collection: the page in hand, then the pages after it."""
+        cls = nested.item_type if isinstance(nested, Nested) else None
+        if cls is None:
+            raise ConfigurationError(
+                f"expand takes a nested collection decoded by the client, got {nested!r:.80} "
+                "(a value the decoder kept as sent is listed in the model's decode_issues)"
+            )
+        return self._walk(cls, Page(list(nested.data), nested.paging and nested.paging.next))
+
+    def _walk(
+        self, cls: type[T], first: Page[T] | Callable[[], Awaitable[Response]]
     ) -> AsyncPaginator[T]:
+        """The first page (in hand, or fetched by ``first()``), then each ``paging.next``
+        link, every one checked by :func:`follow_link`."""
+
         async def fetch(cursor: Hashable | None) -> Page[T]:
-            if cursor is None:
-                response = await self._request("GET", first, params=query)
+            if cursor is not None:
+                response = await self._request("GET", follow_link(self._transport, cursor))
+            elif isinstance(first, Page):
+                return first
             else:
-                link = next_link(self._transport.base_url, str(cursor))
-                try:
-                    self._transport.url_for(link)
-                except ConfigurationError as exc:
-                    raise PagingError(f"refusing to follow paging.next {cursor!r}: {exc}") from None
-                response = await self._request("GET", link)
+                response = await first()
             return self._page(response.json(), cls, response.body)
 
         return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
@@ -248,19 +206,3 @@ class RMResource(Resource):
         paging = self._decode(raw_paging, Paging) if isinstance(raw_paging, dict) else Paging()
         nxt = paging.next if paging.next and items else None
         return Page(items, nxt, page_number=paging.page)
-
-    def _rest_of(self, nested: Nested[T]) -> AsyncPaginator[T]:
-        """Every item of a nested collection: the page in hand, then the pages after it."""
-        cls = nested.item_type
-        if cls is None:
-            raise ConfigurationError("this nested collection was not decoded by the client")
-        first = Page(list(nested.data), nested.paging.next if nested.paging else None)
-
-        async def fetch(cursor: Hashable | None) -> Page[T]:
-            if cursor is None:
-                return first
-            link = next_link(self._transport.base_url, str(cursor))
-            response = await self._request("GET", link)
-            return self._page(response.json(), cls, response.body)
-
-        return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)

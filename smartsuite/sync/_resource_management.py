@@ -451,6 +451,7 @@ class Users(_rt.Facade):
         sort_order: SortOrder | None = None,
         with_archived: bool | None = None,
         include_placeholders: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[User]:
         """Walk every user (``GET /users``).
@@ -464,6 +465,7 @@ class Users(_rt.Facade):
             sort_order=sort_order,
             with_archived=with_archived,
             include_placeholders=include_placeholders,
+            page_size=page_size,
             per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -473,13 +475,16 @@ class Users(_rt.Facade):
         user_id: int,
         *,
         fields: Sequence[UserField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> User:
-        """One user (``GET /users/{id}``); ``per_page`` sizes its nested collections.
+        """One user (``GET /users/{id}``); ``page_size`` sizes its nested collections.
 
         Sync facade of :meth:`smartsuite.resource_management.resources.users.Users.get`.
         """
-        return self._portal.call(self._target.get(user_id, fields=fields, per_page=per_page))
+        return self._portal.call(
+            self._target.get(user_id, fields=fields, page_size=page_size, per_page=per_page)
+        )
 
     def create(
         self,
@@ -608,13 +613,15 @@ class UserTags(_rt.Facade):
 
     _target: AsyncUserTags
 
-    def list(self, user_id: int, *, per_page: int | None = None) -> Paginator[Tag]:
+    def list(
+        self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Tag]:
         """Walk a user's tags.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.tags.UserTags.list`.
         """
-        _r = self._target.list(user_id, per_page=per_page)
+        _r = self._target.list(user_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def add(self, user_id: int, value: str) -> Tag:
@@ -643,13 +650,15 @@ class Availabilities(_rt.Facade):
 
     _target: AsyncAvailabilities
 
-    def list(self, user_id: int, *, per_page: int | None = None) -> Paginator[Availability]:
+    def list(
+        self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Availability]:
         """Walk a user's availability blocks.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.availabilities.Availabilities.list`.
         """
-        _r = self._target.list(user_id, per_page=per_page)
+        _r = self._target.list(user_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, user_id: int, availability_id: int) -> Availability:
@@ -714,13 +723,15 @@ class Statuses(_rt.Facade):
 
     _target: AsyncStatuses
 
-    def list(self, user_id: int, *, per_page: int | None = None) -> Paginator[UserStatus]:
+    def list(
+        self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[UserStatus]:
         """Walk a user's statuses.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.statuses.Statuses.list`.
         """
-        _r = self._target.list(user_id, per_page=per_page)
+        _r = self._target.list(user_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def create(
@@ -760,14 +771,18 @@ class Placeholders(_rt.Facade):
     _target: AsyncPlaceholders
 
     def list(
-        self, *, fields: Sequence[PlaceholderField] | None = None, per_page: int | None = None
+        self,
+        *,
+        fields: Sequence[PlaceholderField] | None = None,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> Paginator[PlaceholderResource]:
         """Walk placeholder resources.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.list`.
         """
-        _r = self._target.list(fields=fields, per_page=per_page)
+        _r = self._target.list(fields=fields, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(
@@ -775,6 +790,7 @@ class Placeholders(_rt.Facade):
         placeholder_id: int,
         *,
         fields: Sequence[PlaceholderField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> PlaceholderResource:
         """One placeholder.
@@ -782,7 +798,9 @@ class Placeholders(_rt.Facade):
         Sync facade of
         :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.get`.
         """
-        return self._portal.call(self._target.get(placeholder_id, fields=fields, per_page=per_page))
+        return self._portal.call(
+            self._target.get(placeholder_id, fields=fields, page_size=page_size, per_page=per_page)
+        )
 
     def create(
         self,
@@ -830,7 +848,7 @@ class Placeholders(_rt.Facade):
         return self._portal.call(self._target.delete(placeholder_id))
 
     def assignments(
-        self, placeholder_id: int, *, per_page: int | None = None
+        self, placeholder_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> Paginator[Assignment]:
         """Walk a placeholder's assignments (make them with ``rm.assignments.create`` and
         the placeholder's id as ``user_id``).
@@ -838,18 +856,18 @@ class Placeholders(_rt.Facade):
         Sync facade of
         :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.assignments`.
         """
-        _r = self._target.assignments(placeholder_id, per_page=per_page)
+        _r = self._target.assignments(placeholder_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def list_for_project(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> Paginator[PlaceholderResource]:
         """Walk the placeholders assigned to a project.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.placeholders.Placeholders.list_for_project`.
         """
-        _r = self._target.list_for_project(project_id, per_page=per_page)
+        _r = self._target.list_for_project(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
 
@@ -875,6 +893,7 @@ class Projects(_rt.Facade):
         phase_name: str | None = None,
         with_archived: bool | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[Project]:
         """Walk projects (``GET /projects``).
@@ -894,6 +913,7 @@ class Projects(_rt.Facade):
             phase_name=phase_name,
             with_archived=with_archived,
             with_phases=with_phases,
+            page_size=page_size,
             per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -903,6 +923,7 @@ class Projects(_rt.Facade):
         project_id: int,
         *,
         fields: Sequence[ProjectField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Project:
         """One project or phase (``GET /projects/{id}``).
@@ -910,7 +931,9 @@ class Projects(_rt.Facade):
         Sync facade of
         :meth:`smartsuite.resource_management.resources.projects.Projects.get`.
         """
-        return self._portal.call(self._target.get(project_id, fields=fields, per_page=per_page))
+        return self._portal.call(
+            self._target.get(project_id, fields=fields, page_size=page_size, per_page=per_page)
+        )
 
     def create(
         self,
@@ -1029,13 +1052,15 @@ class Phases(_rt.Facade):
 
     _target: AsyncPhases
 
-    def list(self, project_id: int, *, per_page: int | None = None) -> Paginator[Project]:
+    def list(
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Project]:
         """Walk a project's phases (``GET /projects/{id}/phases``).
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.phases.Phases.list`.
         """
-        _r = self._target.list(project_id, per_page=per_page)
+        _r = self._target.list(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def create(
@@ -1145,13 +1170,15 @@ class ProjectTags(_rt.Facade):
 
     _target: AsyncProjectTags
 
-    def list(self, project_id: int, *, per_page: int | None = None) -> Paginator[Tag]:
+    def list(
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Tag]:
         """Walk a project's tags.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.tags.ProjectTags.list`.
         """
-        _r = self._target.list(project_id, per_page=per_page)
+        _r = self._target.list(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def add(self, project_id: int, value: str) -> Tag:
@@ -1180,14 +1207,16 @@ class Assignables(_rt.Facade):
 
     _target: AsyncAssignables
 
-    def list(self, *, per_page: int | None = None) -> Paginator[Assignable]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Assignable]:
         """Walk every assignable: each item is a :class:`Project` or :class:`LeaveType` (an
         unknown kind decodes to :class:`AssignableBase`).
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.assignables.Assignables.list`.
         """
-        _r = self._target.list(per_page=per_page)
+        _r = self._target.list(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, assignable_id: int) -> Assignable:
@@ -1214,6 +1243,7 @@ class Assignments(_rt.Facade):
         from_: datetime.date | None = None,
         to: datetime.date | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[Assignment]:
         """Walk every assignment (``GET /assignments``).
@@ -1221,7 +1251,9 @@ class Assignments(_rt.Facade):
         Sync facade of
         :meth:`smartsuite.resource_management.resources.assignments.Assignments.list`.
         """
-        _r = self._target.list(from_=from_, to=to, with_phases=with_phases, per_page=per_page)
+        _r = self._target.list(
+            from_=from_, to=to, with_phases=with_phases, page_size=page_size, per_page=per_page
+        )
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, assignment_id: int) -> Assignment:
@@ -1278,6 +1310,7 @@ class Assignments(_rt.Facade):
         from_: datetime.date | None = None,
         to: datetime.date | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[Assignment]:
         """Walk a user's (or placeholder's) assignments.
@@ -1286,7 +1319,12 @@ class Assignments(_rt.Facade):
         :meth:`smartsuite.resource_management.resources.assignments.Assignments.list_for_user`.
         """
         _r = self._target.list_for_user(
-            user_id, from_=from_, to=to, with_phases=with_phases, per_page=per_page
+            user_id,
+            from_=from_,
+            to=to,
+            with_phases=with_phases,
+            page_size=page_size,
+            per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
 
@@ -1353,6 +1391,7 @@ class Assignments(_rt.Facade):
         from_: datetime.date | None = None,
         to: datetime.date | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[Assignment]:
         """Walk a project's assignments; ``fields=["subtasks_counts"]`` adds
@@ -1367,6 +1406,7 @@ class Assignments(_rt.Facade):
             from_=from_,
             to=to,
             with_phases=with_phases,
+            page_size=page_size,
             per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -1398,14 +1438,19 @@ class Subtasks(_rt.Facade):
     _target: AsyncSubtasks
 
     def list(
-        self, project_id: int, assignment_id: int, *, per_page: int | None = None
+        self,
+        project_id: int,
+        assignment_id: int,
+        *,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> Paginator[Subtask]:
         """Walk an assignment's subtasks.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.subtasks.Subtasks.list`.
         """
-        _r = self._target.list(project_id, assignment_id, per_page=per_page)
+        _r = self._target.list(project_id, assignment_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, project_id: int, assignment_id: int, subtask_id: int) -> Subtask:
@@ -1477,6 +1522,7 @@ class TimeEntries(_rt.Facade):
         sort_order: SortOrder | None = None,
         with_suggestions: bool | None = None,
         fields: Sequence[TimeEntryField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[TimeEntry]:
         """Walk every time entry in the account (``GET /time_entries``).
@@ -1491,6 +1537,7 @@ class TimeEntries(_rt.Facade):
             sort_order=sort_order,
             with_suggestions=with_suggestions,
             fields=fields,
+            page_size=page_size,
             per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -1513,6 +1560,7 @@ class TimeEntries(_rt.Facade):
         sort_order: SortOrder | None = None,
         with_suggestions: bool | None = None,
         fields: Sequence[TimeEntryField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[TimeEntry]:
         """Walk one user's time entries, for example a month of them.
@@ -1528,6 +1576,7 @@ class TimeEntries(_rt.Facade):
             sort_order=sort_order,
             with_suggestions=with_suggestions,
             fields=fields,
+            page_size=page_size,
             per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -1616,6 +1665,7 @@ class TimeEntries(_rt.Facade):
         sort_order: SortOrder | None = None,
         with_suggestions: bool | None = None,
         fields: Sequence[TimeEntryField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[TimeEntry]:
         """Walk a project's time entries.
@@ -1631,6 +1681,7 @@ class TimeEntries(_rt.Facade):
             sort_order=sort_order,
             with_suggestions=with_suggestions,
             fields=fields,
+            page_size=page_size,
             per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -1681,6 +1732,7 @@ class ExpenseItems(_rt.Facade):
         from_: datetime.date | None = None,
         to: datetime.date | None = None,
         fields: Sequence[Literal["approvals"]] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[ExpenseItem]:
         """Walk a user's expenses, reported on or after ``from_`` / on or before ``to``.
@@ -1689,7 +1741,7 @@ class ExpenseItems(_rt.Facade):
         :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.list_for_user`.
         """
         _r = self._target.list_for_user(
-            user_id, from_=from_, to=to, fields=fields, per_page=per_page
+            user_id, from_=from_, to=to, fields=fields, page_size=page_size, per_page=per_page
         )
         return _rt.wrap_paginator(self._portal, _r)
 
@@ -1702,14 +1754,14 @@ class ExpenseItems(_rt.Facade):
         return self._portal.call(self._target.get_for_user(user_id, expense_item_id))
 
     def list_for_project(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> Paginator[ExpenseItem]:
         """Walk a project's expenses.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.expense_items.ExpenseItems.list_for_project`.
         """
-        _r = self._target.list_for_project(project_id, per_page=per_page)
+        _r = self._target.list_for_project(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get_for_project(self, project_id: int, expense_item_id: int) -> ExpenseItem:
@@ -1797,7 +1849,11 @@ class Approvals(_rt.Facade):
     _target: AsyncApprovals
 
     def list(
-        self, *, fields: Sequence[Literal["approvables"]] | None = None, per_page: int | None = None
+        self,
+        *,
+        fields: Sequence[Literal["approvables"]] | None = None,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> Paginator[Approval]:
         """Walk approvals; ``fields=["approvables"]`` nests each approved record as
         :attr:`Approval.approvable` (a TimeEntry or ExpenseItem).
@@ -1805,7 +1861,7 @@ class Approvals(_rt.Facade):
         Sync facade of
         :meth:`smartsuite.resource_management.resources.approvals.Approvals.list`.
         """
-        _r = self._target.list(fields=fields, per_page=per_page)
+        _r = self._target.list(fields=fields, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def create(self, approvables: Iterable[Approvable], status: str) -> builtins.list[Approval]:
@@ -1851,22 +1907,26 @@ class BillRates(_rt.Facade):
 
     _target: AsyncBillRates
 
-    def list_account(self, *, per_page: int | None = None) -> Paginator[BillRate]:
+    def list_account(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[BillRate]:
         """Walk the account default rates (``GET /bill_rates``).
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.bill_rates.BillRates.list_account`.
         """
-        _r = self._target.list_account(per_page=per_page)
+        _r = self._target.list_account(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
-    def list(self, project_id: int, *, per_page: int | None = None) -> Paginator[BillRate]:
+    def list(
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[BillRate]:
         """Walk a project's or phase's rates.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.bill_rates.BillRates.list`.
         """
-        _r = self._target.list(project_id, per_page=per_page)
+        _r = self._target.list(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, project_id: int, bill_rate_id: int) -> BillRate:
@@ -1952,7 +2012,12 @@ class BudgetItems(_rt.Facade):
     _target: AsyncBudgetItems
 
     def list(
-        self, project_id: int, item_type: str, *, per_page: int | None = None
+        self,
+        project_id: int,
+        item_type: str,
+        *,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> Paginator[BudgetItem]:
         """Walk a project's budget lines of one ``item_type`` (required by the API, so
         amounts and hours never mix).
@@ -1960,7 +2025,7 @@ class BudgetItems(_rt.Facade):
         Sync facade of
         :meth:`smartsuite.resource_management.resources.budget_items.BudgetItems.list`.
         """
-        _r = self._target.list(project_id, item_type, per_page=per_page)
+        _r = self._target.list(project_id, item_type, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, budget_item_id: int, *, project_id: int | None = None) -> BudgetItem:
@@ -2091,13 +2156,15 @@ class CustomFields(_rt.Facade):
 
     _target: AsyncCustomFields
 
-    def list(self, *, per_page: int | None = None) -> Paginator[CustomField]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[CustomField]:
         """Walk the custom field definitions.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.custom_fields.CustomFields.list`.
         """
-        _r = self._target.list(per_page=per_page)
+        _r = self._target.list(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, custom_field_id: int) -> CustomField:
@@ -2188,14 +2255,14 @@ class CustomFieldValues(_rt.Facade):
     _target: AsyncCustomFieldValues
 
     def list_for_project(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> Paginator[CustomFieldValue]:
         """Walk a project's custom field values.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.list_for_project`.
         """
-        _r = self._target.list_for_project(project_id, per_page=per_page)
+        _r = self._target.list_for_project(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def set_for_project(
@@ -2218,14 +2285,14 @@ class CustomFieldValues(_rt.Facade):
         return self._portal.call(self._target.update_for_project(project_id, value_id, value))
 
     def list_for_user(
-        self, user_id: int, *, per_page: int | None = None
+        self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> Paginator[CustomFieldValue]:
         """Walk a user's custom field values.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.custom_field_values.CustomFieldValues.list_for_user`.
         """
-        _r = self._target.list_for_user(user_id, per_page=per_page)
+        _r = self._target.list_for_user(user_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def set_for_user(
@@ -2256,13 +2323,15 @@ class Disciplines(_rt.Facade):
 
     _target: AsyncDisciplines
 
-    def list(self, *, per_page: int | None = None) -> Paginator[Discipline]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Discipline]:
         """Walk the account's disciplines.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.disciplines.Disciplines.list`.
         """
-        _r = self._target.list(per_page=per_page)
+        _r = self._target.list(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, discipline_id: int) -> Discipline:
@@ -2282,13 +2351,13 @@ class Roles(_rt.Facade):
 
     _target: AsyncRoles
 
-    def list(self, *, per_page: int | None = None) -> Paginator[Role]:
+    def list(self, *, page_size: int | None = None, per_page: int | None = None) -> Paginator[Role]:
         """Walk the account's roles.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.roles.Roles.list`.
         """
-        _r = self._target.list(per_page=per_page)
+        _r = self._target.list(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, role_id: int) -> Role:
@@ -2326,13 +2395,15 @@ class LeaveTypes(_rt.Facade):
 
     _target: AsyncLeaveTypes
 
-    def list(self, *, per_page: int | None = None) -> Paginator[LeaveType]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[LeaveType]:
         """Walk the leave types.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.leave_types.LeaveTypes.list`.
         """
-        _r = self._target.list(per_page=per_page)
+        _r = self._target.list(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, leave_type_id: int) -> LeaveType:
@@ -2354,14 +2425,18 @@ class StatusOptions(_rt.Facade):
     _target: AsyncStatusOptions
 
     def list(
-        self, *, with_deleted: bool | None = None, per_page: int | None = None
+        self,
+        *,
+        with_deleted: bool | None = None,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> Paginator[StatusOption]:
         """Walk status options (deleted ones only with ``with_deleted=True``).
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.status_options.StatusOptions.list`.
         """
-        _r = self._target.list(with_deleted=with_deleted, per_page=per_page)
+        _r = self._target.list(with_deleted=with_deleted, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def get(self, status_option_id: int) -> StatusOption:
@@ -2480,13 +2555,15 @@ class Webhooks(_rt.Facade):
 
     _target: AsyncWebhooks
 
-    def list(self, *, per_page: int | None = None) -> Paginator[Webhook]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Webhook]:
         """Walk the organisation's webhooks.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.webhooks.Webhooks.list`.
         """
-        _r = self._target.list(per_page=per_page)
+        _r = self._target.list(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def create(self, event_type: str, url: str) -> Webhook:

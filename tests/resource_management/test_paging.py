@@ -9,7 +9,7 @@ import pytest
 from smartsuite._core.errors import ConfigurationError
 from smartsuite.emulator import Emulator
 from smartsuite.resource_management import ResourceManagementClient
-from smartsuite.resource_management._resource import next_link
+from smartsuite.resource_management._links import next_link
 
 D = dt.date
 
@@ -33,12 +33,29 @@ async def test_walks_25000_time_entries_each_once(
     assert [int(g.query.get("page", "1")) for g in gets] == list(range(1, 26))
 
 
-async def test_per_page_is_clamped_to_1000(emu: Emulator, rm: ResourceManagementClient) -> None:
+async def test_page_size_is_clamped_to_1000(emu: Emulator, rm: ResourceManagementClient) -> None:
     await rm.users.create(first_name="A", last_name="B")
-    await rm.users.list(per_page=5000)
+    await rm.users.list(page_size=5000)
     assert emu.rm.log[-1].query["per_page"] == "1000"
-    with pytest.raises(ConfigurationError, match="per_page"):
-        rm.users.list(per_page=0)
+    with pytest.raises(ConfigurationError, match="page_size"):
+        rm.users.list(page_size=0)
+
+
+async def test_per_page_still_works_with_a_deprecation_warning(
+    emu: Emulator, rm: ResourceManagementClient
+) -> None:
+    for n in range(3):
+        await rm.users.create(first_name=f"U{n}", last_name="X")
+    with pytest.warns(DeprecationWarning, match=r"per_page= is deprecated.*page_size=") as rec:
+        pages = [p async for p in rm.users.list(per_page=2).pages()]
+    assert rec[0].filename == __file__  # blamed on the caller's line, not on smartsuite
+    assert [len(p.items) for p in pages] == [2, 1]
+    assert {
+        e.query["per_page"] for e in emu.rm.log if e.path == "/users" and e.method == "GET"
+    } == {"2"}
+    with pytest.warns(DeprecationWarning):
+        user = await rm.users.get(pages[0].items[0].id, fields=["tags"], per_page=1)
+    assert user.tags is not None and emu.rm.log[-1].query["per_page"] == "1"
 
 
 async def test_next_links_are_relative_and_followed(
@@ -46,13 +63,13 @@ async def test_next_links_are_relative_and_followed(
 ) -> None:
     for n in range(5):
         await rm.users.create(first_name=f"U{n}", last_name="X")
-    first = await rm.users.list(per_page=2, sort_field="first_name")
+    first = await rm.users.list(page_size=2, sort_field="first_name")
     assert isinstance(first.next_cursor, str)
     assert first.next_cursor.startswith("/rm/api/v1/users?")
     assert "sort_field=first_name" in first.next_cursor and "page=2" in first.next_cursor
-    names = [u.first_name async for u in rm.users.list(per_page=2, sort_field="first_name")]
+    names = [u.first_name async for u in rm.users.list(page_size=2, sort_field="first_name")]
     assert names == ["U0", "U1", "U2", "U3", "U4"]
-    pages = [len(p.items) async for p in rm.users.list(per_page=2).pages()]
+    pages = [len(p.items) async for p in rm.users.list(page_size=2).pages()]
     assert pages == [2, 2, 1]
 
 
@@ -76,7 +93,7 @@ async def test_truncated_nested_collection_is_expanded(
     user = await rm.users.create(first_name="Tag", last_name="Ged")
     for value in ("a", "b", "c"):
         await rm.user_tags.add(user.id, value)
-    got = await rm.users.get(user.id, fields=["tags", "availabilities"], per_page=2)
+    got = await rm.users.get(user.id, fields=["tags", "availabilities"], page_size=2)
     assert got.tags is not None and got.availabilities is not None
     assert [t.value for t in got.tags] == ["a", "b"]
     assert got.tags.truncated and not got.availabilities.truncated

@@ -8,7 +8,8 @@ from typing import Literal
 
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, choice, fields_param, operation
+from .._operation import operation
+from .._resource import RMResource, choice, fields_param
 from ..models.time import Approvable, Approval, ApprovalStatus, ExpenseItem, TimeEntry
 
 STATUSES = tuple(s.value for s in ApprovalStatus)
@@ -20,12 +21,13 @@ class Approvals(RMResource):
         self,
         *,
         fields: Sequence[Literal["approvables"]] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[Approval]:
         """Walk approvals; ``fields=["approvables"]`` nests each approved record as
         :attr:`Approval.approvable` (a TimeEntry or ExpenseItem)."""
         params = {"fields": fields_param(fields, ("approvables",))}
-        return self._paginate("/approvals", Approval, params, per_page=per_page)
+        return self._pages(cast_to=Approval, params=params, page_size=page_size)
 
     @operation("approvals", "POST", "/api/v1/approvals")
     async def create(
@@ -44,7 +46,7 @@ class Approvals(RMResource):
         if not items:
             raise ConfigurationError("nothing to submit or approve")
         body = {"approvables": items, "status": choice(status, STATUSES, "status")}
-        return await self._write_many("POST", "/approvals", Approval, body)
+        return await self._objects(cast_to=Approval, body=body)
 
     async def submit(self, records: Iterable[TimeEntry | ExpenseItem]) -> builtins.list[Approval]:
         """Submit time entries or expense items for approval, straight from their models."""
@@ -61,4 +63,4 @@ class Approvals(RMResource):
         Raises:
             BadRequestError: the approval is no longer pending.
         """
-        await self._delete(f"/approvals/{int(approval_id)}")
+        await self._no_content()

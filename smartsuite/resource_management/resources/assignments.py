@@ -10,7 +10,8 @@ from typing import Any, Literal
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, date_param, fields_param, operation
+from .._operation import operation
+from .._resource import RMResource, choice, date_param, fields_param
 from ..models.work import AllocationMode, Assignment, NewSubtask
 
 MODES = tuple(m.value for m in AllocationMode)
@@ -24,6 +25,7 @@ class Assignments(RMResource):
         from_: dt.date | None = None,
         to: dt.date | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[Assignment]:
         """Walk every assignment (``GET /assignments``).
@@ -32,14 +34,14 @@ class Assignments(RMResource):
             from_ / to: assignments ending after ``from_`` / starting before ``to``.
             with_phases: include assignments to phases.
         """
-        return self._paginate(
-            "/assignments", Assignment, _range(from_, to, with_phases), per_page=per_page
+        return self._pages(
+            cast_to=Assignment, params=_range(from_, to, with_phases), page_size=page_size
         )
 
     @operation("assignments", "GET", "/api/v1/assignments/{assignment_id}")
     async def get(self, assignment_id: int) -> Assignment:
         """One assignment."""
-        return await self._get(f"/assignments/{int(assignment_id)}", Assignment)
+        return await self._object(cast_to=Assignment)
 
     @operation("assignments", "POST", "/api/v1/assignments")
     async def create_with_subtasks(
@@ -78,7 +80,7 @@ class Assignments(RMResource):
         body["subtasks"] = [
             self._encode(NewSubtask(s) if isinstance(s, str) else s) for s in subtasks
         ]
-        return await self._write("POST", "/assignments", Assignment, body)
+        return await self._object(cast_to=Assignment, body=body)
 
     @operation("assignments", "GET", "/api/v1/users/{user_id}/assignments")
     def list_for_user(
@@ -88,18 +90,18 @@ class Assignments(RMResource):
         from_: dt.date | None = None,
         to: dt.date | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[Assignment]:
         """Walk a user's (or placeholder's) assignments."""
-        path = f"/users/{int(user_id)}/assignments"
-        return self._paginate(path, Assignment, _range(from_, to, with_phases), per_page=per_page)
+        return self._pages(
+            cast_to=Assignment, params=_range(from_, to, with_phases), page_size=page_size
+        )
 
     @operation("assignments", "GET", "/api/v1/users/{user_id}/assignments/{assignment_id}")
     async def get_for_user(self, user_id: int, assignment_id: int) -> Assignment:
         """One of a user's assignments."""
-        return await self._get(
-            f"/users/{int(user_id)}/assignments/{int(assignment_id)}", Assignment
-        )
+        return await self._object(cast_to=Assignment)
 
     @operation("assignments", "POST", "/api/v1/users/{user_id}/assignments")
     async def create(
@@ -141,12 +143,12 @@ class Assignments(RMResource):
             note=note,
             **_allocation(allocation_mode, percent, hours_per_day, fixed_hours),
         )
-        return await self._write("POST", f"/users/{int(user_id)}/assignments", Assignment, body)
+        return await self._object(cast_to=Assignment, body=body)
 
     @operation("assignments", "DELETE", "/api/v1/users/{user_id}/assignments/{assignment_id}")
     async def delete(self, user_id: int, assignment_id: int) -> None:
         """Remove a user's assignment."""
-        await self._delete(f"/users/{int(user_id)}/assignments/{int(assignment_id)}")
+        await self._no_content()
 
     @operation("assignments", "GET", "/api/v1/projects/{project_id}/assignments")
     def list_for_project(
@@ -157,6 +159,7 @@ class Assignments(RMResource):
         from_: dt.date | None = None,
         to: dt.date | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[Assignment]:
         """Walk a project's assignments; ``fields=["subtasks_counts"]`` adds
@@ -165,14 +168,12 @@ class Assignments(RMResource):
             **_range(from_, to, with_phases),
             "fields": fields_param(fields, ("subtasks_counts",)),
         }
-        path = f"/projects/{int(project_id)}/assignments"
-        return self._paginate(path, Assignment, params, per_page=per_page)
+        return self._pages(cast_to=Assignment, params=params, page_size=page_size)
 
     @operation("assignments", "GET", "/api/v1/projects/{project_id}/assignments/{assignment_id}")
     async def get_for_project(self, project_id: int, assignment_id: int) -> Assignment:
         """One of a project's assignments."""
-        path = f"/projects/{int(project_id)}/assignments/{int(assignment_id)}"
-        return await self._get(path, Assignment)
+        return await self._object(cast_to=Assignment)
 
     async def repetitions(self, user_id: int, repetition_id: int) -> builtins.list[Assignment]:
         """Every assignment of a repeating series (the first one's id is ``repetition_id``)."""

@@ -9,7 +9,8 @@ from typing import Any
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.people import Availability
 
 
@@ -23,16 +24,16 @@ def _days(days: Sequence[float] | None) -> dict[str, Any]:
 
 class Availabilities(RMResource):
     @operation("availabilities", "GET", "/api/v1/users/{user_id}/availabilities")
-    def list(self, user_id: int, *, per_page: int | None = None) -> AsyncPaginator[Availability]:
+    def list(
+        self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[Availability]:
         """Walk a user's availability blocks."""
-        path = f"/users/{int(user_id)}/availabilities"
-        return self._paginate(path, Availability, per_page=per_page)
+        return self._pages(cast_to=Availability, page_size=page_size)
 
     @operation("availabilities", "GET", "/api/v1/users/{user_id}/availabilities/{id}")
     async def get(self, user_id: int, availability_id: int) -> Availability:
         """One availability block."""
-        path = f"/users/{int(user_id)}/availabilities/{int(availability_id)}"
-        return await self._get(path, Availability)
+        return await self._object(cast_to=Availability)
 
     @operation("availabilities", "POST", "/api/v1/users/{user_id}/availabilities")
     async def create(
@@ -53,8 +54,7 @@ class Availabilities(RMResource):
             ConfigurationError: ``days`` does not have seven values.
         """
         body = {**self._body(starts_at=starts_at, ends_at=ends_at), **_days(days)}
-        path = f"/users/{int(user_id)}/availabilities"
-        return await self._write("POST", path, Availability, body)
+        return await self._object(cast_to=Availability, body=body)
 
     @operation("availabilities", "PUT", "/api/v1/users/{user_id}/availabilities/{id}")
     async def update(
@@ -68,10 +68,9 @@ class Availabilities(RMResource):
     ) -> Availability:
         """Change an availability block."""
         body = {**self._body(starts_at=starts_at, ends_at=ends_at), **_days(days)}
-        path = f"/users/{int(user_id)}/availabilities/{int(availability_id)}"
-        return await self._write("PUT", path, Availability, body)
+        return await self._object(cast_to=Availability, body=body)
 
     @operation("availabilities", "DELETE", "/api/v1/users/{user_id}/availabilities/{id}")
     async def delete(self, user_id: int, availability_id: int) -> None:
         """Remove an availability block."""
-        await self._delete(f"/users/{int(user_id)}/availabilities/{int(availability_id)}")
+        await self._no_content()

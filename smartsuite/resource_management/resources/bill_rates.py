@@ -7,29 +7,30 @@ import datetime as dt
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.projects import BillRate
 
 
 class BillRates(RMResource):
     @operation("bill_rates", "GET", "/api/v1/bill_rates")
-    def list_account(self, *, per_page: int | None = None) -> AsyncPaginator[BillRate]:
+    def list_account(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[BillRate]:
         """Walk the account default rates (``GET /bill_rates``)."""
-        return self._paginate("/bill_rates", BillRate, per_page=per_page)
+        return self._pages(cast_to=BillRate, page_size=page_size)
 
     @operation("bill_rates", "GET", "/api/v1/projects/{project_id}/bill_rates")
-    def list(self, project_id: int, *, per_page: int | None = None) -> AsyncPaginator[BillRate]:
+    def list(
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[BillRate]:
         """Walk a project's or phase's rates."""
-        return self._paginate(
-            f"/projects/{int(project_id)}/bill_rates", BillRate, per_page=per_page
-        )
+        return self._pages(cast_to=BillRate, page_size=page_size)
 
     @operation("bill_rates", "GET", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def get(self, project_id: int, bill_rate_id: int) -> BillRate:
         """One project rate."""
-        return await self._get(
-            f"/projects/{int(project_id)}/bill_rates/{int(bill_rate_id)}", BillRate
-        )
+        return await self._object(cast_to=BillRate)
 
     @operation("bill_rates", "POST", "/api/v1/projects/{project_id}/bill_rates")
     async def create(
@@ -64,8 +65,7 @@ class BillRates(RMResource):
             ends_at=ends_at,
         )
         params = {"rebuild_assignments": rebuild_assignments}
-        path = f"/projects/{int(project_id)}/bill_rates"
-        return await self._write("POST", path, BillRate, body, params=params)
+        return await self._object(cast_to=BillRate, body=body, params=params)
 
     @operation("bill_rates", "PUT", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def update(
@@ -81,13 +81,12 @@ class BillRates(RMResource):
         """Change a project rate."""
         body = self._body(rate=rate, starts_at=starts_at, ends_at=ends_at)
         params = {"rebuild_assignments": rebuild_assignments}
-        path = f"/projects/{int(project_id)}/bill_rates/{int(bill_rate_id)}"
-        return await self._write("PUT", path, BillRate, body, params=params)
+        return await self._object(cast_to=BillRate, body=body, params=params)
 
     @operation("bill_rates", "DELETE", "/api/v1/projects/{project_id}/bill_rates/{bill_rate_id}")
     async def delete(self, project_id: int, bill_rate_id: int) -> None:
         """Remove a project rate."""
-        await self._delete(f"/projects/{int(project_id)}/bill_rates/{int(bill_rate_id)}")
+        await self._no_content()
 
 
 def _check_user_rate(user_id: object, role_id: object, discipline_id: object) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, operation
+from .._operation import operation
+from .._resource import RMResource, choice
 from ..models.projects import BudgetItem, BudgetItemType
 
 ITEM_TYPES = tuple(t.value for t in BudgetItemType)
@@ -14,7 +14,12 @@ ITEM_TYPES = tuple(t.value for t in BudgetItemType)
 class BudgetItems(RMResource):
     @operation("budget_items", "GET", "/api/v1/projects/{project_id}/budget_items")
     def list(
-        self, project_id: int, item_type: str, *, per_page: int | None = None
+        self,
+        project_id: int,
+        item_type: str,
+        *,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> AsyncPaginator[BudgetItem]:
         """Walk a project's budget lines of one ``item_type`` (required by the API, so
         amounts and hours never mix).
@@ -26,13 +31,12 @@ class BudgetItems(RMResource):
             ConfigurationError: an unknown item type.
         """
         params = {"item_type": choice(item_type, ITEM_TYPES, "item_type")}
-        path = f"/projects/{int(project_id)}/budget_items"
-        return self._paginate(path, BudgetItem, params, per_page=per_page)
+        return self._pages(cast_to=BudgetItem, params=params, page_size=page_size)
 
     @operation("budget_items", "GET", "/api/v1/budget_items/{budget_item_id}")
     async def get(self, budget_item_id: int, *, project_id: int | None = None) -> BudgetItem:
         """One budget line, by id (under its project when ``project_id`` is given)."""
-        return await self._get(_path(budget_item_id, project_id), BudgetItem)
+        return await self._object(_path(budget_item_id, project_id), cast_to=BudgetItem)
 
     @operation("budget_items", "POST", "/api/v1/projects/{project_id}/budget_items")
     async def create(
@@ -57,8 +61,7 @@ class BudgetItems(RMResource):
             peritem_amount=peritem_amount,
             peritem_label=peritem_label,
         )
-        path = f"/projects/{int(project_id)}/budget_items"
-        return await self._write("POST", path, BudgetItem, body)
+        return await self._object(cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "PUT", "/api/v1/budget_items/{budget_item_id}")
     async def update(
@@ -78,16 +81,16 @@ class BudgetItems(RMResource):
             peritem_amount=peritem_amount,
             peritem_label=peritem_label,
         )
-        return await self._write("PUT", _path(budget_item_id, project_id), BudgetItem, body)
+        return await self._object(_path(budget_item_id, project_id), cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "DELETE", "/api/v1/budget_items/{budget_item_id}")
     async def delete(self, budget_item_id: int) -> None:
         """Remove a budget line."""
-        await self._delete(f"/budget_items/{int(budget_item_id)}")
+        await self._no_content()
 
 
 def _path(budget_item_id: int, project_id: int | None) -> str:
-    item = ident(budget_item_id, "budget_item_id")
+    # The ids were checked by @operation before the method body ran.
     if project_id is None:
-        return f"/budget_items/{item}"
-    return f"/projects/{ident(project_id, 'project_id')}/budget_items/{item}"
+        return f"/budget_items/{budget_item_id}"
+    return f"/projects/{project_id}/budget_items/{budget_item_id}"

@@ -10,7 +10,8 @@ import builtins
 from collections.abc import Sequence
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import CustomFieldValue
 
 Value = str | Sequence[str]
@@ -23,11 +24,10 @@ def _value(value: Value) -> str | builtins.list[str]:
 class CustomFieldValues(RMResource):
     @operation("custom_field_values", "GET", "/api/v1/projects/{project_id}/custom_field_values")
     def list_for_project(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[CustomFieldValue]:
         """Walk a project's custom field values."""
-        path = f"/projects/{int(project_id)}/custom_field_values"
-        return self._paginate(path, CustomFieldValue, per_page=per_page)
+        return self._pages(cast_to=CustomFieldValue, page_size=page_size)
 
     @operation(
         "custom_field_values",
@@ -45,8 +45,7 @@ class CustomFieldValues(RMResource):
             The field's values on the project after the change.
         """
         body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
-        path = f"/projects/{int(project_id)}/custom_field_values"
-        return await self._write_many("POST", path, CustomFieldValue, body)
+        return await self._objects(cast_to=CustomFieldValue, body=body)
 
     @operation(
         "custom_field_values", "PUT", "/api/v1/projects/{project_id}/custom_field_values/{id}"
@@ -55,16 +54,14 @@ class CustomFieldValues(RMResource):
         self, project_id: int, value_id: int, value: str
     ) -> CustomFieldValue:
         """Change one value record of a project."""
-        path = f"/projects/{int(project_id)}/custom_field_values/{int(value_id)}"
-        return await self._write("PUT", path, CustomFieldValue, {"value": value})
+        return await self._object(cast_to=CustomFieldValue, body={"value": value})
 
     @operation("custom_field_values", "GET", "/api/v1/users/{user_id}/custom_field_values")
     def list_for_user(
-        self, user_id: int, *, per_page: int | None = None
+        self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[CustomFieldValue]:
         """Walk a user's custom field values."""
-        path = f"/users/{int(user_id)}/custom_field_values"
-        return self._paginate(path, CustomFieldValue, per_page=per_page)
+        return self._pages(cast_to=CustomFieldValue, page_size=page_size)
 
     @operation(
         "custom_field_values",
@@ -77,11 +74,9 @@ class CustomFieldValues(RMResource):
     ) -> builtins.list[CustomFieldValue]:
         """Set a user's value of a field (a list replaces the whole set)."""
         body = {"custom_field_id": int(custom_field_id), "value": _value(value)}
-        path = f"/users/{int(user_id)}/custom_field_values"
-        return await self._write_many("POST", path, CustomFieldValue, body)
+        return await self._objects(cast_to=CustomFieldValue, body=body)
 
     @operation("custom_field_values", "PUT", "/api/v1/users/{user_id}/custom_field_values/{id}")
     async def update_for_user(self, user_id: int, value_id: int, value: str) -> CustomFieldValue:
         """Change one value record of a user."""
-        path = f"/users/{int(user_id)}/custom_field_values/{int(value_id)}"
-        return await self._write("PUT", path, CustomFieldValue, {"value": value})
+        return await self._object(cast_to=CustomFieldValue, body={"value": value})

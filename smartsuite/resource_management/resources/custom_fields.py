@@ -7,7 +7,8 @@ from collections.abc import Sequence
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, operation
+from .._operation import operation
+from .._resource import RMResource, choice
 from ..models.settings import CustomField, CustomFieldType
 
 TYPES = tuple(t.value for t in CustomFieldType)
@@ -15,14 +16,16 @@ TYPES = tuple(t.value for t in CustomFieldType)
 
 class CustomFields(RMResource):
     @operation("custom_fields", "GET", "/api/v1/custom_fields")
-    def list(self, *, per_page: int | None = None) -> AsyncPaginator[CustomField]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[CustomField]:
         """Walk the custom field definitions."""
-        return self._paginate("/custom_fields", CustomField, per_page=per_page)
+        return self._pages(cast_to=CustomField, page_size=page_size)
 
     @operation("custom_fields", "GET", "/api/v1/custom_fields/{custom_field_id}")
     async def get(self, custom_field_id: int) -> CustomField:
         """One custom field."""
-        return await self._get(f"/custom_fields/{int(custom_field_id)}", CustomField)
+        return await self._object(cast_to=CustomField)
 
     @operation("custom_fields", "POST", "/api/v1/custom_fields")
     async def create(
@@ -64,7 +67,7 @@ class CustomFields(RMResource):
             is_visible_as_filter=is_visible_as_filter,
             apply_default_to_existing_objects=apply_default_to_existing_objects,
         )
-        return await self._write("POST", "/custom_fields", CustomField, body)
+        return await self._object(cast_to=CustomField, body=body)
 
     @operation("custom_fields", "PUT", "/api/v1/custom_fields/{custom_field_id}")
     async def update(
@@ -88,9 +91,9 @@ class CustomFields(RMResource):
             is_visible_on_info_page=is_visible_on_info_page,
             is_visible_as_filter=is_visible_as_filter,
         )
-        return await self._write("PUT", f"/custom_fields/{int(custom_field_id)}", CustomField, body)
+        return await self._object(cast_to=CustomField, body=body)
 
     @operation("custom_fields", "DELETE", "/api/v1/custom_fields/{custom_field_id}")
     async def delete(self, custom_field_id: int) -> None:
         """Delete a custom field and every value of it."""
-        await self._delete(f"/custom_fields/{int(custom_field_id)}")
+        await self._no_content()

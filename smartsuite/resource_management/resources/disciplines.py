@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import Discipline
 
 
 class Disciplines(RMResource):
     @operation("disciplines", "GET", "/api/v1/disciplines")
-    def list(self, *, per_page: int | None = None) -> AsyncPaginator[Discipline]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[Discipline]:
         """Walk the account's disciplines."""
-        return self._paginate("/disciplines", Discipline, per_page=per_page)
+        return self._pages(cast_to=Discipline, page_size=page_size)
 
     @operation("disciplines", "GET", "/api/v1/disciplines/{discipline_id}")
     async def get(self, discipline_id: int) -> Discipline:
@@ -20,4 +23,4 @@ class Disciplines(RMResource):
         Raises:
             NotFoundError: no such discipline.
         """
-        return await self._get(f"/disciplines/{int(discipline_id)}", Discipline)
+        return await self._object(cast_to=Discipline)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import Holiday
 
 
 class Holidays(RMResource):
     @operation("holidays", "GET", "/api/v1/holidays")
-    def list(self, *, per_page: int | None = None) -> AsyncPaginator[Holiday]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[Holiday]:
         """Walk the holidays."""
-        return self._paginate("/holidays", Holiday, per_page=per_page)
+        return self._pages(cast_to=Holiday, page_size=page_size)

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.projects import LeaveType
 
 
 class LeaveTypes(RMResource):
     @operation("leave_types", "GET", "/api/v1/leave_types")
-    def list(self, *, per_page: int | None = None) -> AsyncPaginator[LeaveType]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[LeaveType]:
         """Walk the leave types."""
-        return self._paginate("/leave_types", LeaveType, per_page=per_page)
+        return self._pages(cast_to=LeaveType, page_size=page_size)
 
     @operation("leave_types", "GET", "/api/v1/leave_types/{leave_type_id}")
     async def get(self, leave_type_id: int) -> LeaveType:
         """One leave type."""
-        return await self._get(f"/leave_types/{int(leave_type_id)}", LeaveType)
+        return await self._object(cast_to=LeaveType)

@@ -6,15 +6,18 @@ import datetime as dt
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.projects import Project
 
 
 class Phases(RMResource):
     @operation("phases", "GET", "/api/v1/projects/{project_id}/phases")
-    def list(self, project_id: int, *, per_page: int | None = None) -> AsyncPaginator[Project]:
+    def list(
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[Project]:
         """Walk a project's phases (``GET /projects/{id}/phases``)."""
-        return self._paginate(f"/projects/{int(project_id)}/phases", Project, per_page=per_page)
+        return self._pages(cast_to=Project, page_size=page_size)
 
     @operation("phases", "POST", "/api/v1/projects/{project_id}/phases")
     async def create(
@@ -38,7 +41,7 @@ class Phases(RMResource):
             ends_at=ends_at,
             use_parent_bill_rates=use_parent_bill_rates,
         )
-        return await self._write("POST", f"/projects/{int(project_id)}/phases", Project, body)
+        return await self._object(cast_to=Project, body=body)
 
     @operation("phases", "PUT", "/api/v1/projects/{project_id}/phases/{phase_id}")
     async def update(
@@ -58,8 +61,7 @@ class Phases(RMResource):
             ends_at=ends_at,
             use_parent_bill_rates=use_parent_bill_rates,
         )
-        path = f"/projects/{int(project_id)}/phases/{int(phase_id)}"
-        return await self._write("PUT", path, Project, body)
+        return await self._object(cast_to=Project, body=body)
 
     @operation("phases", "DELETE", "/api/v1/projects/{project_id}/phases/{phase_id}")
     async def delete(self, project_id: int, phase_id: int) -> None:
@@ -68,4 +70,4 @@ class Phases(RMResource):
         Raises:
             BadRequestError: the phase still has assignments.
         """
-        await self._delete(f"/projects/{int(project_id)}/phases/{int(phase_id)}")
+        await self._no_content()

@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, fields_param, operation
+from .._operation import operation
+from .._resource import RMResource, fields_param
 from ..models.people import PlaceholderResource
 from ..models.work import Assignment
 
 PlaceholderField = Literal["assignments", "custom_field_values"]
-_FIELDS = ("assignments", "custom_field_values")
+_FIELDS = get_args(PlaceholderField)
 
 
 class Placeholders(RMResource):
@@ -21,13 +22,12 @@ class Placeholders(RMResource):
         self,
         *,
         fields: Sequence[PlaceholderField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[PlaceholderResource]:
         """Walk placeholder resources."""
         params = {"fields": fields_param(fields, _FIELDS)}
-        return self._paginate(
-            "/placeholder_resources", PlaceholderResource, params, per_page=per_page
-        )
+        return self._pages(cast_to=PlaceholderResource, params=params, page_size=page_size)
 
     @operation("placeholder_resources", "GET", "/api/v1/placeholder_resources/{id}")
     async def get(
@@ -35,12 +35,12 @@ class Placeholders(RMResource):
         placeholder_id: int,
         *,
         fields: Sequence[PlaceholderField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> PlaceholderResource:
         """One placeholder."""
-        params = {"fields": fields_param(fields, _FIELDS), "per_page": per_page}
-        path = f"/placeholder_resources/{int(placeholder_id)}"
-        return await self._get(path, PlaceholderResource, params)
+        params = {"fields": fields_param(fields, _FIELDS), "per_page": page_size}
+        return await self._object(cast_to=PlaceholderResource, params=params)
 
     @operation("placeholder_resources", "POST", "/api/v1/placeholder_resources")
     async def create(
@@ -53,7 +53,7 @@ class Placeholders(RMResource):
     ) -> PlaceholderResource:
         """Create a placeholder; ``title`` is how it appears everywhere."""
         body = self._body(title=title, role=role, discipline=discipline, location=location)
-        return await self._write("POST", "/placeholder_resources", PlaceholderResource, body)
+        return await self._object(cast_to=PlaceholderResource, body=body)
 
     @operation("placeholder_resources", "PUT", "/api/v1/placeholder_resources/{id}")
     async def update(
@@ -67,29 +67,26 @@ class Placeholders(RMResource):
     ) -> PlaceholderResource:
         """Change a placeholder."""
         body = self._body(title=title, role=role, discipline=discipline, location=location)
-        path = f"/placeholder_resources/{int(placeholder_id)}"
-        return await self._write("PUT", path, PlaceholderResource, body)
+        return await self._object(cast_to=PlaceholderResource, body=body)
 
     @operation("placeholder_resources", "DELETE", "/api/v1/placeholder_resources/{id}")
     async def delete(self, placeholder_id: int) -> None:
         """Delete a placeholder."""
-        await self._delete(f"/placeholder_resources/{int(placeholder_id)}")
+        await self._no_content()
 
     @operation("placeholder_resources", "GET", "/api/v1/placeholder_resources/{id}/assignments")
     def assignments(
-        self, placeholder_id: int, *, per_page: int | None = None
+        self, placeholder_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[Assignment]:
         """Walk a placeholder's assignments (make them with ``rm.assignments.create`` and the
         placeholder's id as ``user_id``)."""
-        path = f"/placeholder_resources/{int(placeholder_id)}/assignments"
-        return self._paginate(path, Assignment, per_page=per_page)
+        return self._pages(cast_to=Assignment, page_size=page_size)
 
     @operation(
         "placeholder_resources", "GET", "/api/v1/projects/{project_id}/placeholder_resources"
     )
     def list_for_project(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> AsyncPaginator[PlaceholderResource]:
         """Walk the placeholders assigned to a project."""
-        path = f"/projects/{int(project_id)}/placeholder_resources"
-        return self._paginate(path, PlaceholderResource, per_page=per_page)
+        return self._pages(cast_to=PlaceholderResource, page_size=page_size)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, SortOrder, fields_param, operation, sort_params
+from .._operation import operation
+from .._resource import RMResource, SortOrder, fields_param, sort_params
 from ..models.people import User
 from .users import USER_FIELDS, USER_SORT_FIELDS, UserField, UserSortField
 
@@ -22,6 +23,7 @@ class ProjectUsers(RMResource):
         with_phases: bool | None = None,
         with_archived: bool | None = None,
         include_placeholders: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[User]:
         """Walk the users assigned to a project (``GET /projects/{id}/users``).
@@ -37,4 +39,4 @@ class ProjectUsers(RMResource):
             "with_archived": with_archived,
             "include_placeholders": include_placeholders,
         }
-        return self._paginate(f"/projects/{int(project_id)}/users", User, params, per_page=per_page)
+        return self._pages(cast_to=User, params=params, page_size=page_size)

@@ -4,19 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import (
-    RMResource,
-    SortOrder,
-    choice,
-    date_param,
-    fields_param,
-    operation,
-    sort_params,
-)
+from .._operation import operation
+from .._resource import RMResource, SortOrder, choice, date_param, fields_param, sort_params
 from ..models.projects import Project
 
 ProjectField = Literal[
@@ -28,17 +21,9 @@ ProjectField = Literal[
     "summary",
     "custom_field_values",
 ]
-PROJECT_FIELDS = (
-    "children",
-    "tags",
-    "budget_items",
-    "project_state",
-    "phase_count",
-    "summary",
-    "custom_field_values",
-)
+PROJECT_FIELDS = get_args(ProjectField)
 ProjectStateName = Literal["Confirmed", "Tentative", "Internal"]
-PROJECT_STATES = ("Confirmed", "Tentative", "Internal")
+PROJECT_STATES = get_args(ProjectStateName)
 
 
 class Projects(RMResource):
@@ -57,6 +42,7 @@ class Projects(RMResource):
         phase_name: str | None = None,
         with_archived: bool | None = None,
         with_phases: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[Project]:
         """Walk projects (``GET /projects``).
@@ -71,7 +57,7 @@ class Projects(RMResource):
             project_code / phase_name: exact matches.
             with_archived: include archived projects.
             with_phases: include phases (child projects).
-            per_page: page size of the walk (default and maximum 1000).
+            page_size: the walk's page size (default and maximum 1000; ``per_page=`` is deprecated).
 
         Raises:
             ConfigurationError: an unknown field, state or sort value, or a non-date bound.
@@ -93,7 +79,7 @@ class Projects(RMResource):
             "with_archived": with_archived,
             "with_phases": with_phases,
         }
-        return self._paginate("/projects", Project, params, per_page=per_page)
+        return self._pages(cast_to=Project, params=params, page_size=page_size)
 
     @operation("projects", "GET", "/api/v1/projects/{project_id}")
     async def get(
@@ -101,6 +87,7 @@ class Projects(RMResource):
         project_id: int,
         *,
         fields: Sequence[ProjectField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Project:
         """One project or phase (``GET /projects/{id}``).
@@ -108,8 +95,8 @@ class Projects(RMResource):
         Raises:
             NotFoundError: no such project.
         """
-        params = {"fields": fields_param(fields, PROJECT_FIELDS), "per_page": per_page}
-        return await self._get(f"/projects/{int(project_id)}", Project, params)
+        params = {"fields": fields_param(fields, PROJECT_FIELDS), "per_page": page_size}
+        return await self._object(cast_to=Project, params=params)
 
     @operation("projects", "POST", "/api/v1/projects")
     async def create(
@@ -139,7 +126,7 @@ class Projects(RMResource):
             project_state=project_state,
             timeentry_lockout=timeentry_lockout,
         )
-        return await self._write("POST", "/projects", Project, body)
+        return await self._object(cast_to=Project, body=body)
 
     @operation("projects", "PUT", "/api/v1/projects/{project_id}")
     async def update(
@@ -184,7 +171,7 @@ class Projects(RMResource):
             timeentry_lockout=timeentry_lockout,
             archived=archived,
         )
-        return await self._write("PUT", f"/projects/{int(project_id)}", Project, body)
+        return await self._object(cast_to=Project, body=body)
 
     async def save(self, project: Project) -> Project:
         """Send the changes made to ``project`` since it was read (``PUT /projects/{id}``):
@@ -214,4 +201,4 @@ class Projects(RMResource):
         Raises:
             NotFoundError: no such project.
         """
-        await self._delete(f"/projects/{int(project_id)}")
+        await self._no_content()

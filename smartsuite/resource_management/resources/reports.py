@@ -7,7 +7,8 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from ..._core.errors import ConfigurationError
-from .._resource import RMResource, date_param, operation
+from .._operation import operation
+from .._resource import RMResource, date_param
 from ..models.reports import CustomFieldFilter, Report, ReportFilter, ReportTotals, TimeFrame
 
 #: The API allows up to five grouping levels (the UI two).
@@ -76,7 +77,7 @@ class Reports(RMResource):
             BadRequestError: the server refused the combination (an unknown view ...).
         """
         body = self._params(view, time_frame, group_by, filters, today, calc_incurred_using)
-        return await self._write("POST", "/reports/rows", Report, body)
+        return await self._object(cast_to=Report, body=body)
 
     @operation("reports", "POST", "/api/v1/reports/totals", idempotent=True)
     async def totals(
@@ -91,7 +92,7 @@ class Reports(RMResource):
     ) -> ReportTotals:
         """Report totals for the same parameters as :meth:`rows`."""
         body = self._params(view, time_frame, group_by, filters, today, calc_incurred_using)
-        return await self._write("POST", "/reports/totals", ReportTotals, body)
+        return await self._object(cast_to=ReportTotals, body=body)
 
 
 def _time_frame(value: TimeFrameArg, resource: RMResource) -> Any:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.settings import Role
 
 
 class Roles(RMResource):
     @operation("roles", "GET", "/api/v1/roles")
-    def list(self, *, per_page: int | None = None) -> AsyncPaginator[Role]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[Role]:
         """Walk the account's roles."""
-        return self._paginate("/roles", Role, per_page=per_page)
+        return self._pages(cast_to=Role, page_size=page_size)
 
     @operation("roles", "GET", "/api/v1/roles/{role_id}")
     async def get(self, role_id: int) -> Role:
@@ -20,4 +23,4 @@ class Roles(RMResource):
         Raises:
             NotFoundError: no such role.
         """
-        return await self._get(f"/roles/{int(role_id)}", Role)
+        return await self._object(cast_to=Role)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, operation
+from .._operation import operation
+from .._resource import RMResource, choice
 from ..models.settings import StatusColor, StatusOption, StatusStage
 
 COLORS = tuple(c.value for c in StatusColor)
@@ -14,16 +15,20 @@ STAGES = tuple(s.value for s in StatusStage)
 class StatusOptions(RMResource):
     @operation("status_options", "GET", "/api/v1/status_options")
     def list(
-        self, *, with_deleted: bool | None = None, per_page: int | None = None
+        self,
+        *,
+        with_deleted: bool | None = None,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> AsyncPaginator[StatusOption]:
         """Walk status options (deleted ones only with ``with_deleted=True``)."""
         params = {"with_deleted": with_deleted}
-        return self._paginate("/status_options", StatusOption, params, per_page=per_page)
+        return self._pages(cast_to=StatusOption, params=params, page_size=page_size)
 
     @operation("status_options", "GET", "/api/v1/status_options/{id}")
     async def get(self, status_option_id: int) -> StatusOption:
         """One status option."""
-        return await self._get(f"/status_options/{int(status_option_id)}", StatusOption)
+        return await self._object(cast_to=StatusOption)
 
     @operation("status_options", "POST", "/api/v1/status_options")
     async def create(self, *, label: str, color: str, stage: str, order: float) -> StatusOption:
@@ -43,7 +48,7 @@ class StatusOptions(RMResource):
             "stage": choice(stage, STAGES, "stage"),
             "order": float(order),
         }
-        return await self._write("POST", "/status_options", StatusOption, body)
+        return await self._object(cast_to=StatusOption, body=body)
 
     @operation("status_options", "PUT", "/api/v1/status_options/{id}")
     async def update(
@@ -61,10 +66,9 @@ class StatusOptions(RMResource):
         if stage is not UNSET:
             choice(stage, STAGES, "stage")
         body = self._body(label=label, color=color, stage=stage, order=order)
-        path = f"/status_options/{int(status_option_id)}"
-        return await self._write("PUT", path, StatusOption, body)
+        return await self._object(cast_to=StatusOption, body=body)
 
     @operation("status_options", "DELETE", "/api/v1/status_options/{id}")
     async def delete(self, status_option_id: int) -> None:
         """Flag a status option as deleted (history keeps it)."""
-        await self._delete(f"/status_options/{int(status_option_id)}")
+        await self._no_content()

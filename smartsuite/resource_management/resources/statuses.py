@@ -6,7 +6,8 @@ import datetime as dt
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, choice, operation
+from .._operation import operation
+from .._resource import RMResource, choice
 from ..models.people import StatusCode, UserStatus
 
 CODES = tuple(c.value for c in StatusCode)
@@ -14,9 +15,11 @@ CODES = tuple(c.value for c in StatusCode)
 
 class Statuses(RMResource):
     @operation("statuses", "GET", "/api/v1/users/{user_id}/statuses")
-    def list(self, user_id: int, *, per_page: int | None = None) -> AsyncPaginator[UserStatus]:
+    def list(
+        self, user_id: int, *, page_size: int | None = None, per_page: int | None = None
+    ) -> AsyncPaginator[UserStatus]:
         """Walk a user's statuses."""
-        return self._paginate(f"/users/{int(user_id)}/statuses", UserStatus, per_page=per_page)
+        return self._pages(cast_to=UserStatus, page_size=page_size)
 
     @operation("statuses", "POST", "/api/v1/users/{user_id}/statuses")
     async def create(
@@ -44,4 +47,4 @@ class Statuses(RMResource):
             end=end,
             message=message,
         )
-        return await self._write("POST", f"/users/{int(user_id)}/statuses", UserStatus, body)
+        return await self._object(cast_to=UserStatus, body=body)

@@ -2,32 +2,32 @@
 
 from __future__ import annotations
 
-from ..._core.ids import ident
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, operation
+from .._operation import operation
+from .._resource import RMResource
 from ..models.work import Subtask
 
 _BASE = "/api/v1/projects/{project_id}/assignments/{assignment_id}/subtasks"
 
 
-def _path(project_id: int, assignment_id: int) -> str:
-    project, assignment = ident(project_id, "project_id"), ident(assignment_id, "assignment_id")
-    return f"/projects/{project}/assignments/{assignment}/subtasks"
-
-
 class Subtasks(RMResource):
     @operation("subtasks", "GET", _BASE)
     def list(
-        self, project_id: int, assignment_id: int, *, per_page: int | None = None
+        self,
+        project_id: int,
+        assignment_id: int,
+        *,
+        page_size: int | None = None,
+        per_page: int | None = None,
     ) -> AsyncPaginator[Subtask]:
         """Walk an assignment's subtasks."""
-        return self._paginate(_path(project_id, assignment_id), Subtask, per_page=per_page)
+        return self._pages(cast_to=Subtask, page_size=page_size)
 
     @operation("subtasks", "GET", _BASE + "/{subtask_id}")
     async def get(self, project_id: int, assignment_id: int, subtask_id: int) -> Subtask:
         """One subtask."""
-        return await self._get(f"{_path(project_id, assignment_id)}/{int(subtask_id)}", Subtask)
+        return await self._object(cast_to=Subtask)
 
     @operation("subtasks", "POST", _BASE)
     async def create(
@@ -35,7 +35,7 @@ class Subtasks(RMResource):
     ) -> Subtask:
         """Add a subtask."""
         body = {"description": description, "completed": completed}
-        return await self._write("POST", _path(project_id, assignment_id), Subtask, body)
+        return await self._object(cast_to=Subtask, body=body)
 
     @operation("subtasks", "PUT", _BASE + "/{subtask_id}")
     async def update(
@@ -49,10 +49,9 @@ class Subtasks(RMResource):
     ) -> Subtask:
         """Change a subtask (tick it with ``completed=True``)."""
         body = self._body(description=description, completed=completed)
-        path = f"{_path(project_id, assignment_id)}/{int(subtask_id)}"
-        return await self._write("PUT", path, Subtask, body)
+        return await self._object(cast_to=Subtask, body=body)
 
     @operation("subtasks", "DELETE", _BASE + "/{subtask_id}")
     async def delete(self, project_id: int, assignment_id: int, subtask_id: int) -> None:
         """Destroy a subtask."""
-        await self._delete(f"{_path(project_id, assignment_id)}/{int(subtask_id)}")
+        await self._no_content()

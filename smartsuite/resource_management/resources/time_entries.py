@@ -9,7 +9,8 @@ from typing import Any, Literal
 from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, SortOrder, date_param, fields_param, operation, sort_params
+from .._operation import operation
+from .._resource import RMResource, SortOrder, date_param, fields_param, sort_params
 from ..models.time import TimeEntry
 
 TimeEntryField = Literal["approvals"]
@@ -50,6 +51,7 @@ class TimeEntries(RMResource):
         sort_order: SortOrder | None = None,
         with_suggestions: bool | None = None,
         fields: Sequence[TimeEntryField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[TimeEntry]:
         """Walk every time entry in the account (``GET /time_entries``).
@@ -60,12 +62,12 @@ class TimeEntries(RMResource):
             fields: ``["approvals"]`` nests each entry's approvals.
         """
         params = _query(from_, to, sort_field, sort_order, with_suggestions, fields)
-        return self._paginate("/time_entries", TimeEntry, params, per_page=per_page)
+        return self._pages(cast_to=TimeEntry, params=params, page_size=page_size)
 
     @operation("time_entries", "GET", "/api/v1/time_entries/{id}")
     async def get(self, time_entry_id: int) -> TimeEntry:
         """One time entry."""
-        return await self._get(f"/time_entries/{int(time_entry_id)}", TimeEntry)
+        return await self._object(cast_to=TimeEntry)
 
     @operation("time_entries", "GET", "/api/v1/users/{user_id}/time_entries")
     def list_for_user(
@@ -78,19 +80,17 @@ class TimeEntries(RMResource):
         sort_order: SortOrder | None = None,
         with_suggestions: bool | None = None,
         fields: Sequence[TimeEntryField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[TimeEntry]:
         """Walk one user's time entries, for example a month of them."""
         params = _query(from_, to, sort_field, sort_order, with_suggestions, fields)
-        path = f"/users/{int(user_id)}/time_entries"
-        return self._paginate(path, TimeEntry, params, per_page=per_page)
+        return self._pages(cast_to=TimeEntry, params=params, page_size=page_size)
 
     @operation("time_entries", "GET", "/api/v1/users/{user_id}/time_entries/{id}")
     async def get_for_user(self, user_id: int, time_entry_id: int) -> TimeEntry:
         """One of a user's time entries."""
-        return await self._get(
-            f"/users/{int(user_id)}/time_entries/{int(time_entry_id)}", TimeEntry
-        )
+        return await self._object(cast_to=TimeEntry)
 
     @operation("time_entries", "POST", "/api/v1/users/{user_id}/time_entries")
     async def create(
@@ -120,7 +120,7 @@ class TimeEntries(RMResource):
             notes=notes,
             bill_rate_id=bill_rate_id,
         )
-        return await self._write("POST", f"/users/{int(user_id)}/time_entries", TimeEntry, body)
+        return await self._object(cast_to=TimeEntry, body=body)
 
     @operation("time_entries", "PUT", "/api/v1/users/{user_id}/time_entries/{id}")
     async def update(
@@ -145,13 +145,12 @@ class TimeEntries(RMResource):
             notes=notes,
             bill_rate_id=bill_rate_id,
         )
-        path = f"/users/{int(user_id)}/time_entries/{int(time_entry_id)}"
-        return await self._write("PUT", path, TimeEntry, body)
+        return await self._object(cast_to=TimeEntry, body=body)
 
     @operation("time_entries", "DELETE", "/api/v1/users/{user_id}/time_entries/{id}")
     async def delete(self, user_id: int, time_entry_id: int) -> None:
         """Delete a confirmed time entry."""
-        await self._delete(f"/users/{int(user_id)}/time_entries/{int(time_entry_id)}")
+        await self._no_content()
 
     @operation("time_entries", "GET", "/api/v1/projects/{project_id}/time_entries")
     def list_for_project(
@@ -164,18 +163,17 @@ class TimeEntries(RMResource):
         sort_order: SortOrder | None = None,
         with_suggestions: bool | None = None,
         fields: Sequence[TimeEntryField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[TimeEntry]:
         """Walk a project's time entries."""
         params = _query(from_, to, sort_field, sort_order, with_suggestions, fields)
-        path = f"/projects/{int(project_id)}/time_entries"
-        return self._paginate(path, TimeEntry, params, per_page=per_page)
+        return self._pages(cast_to=TimeEntry, params=params, page_size=page_size)
 
     @operation("time_entries", "GET", "/api/v1/projects/{project_id}/time_entries/{id}")
     async def get_for_project(self, project_id: int, time_entry_id: int) -> TimeEntry:
         """One of a project's time entries."""
-        path = f"/projects/{int(project_id)}/time_entries/{int(time_entry_id)}"
-        return await self._get(path, TimeEntry)
+        return await self._object(cast_to=TimeEntry)
 
     @operation("time_entries", "POST", "/api/v1/projects/{project_id}/time_entries")
     async def create_for_project(
@@ -198,6 +196,4 @@ class TimeEntries(RMResource):
             task=task,
             notes=notes,
         )
-        return await self._write(
-            "POST", f"/projects/{int(project_id)}/time_entries", TimeEntry, body
-        )
+        return await self._object(cast_to=TimeEntry, body=body)

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Literal
+from typing import Literal, get_args
 
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
-from .._resource import RMResource, SortOrder, fields_param, operation, sort_params
+from .._operation import operation
+from .._resource import RMResource, SortOrder, fields_param, sort_params
 from ..models.people import User
 
 UserField = Literal["tags", "assignments", "availabilities", "custom_field_values"]
-USER_FIELDS = ("tags", "assignments", "availabilities", "custom_field_values")
+USER_FIELDS = get_args(UserField)
 UserSortField = Literal[
     "created", "updated", "first_name", "last_name", "hire_date", "termination_date"
 ]
-USER_SORT_FIELDS = (
-    "created",
-    "updated",
-    "first_name",
-    "last_name",
-    "hire_date",
-    "termination_date",
-)
+USER_SORT_FIELDS = get_args(UserSortField)
 
 
 class Users(RMResource):
@@ -36,6 +30,7 @@ class Users(RMResource):
         sort_order: SortOrder | None = None,
         with_archived: bool | None = None,
         include_placeholders: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> AsyncPaginator[User]:
         """Walk every user (``GET /users``).
@@ -45,7 +40,7 @@ class Users(RMResource):
             sort_field / sort_order: ordering (``created``, ``last_name`` ...; ``ascending``).
             with_archived: include archived users.
             include_placeholders: include placeholder resources.
-            per_page: page size of the walk (default and maximum 1000).
+            page_size: the walk's page size (default and maximum 1000; ``per_page=`` is deprecated).
 
         Raises:
             ConfigurationError: an unknown field or sort value.
@@ -56,7 +51,7 @@ class Users(RMResource):
             "with_archived": with_archived,
             "include_placeholders": include_placeholders,
         }
-        return self._paginate("/users", User, params, per_page=per_page)
+        return self._pages(cast_to=User, params=params, page_size=page_size)
 
     @operation("users", "GET", "/api/v1/users/{user_id}")
     async def get(
@@ -64,15 +59,16 @@ class Users(RMResource):
         user_id: int,
         *,
         fields: Sequence[UserField] | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> User:
-        """One user (``GET /users/{id}``); ``per_page`` sizes its nested collections.
+        """One user (``GET /users/{id}``); ``page_size`` sizes its nested collections.
 
         Raises:
             NotFoundError: no such user.
         """
-        params = {"fields": fields_param(fields, USER_FIELDS), "per_page": per_page}
-        return await self._get(f"/users/{int(user_id)}", User, params)
+        params = {"fields": fields_param(fields, USER_FIELDS), "per_page": page_size}
+        return await self._object(cast_to=User, params=params)
 
     @operation("users", "POST", "/api/v1/users")
     async def create(
@@ -118,7 +114,7 @@ class Users(RMResource):
             license_type=license_type,
             billability_target=billability_target,
         )
-        return await self._write("POST", "/users", User, body)
+        return await self._object(cast_to=User, body=body)
 
     @operation("users", "PUT", "/api/v1/users/{user_id}")
     async def update(
@@ -167,7 +163,7 @@ class Users(RMResource):
             billability_target=billability_target,
             archived=archived,
         )
-        return await self._write("PUT", f"/users/{int(user_id)}", User, body)
+        return await self._object(cast_to=User, body=body)
 
     async def save(self, user: User) -> User:
         """Send the changes made to ``user`` since it was read (``PUT /users/{id}``): only the
