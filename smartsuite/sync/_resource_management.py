@@ -1142,6 +1142,7 @@ class ProjectUsers(_rt.Facade):
         with_phases: bool | None = None,
         with_archived: bool | None = None,
         include_placeholders: bool | None = None,
+        page_size: int | None = None,
         per_page: int | None = None,
     ) -> Paginator[User]:
         """Walk the users assigned to a project (``GET /projects/{id}/users``).
@@ -1157,6 +1158,7 @@ class ProjectUsers(_rt.Facade):
             with_phases=with_phases,
             with_archived=with_archived,
             include_placeholders=include_placeholders,
+            page_size=page_size,
             per_page=per_page,
         )
         return _rt.wrap_paginator(self._portal, _r)
@@ -2106,44 +2108,48 @@ class BudgetItemCategories(_rt.Facade):
 
     _target: AsyncBudgetItemCategories
 
-    def time_entry(self, *, per_page: int | None = None) -> Paginator[BudgetItemCategory]:
+    def time_entry(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[BudgetItemCategory]:
         """Walk the account's time (fee) budget categories.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.time_entry`.
         """
-        _r = self._target.time_entry(per_page=per_page)
+        _r = self._target.time_entry(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
-    def expense_item(self, *, per_page: int | None = None) -> Paginator[BudgetItemCategory]:
+    def expense_item(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[BudgetItemCategory]:
         """Walk the account's expense budget categories.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.expense_item`.
         """
-        _r = self._target.expense_item(per_page=per_page)
+        _r = self._target.expense_item(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def project_time_entry(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> Paginator[BudgetItem]:
         """Walk a project's time budget lines (``category`` may be None: uncategorised).
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.project_time_entry`.
         """
-        _r = self._target.project_time_entry(project_id, per_page=per_page)
+        _r = self._target.project_time_entry(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
     def project_expense_item(
-        self, project_id: int, *, per_page: int | None = None
+        self, project_id: int, *, page_size: int | None = None, per_page: int | None = None
     ) -> Paginator[BudgetItem]:
         """Walk a project's expense budget lines.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.budget_categories.BudgetItemCategories.project_expense_item`.
         """
-        _r = self._target.project_expense_item(project_id, per_page=per_page)
+        _r = self._target.project_expense_item(project_id, page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
 
@@ -2376,13 +2382,15 @@ class Holidays(_rt.Facade):
 
     _target: AsyncHolidays
 
-    def list(self, *, per_page: int | None = None) -> Paginator[Holiday]:
+    def list(
+        self, *, page_size: int | None = None, per_page: int | None = None
+    ) -> Paginator[Holiday]:
         """Walk the holidays.
 
         Sync facade of
         :meth:`smartsuite.resource_management.resources.holidays.Holidays.list`.
         """
-        _r = self._target.list(per_page=per_page)
+        _r = self._target.list(page_size=page_size, per_page=per_page)
         return _rt.wrap_paginator(self._portal, _r)
 
 

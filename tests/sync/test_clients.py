@@ -126,9 +126,9 @@ def test_with_options_view_shares_the_loop(ss: SmartsheetClient) -> None:
 def test_resource_management(rm: ResourceManagementClient) -> None:
     made = [rm.users.create(first_name=f"F{i}", last_name=f"L{i}") for i in range(5)]
     assert all(u.id is not None for u in made)
-    walked = list(rm.users.list(per_page=2))
+    walked = list(rm.users.list(page_size=2))
     assert {u.id for u in made} <= {u.id for u in walked}
-    assert len(list(rm.users.list(per_page=2).pages())) >= 3
+    assert len(list(rm.users.list(page_size=2).pages())) >= 3
     project = rm.projects.create(name="Sync project")
     assert project.id is not None and rm.projects.get(project.id).name == "Sync project"
     assert made[0].id is not None
