@@ -24,6 +24,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import scalars
+from .encode import generate_unstructure_fn
 from .errors import DecodeError
 from .model import (
     BUILT,
@@ -270,6 +271,31 @@ def make_model_unstructure_fn(
     return unstructure
 
 
+def make_fast_unstructure_fn(
+    cls: type, conv: cattrs.Converter, wire_name: WireNames
+) -> Callable[[Any], dict[str, Any]]:
+    """The encoder the converters use: :func:`make_model_unstructure_fn` generated as
+    straight-line code (:mod:`smartsuite._core.encode`), equal to it in result. A model whose
+    annotations do not resolve yet is generated on its first use instead."""
+
+    def generate() -> Callable[[Any], dict[str, Any]]:
+        plans, _ = field_plans(cls, wire_name)
+        triples = [(p.name, p.wire, p.identity) for p in plans]
+        return generate_unstructure_fn(cls, triples, conv)
+
+    try:
+        return generate()
+    except NameError:
+        compiled: list[Callable[[Any], dict[str, Any]]] = []
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            if not compiled:
+                compiled.append(generate())
+            return compiled[0](obj)
+
+        return unstructure
+
+
 def _guarded(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def structure_object(data: Any, tp: Any) -> Any:
         # cattrs only tests `"name" in data`: a list, or a string without the field names
@@ -316,7 +342,7 @@ def make_converter(*, camel_case: bool, wire_name: WireNames | None = None) -> c
 
     def unstructure_factory(cls: type) -> Callable[[Any], Any]:
         if is_model(cls):
-            return make_model_unstructure_fn(cls, conv, names)
+            return make_fast_unstructure_fn(cls, conv, names)
         base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv, **rename(cls))
 
         def unstructure(obj: Any) -> dict[str, Any]:

@@ -7,19 +7,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..._core.bulk import BatchOutcome, BulkResult, Outcome, run_in_batches
-from ..._core.errors import ConfigurationError
 from ..._core.ids import ident, idents
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheets import Column, ColumnIndex, Row, Sheet
-from ..records import RecordEncoder
+from ..row_encode import RowBodies, RowInput
 from ._row_writes import (
     MAX_CELL_CHARS,
     MAX_CELLS_PER_SHEET,
     MAX_ROWS_PER_REQUEST,
     check_batch_size,
     check_cell_budget,
-    check_cells,
     failure_error,
     missing_row,
     short_answer,
@@ -32,9 +30,6 @@ if TYPE_CHECKING:
     from ...etl import OnProgress, UpsertResult
 
 __all__ = ["MAX_CELLS_PER_SHEET", "MAX_CELL_CHARS", "MAX_ROWS_PER_REQUEST", "RowInput", "Rows"]
-
-RowInput = Row | Mapping[str, Any]
-_LOCATION_KEYS = ("toTop", "toBottom", "parentId", "siblingId")
 
 
 class Rows(RowTransfers, SmartsheetResource):
@@ -130,12 +125,14 @@ class Rows(RowTransfers, SmartsheetResource):
             "parentId": parent_id,
             "siblingId": sibling_id,
         }
-        prepared = self._prepare(items, shape, strict, location, above)
+        bodies = self._bodies(shape, strict, location, above)
+        bodies.check(items)
         index = ColumnIndex(shape.columns) if shape is not None else None
         return await self._bulk(
             "POST",
             sheet_id,
-            prepared,
+            items,
+            bodies,
             allow_partial_success,
             override_validation,
             batch_size,
@@ -172,15 +169,14 @@ class Rows(RowTransfers, SmartsheetResource):
         shape = None
         if any(not isinstance(r, Row) for r in items):
             shape = await self.sheet_shape(sheet_id)
-        prepared = self._prepare(items, shape, strict, {}, None)
-        for i, row in enumerate(prepared):
-            if row.get("id") is None:
-                raise ConfigurationError(f"row {i} has no id; updates need the row id")
+        bodies = self._bodies(shape, strict, {}, None)
+        bodies.check(items, need_id=True)
         index = ColumnIndex(shape.columns) if shape is not None else None
         return await self._bulk(
             "PUT",
             sheet_id,
-            prepared,
+            items,
+            bodies,
             allow_partial_success,
             override_validation,
             batch_size,
@@ -282,34 +278,22 @@ class Rows(RowTransfers, SmartsheetResource):
         shape = await self.sheet_shape(sheet_id)
         return {c.title: c for c in shape.columns or () if c.title is not None}
 
-    def _prepare(
+    def _bodies(
         self,
-        items: list[RowInput],
         shape: Sheet | None,
         strict: bool | None,
         location: Mapping[str, Any],
         above: bool | None,
-    ) -> list[dict[str, Any]]:
-        encoder = RecordEncoder(shape.columns or () if shape else (), strict=strict)
-        out: list[dict[str, Any]] = []
-        for index, item in enumerate(items):
-            row = item if isinstance(item, Row) else encoder.row(item)
-            wire: dict[str, Any] = self._encode(row)
-            if not any(k in wire for k in _LOCATION_KEYS):
-                for key, value in location.items():
-                    if value is not None:
-                        wire[key] = value
-                if above is not None and "siblingId" in wire:
-                    wire.setdefault("above", above)
-            check_cells(index, wire)
-            out.append(wire)
-        return out
+    ) -> RowBodies:
+        columns = shape.columns or () if shape is not None else ()
+        return RowBodies(columns, self._converter, strict=strict, location=location, above=above)
 
     async def _bulk(
         self,
         method: str,
         sheet_id: int,
-        rows: list[dict[str, Any]],
+        rows: list[RowInput],
+        bodies: RowBodies,
         allow_partial_success: bool,
         override_validation: bool,
         batch_size: int,
@@ -351,4 +335,5 @@ class Rows(RowTransfers, SmartsheetResource):
             locks=self._transport.write_locks,
             lock_key=f"sheet:{ident(sheet_id, 'sheet_id')}",
             result=result,
+            prepare=bodies.encode,
         )
