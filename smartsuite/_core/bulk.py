@@ -211,8 +211,10 @@ def _caller_outside_smartsuite() -> tuple[str, int, str] | None:
 #: A batch sender returns, for each item of the batch in order, (outcome, value, error).
 BatchOutcome = tuple[Outcome, T | None, SmartsuiteError | None]
 SendBatch = Callable[[Sequence[I]], Awaitable[Sequence[BatchOutcome[T]]]]
-#: Builds what is sent for one batch (its items, and the index of the first in the input).
-PrepareBatch = Callable[[Sequence[I], int], Sequence[P]]
+#: Builds what is sent for one batch from its items and the index of the first in the input.
+PrepareBatch = Callable[[Sequence[I], int], P]
+#: Sends one prepared batch; answers as :data:`SendBatch` does.
+SendPrepared = Callable[[P], Awaitable[Sequence[BatchOutcome[T]]]]
 
 # After one of these, later batches would fail the same way: stop and mark them NOT_SENT.
 _FATAL = (AuthenticationError, PermissionDeniedError, ConfigurationError)
@@ -240,7 +242,7 @@ async def run_in_batches(
 @overload
 async def run_in_batches(
     items: Sequence[I],
-    send: SendBatch[P, T],
+    send: SendPrepared[P, T],
     *,
     batch_size: int,
     locks: WriteLocks | None = None,
@@ -252,7 +254,7 @@ async def run_in_batches(
 
 async def run_in_batches(
     items: Sequence[Any],
-    send: SendBatch[Any, T],
+    send: Callable[[Any], Awaitable[Sequence[BatchOutcome[T]]]],
     *,
     batch_size: int,
     locks: WriteLocks | None = None,
@@ -270,11 +272,11 @@ async def run_in_batches(
             stay serial even across concurrent callers (or processes, with the Redis locks).
         result: a result to fill in place; pass one to keep a correct partial result if the
             task is cancelled part-way.
-        prepare: builds what ``send`` gets for a batch (``prepare(batch_items, first_index)``),
-            called just before that batch is sent and outside the write lock, so a large write
-            starts after one batch is encoded rather than all of them. If it raises a
-            :class:`SmartsuiteError`, that batch and every later one are ``NOT_SENT`` with it
-            as their error (nothing of them went out).
+        prepare: builds what ``send`` gets for a batch (``prepare(batch_items, first_index)``,
+            for example its JSON body), called just before that batch is sent and outside the
+            write lock, so a large write starts after one batch is encoded rather than all of
+            them. If it raises a :class:`SmartsuiteError`, that batch and every later one are
+            ``NOT_SENT`` with it as their error (nothing of them went out).
 
     Returns:
         The :class:`BulkResult`, one entry per input item.
@@ -293,7 +295,7 @@ async def run_in_batches(
             for i in batch:
                 res.items[i] = ItemResult(i, Outcome.NOT_SENT, None, fatal)
             continue
-        part: Sequence[Any] = [items[i] for i in batch]
+        part: Any = [items[i] for i in batch]
         if prepare is not None:
             try:
                 part = prepare(part, batch.start)

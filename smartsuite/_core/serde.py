@@ -307,12 +307,16 @@ def _guarded(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     return structure_object
 
 
-def make_converter(*, camel_case: bool, wire_name: WireNames | None = None) -> cattrs.Converter:
+def make_converter(
+    *, camel_case: bool, wire_name: WireNames | None = None, reference_encoders: bool = False
+) -> cattrs.Converter:
     """A converter for one service's wire names.
 
     Args:
         camel_case: rename snake_case attributes to camelCase on the wire (Smartsheet).
         wire_name: the wire name of a field, when the service has exceptions to its rule.
+        reference_encoders: encode models with :func:`make_model_unstructure_fn` instead of
+            the generated encoders (what tests and benchmarks compare them with).
     """
     # detailed_validation off: an error inside a list stays the element's own error.
     conv = cattrs.Converter(forbid_extra_keys=False, detailed_validation=False)
@@ -342,7 +346,8 @@ def make_converter(*, camel_case: bool, wire_name: WireNames | None = None) -> c
 
     def unstructure_factory(cls: type) -> Callable[[Any], Any]:
         if is_model(cls):
-            return make_fast_unstructure_fn(cls, conv, names)
+            make = make_model_unstructure_fn if reference_encoders else make_fast_unstructure_fn
+            return make(cls, conv, names)
         base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv, **rename(cls))
 
         def unstructure(obj: Any) -> dict[str, Any]:

@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from math import isfinite
 from typing import Any
 
 import attrs
 import cattrs
 
+from .._core import sansio
 from .._core.errors import ConfigurationError
 from .._core.fields import field_checks
 from .._core.model import BUILT, UNSET
@@ -42,6 +44,14 @@ _ROW_CHECKS = field_checks(Row)
 _ROW_ORDER = tuple(
     (a.name, to_camel(a.name)) for a in attrs.fields(Row) if a.name in set(_ROW_FIELDS.values())
 )
+
+
+@attrs.frozen
+class Body:
+    """One batch's request body: how many rows it carries and their JSON."""
+
+    count: int
+    data: bytes
 
 
 class RowBodies:
@@ -75,6 +85,7 @@ class RowBodies:
         self._above = above
         # Dict rows take the direct path only for columns with an int id, and a bool strict.
         self._fast = strict is None or type(strict) is bool
+        self._known = {*self._columns, *_ROW_FIELDS}
         self._ids = {
             title: c.id
             for title, c in self._columns.items()
@@ -88,16 +99,19 @@ class RowBodies:
 
         Raises:
             ConfigurationError: a dict key that is not a column title or row field, a value
-                a column cannot take, an update row without an id.
+                a column cannot take, a NaN or infinite number (JSON has none), an update row
+                without an id.
             ModelTypeError: a row field of the wrong type (``{"id": "x"}``).
             LimitExceededError: a cell value over 4,000 characters.
         """
         ids = self._ids
+        known = self._known
         limit = MAX_CELL_CHARS
         for index, item in enumerate(items):
             if isinstance(item, Row):
                 self._check_row(index, item)
-                if need_id and (item.id is UNSET or item.id is None):
+                row_id: Any = item.id  # UNSET when never given
+                if need_id and (row_id is UNSET or row_id is None):
                     raise _no_id(index)
                 continue
             has_id = False
@@ -105,13 +119,18 @@ class RowBodies:
             if not slow:
                 for key, value in item.items():
                     if value is None:
-                        continue
+                        if key in known:
+                            continue
+                        slow = True  # an unknown key is refused whatever its value
+                        break
                     cls = type(value)
                     if key in ids:
                         if cls is str:
                             if len(value) > limit:
                                 slow = True
                                 break
+                        elif cls is float and not isfinite(value):
+                            raise _not_a_number(index, key, value)
                         elif cls not in _PLAIN and cls is not dt.date and cls is not dt.datetime:
                             slow = True
                             break
@@ -139,13 +158,34 @@ class RowBodies:
             return
         for cell in cells:
             value = getattr(cell, "value", None)
-            if not isinstance(value, str) or len(value) <= MAX_CELL_CHARS:
+            if isinstance(value, str):
+                if len(value) <= MAX_CELL_CHARS:
+                    continue
+            elif type(value) is not float or isfinite(value):
                 continue
             state = getattr(cell, "_state", None)
             if state is BUILT or (state is not None and "value" in state.assigned):
+                if type(value) is float:
+                    raise _not_a_number(index, cell.column_id, value)
                 check_cells(index, {"cells": [{"columnId": cell.column_id, "value": value}]})
 
     # -- encoding one batch ---------------------------------------------------------------
+
+    def body(self, items: Sequence[RowInput], start: int = 0) -> Body:
+        """The JSON request body of one batch (what ``run_in_batches(prepare=...)`` calls).
+
+        Raises:
+            ConfigurationError: a value JSON cannot carry (a set, an object of no JSON type);
+                the batch is then not sent (see :func:`~smartsuite._core.bulk.run_in_batches`).
+        """
+        wire = self.encode(items, start)
+        try:
+            data = sansio.dumps(wire)
+        except (TypeError, ValueError) as exc:
+            raise ConfigurationError(
+                f"rows {start} to {start + len(items) - 1} cannot be sent as JSON: {exc}"
+            ) from None
+        return Body(len(items), data)
 
     def encode(self, items: Sequence[RowInput], start: int = 0) -> list[dict[str, Any]]:
         """The wire rows of ``items`` (one batch; ``start`` is the index of its first row in
@@ -174,7 +214,9 @@ class RowBodies:
         fields: dict[str, Any] | None = None
         for key, value in record.items():
             if value is None:
-                continue
+                if key in self._known:
+                    continue
+                return None
             cls = type(value)
             column_id = ids.get(key)
             if column_id is not None:
@@ -223,6 +265,12 @@ class RowBodies:
         self._place(wire)
         check_cells(index, wire)
         return wire
+
+
+def _not_a_number(index: int, column: object, value: float) -> ConfigurationError:
+    return ConfigurationError(
+        f"row {index}, column {column!r}: {value} cannot be sent (JSON has no NaN or infinity)"
+    )
 
 
 def _no_id(index: int) -> ConfigurationError:

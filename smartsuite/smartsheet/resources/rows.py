@@ -11,7 +11,7 @@ from ..._core.ids import ident, idents
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheets import Column, ColumnIndex, Row, Sheet
-from ..row_encode import RowBodies, RowInput
+from ..row_encode import Body, RowBodies, RowInput
 from ._row_writes import (
     MAX_CELL_CHARS,
     MAX_CELLS_PER_SHEET,
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
     from ...etl import OnProgress, UpsertResult
 
 __all__ = ["MAX_CELLS_PER_SHEET", "MAX_CELL_CHARS", "MAX_ROWS_PER_REQUEST", "RowInput", "Rows"]
+
+_JSON_BODY = {"Content-Type": "application/json"}
 
 
 class Rows(RowTransfers, SmartsheetResource):
@@ -308,13 +310,15 @@ class Rows(RowTransfers, SmartsheetResource):
             "include": ",".join(include) if include is not None else None,
         }
 
-        async def send(batch: Sequence[dict[str, Any]]) -> list[BatchOutcome[Row]]:
-            res = await self._result(method, path, json=list(batch), params=params)
+        async def send(batch: Body) -> list[BatchOutcome[Row]]:
+            res = await self._result(
+                method, path, content=batch.data, params=params, headers=_JSON_BODY
+            )
             landed = self._decode(res.result or [], list[Row])
             failures = {f.index: f for f in res.failed_items or () if f.index is not None}
             outcomes: list[BatchOutcome[Row]] = []
             landed_iter = iter(landed)
-            for i in range(len(batch)):
+            for i in range(batch.count):
                 failure = failures.get(i)
                 if failure is not None:
                     outcomes.append((Outcome.FAILED, None, failure_error(failure, method, path)))
@@ -335,5 +339,5 @@ class Rows(RowTransfers, SmartsheetResource):
             locks=self._transport.write_locks,
             lock_key=f"sheet:{ident(sheet_id, 'sheet_id')}",
             result=result,
-            prepare=bodies.encode,
+            prepare=bodies.body,
         )
