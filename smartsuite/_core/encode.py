@@ -26,7 +26,8 @@ from .model import BUILT, UNSET, Model
 _AS_IS = frozenset({type(None), str, int, float, bool})
 
 Unstructure = Callable[[Any], dict[str, Any]]
-Plans = list[tuple[str, str, bool]]  # (attribute, wire name, is identity)
+#: (attribute, wire name, is identity, the model class of its elements if it is a model list)
+Plans = list[tuple[str, str, bool, type | None]]
 
 
 def _hook_cache(conv: cattrs.Converter) -> Callable[[Any], Any]:
@@ -61,6 +62,24 @@ def _encoder(conv: cattrs.Converter) -> Callable[[Any], Any]:
     return encode
 
 
+def _list_of(cls: type, conv: cattrs.Converter, one: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """:func:`_encoder` for a ``list[cls]`` field (the cells of a row): elements of exactly
+    ``cls`` go straight to its encoder (looked up on first use: a model may hold a list of
+    its own kind), anything else as :func:`_encoder` does."""
+    hook: list[Callable[[Any], Any]] = []
+    other = _encoder(conv)
+
+    def encode(value: Any) -> Any:
+        if type(value) is not list:
+            return other(value)
+        if not hook:
+            hook.append(conv.get_unstructure_hook(cls))
+        fn = hook[0]
+        return [fn(e) if type(e) is cls else one(e) for e in value]
+
+    return encode
+
+
 def generate_unstructure_fn(cls: type, plans: Plans, conv: cattrs.Converter) -> Unstructure:
     """Straight-line code for :func:`~smartsuite._core.serde.make_model_unstructure_fn`'s loop
     over ``plans``, equal to it in result."""
@@ -74,8 +93,12 @@ def generate_unstructure_fn(cls: type, plans: Plans, conv: cattrs.Converter) -> 
     }
     built: list[str] = []
     decoded: list[str] = []
-    for name, wire, identity in plans:
-        put = f"out[{wire!r}] = v if type(v) in S else enc(v)"
+    for index, (name, wire, identity, element) in enumerate(plans):
+        encode = "enc"
+        if element is not None:
+            encode = f"enc{index}"
+            env[encode] = _list_of(element, conv, env["one"])
+        put = f"out[{wire!r}] = v if type(v) in S else {encode}(v)"
         built.append(f"        v = o.{name}\n        if v is not U:\n            {put}\n")
         sent = f"'{name}' in a" + (" or v is not None" if identity else "")
         decoded.append(

@@ -271,6 +271,16 @@ def make_model_unstructure_fn(
     return unstructure
 
 
+def _model_items(tp: Any) -> type | None:
+    """``X`` for a ``list[X]`` of a model class ``X``, else None."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is list and len(args) == 1:
+        item = args[0]
+        if isinstance(item, type) and issubclass(item, Model):
+            return item
+    return None
+
+
 def make_fast_unstructure_fn(
     cls: type, conv: cattrs.Converter, wire_name: WireNames
 ) -> Callable[[Any], dict[str, Any]]:
@@ -280,8 +290,8 @@ def make_fast_unstructure_fn(
 
     def generate() -> Callable[[Any], dict[str, Any]]:
         plans, _ = field_plans(cls, wire_name)
-        triples = [(p.name, p.wire, p.identity) for p in plans]
-        return generate_unstructure_fn(cls, triples, conv)
+        rows = [(p.name, p.wire, p.identity, _model_items(p.inner)) for p in plans]
+        return generate_unstructure_fn(cls, rows, conv)
 
     try:
         return generate()

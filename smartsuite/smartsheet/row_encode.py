@@ -37,7 +37,6 @@ from .resources._row_writes import MAX_CELL_CHARS, check_cells
 
 RowInput = Row | Mapping[str, Any]
 
-_LOCATION_KEYS = ("toTop", "toBottom", "parentId", "siblingId")
 _PLAIN = frozenset({str, int, float, bool})
 _ROW_CHECKS = field_checks(Row)
 #: Row attributes a record may set, in the order the Row encoder writes them (field order).
@@ -151,21 +150,26 @@ class RowBodies:
                 raise _no_id(index)
 
     def _check_row(self, index: int, row: Row) -> None:
-        """Refuse a cell over 4,000 characters among the cell values ``row`` would send: a
-        built cell sends its value, a decoded one only a value assigned since decoding."""
+        """Refuse a cell over 4,000 characters, or a NaN, among the cell values ``row`` would
+        send: a built cell sends its value, a decoded one only a value assigned since
+        decoding."""
         cells = row.cells
         if type(cells) is not list:
             return
         for cell in cells:
             value = getattr(cell, "value", None)
-            if isinstance(value, str):
+            kind = type(value)
+            if kind is str:
                 if len(value) <= MAX_CELL_CHARS:
                     continue
-            elif type(value) is not float or isfinite(value):
+            elif kind is float:
+                if isfinite(value):
+                    continue
+            elif not isinstance(value, str):
                 continue
             state = getattr(cell, "_state", None)
             if state is BUILT or (state is not None and "value" in state.assigned):
-                if type(value) is float:
+                if kind is float:
                     raise _not_a_number(index, cell.column_id, value)
                 check_cells(index, {"cells": [{"columnId": cell.column_id, "value": value}]})
 
@@ -189,19 +193,29 @@ class RowBodies:
 
     def encode(self, items: Sequence[RowInput], start: int = 0) -> list[dict[str, Any]]:
         """The wire rows of ``items`` (one batch; ``start`` is the index of its first row in
-        the caller's input, for error messages)."""
+        the caller's input, for error messages), equal to :meth:`reference`'s. Row objects
+        are taken as :meth:`check` passed them: their cells are not checked again."""
         out: list[dict[str, Any]] = []
         append = out.append
         ids = self._ids
         strict = self._strict
+        unstructure = self._unstructure
+        # Without a batch location there is nothing to place (a row's own siblingId keeps
+        # ``above`` its own too).
+        place = self._place if self._location else None
+        fast = self._fast
         for offset, item in enumerate(items):
-            wire = None
-            if type(item) is not Row and self._fast and isinstance(item, Mapping):
-                wire = self._direct(item, ids, strict)
-            if wire is None:
-                wire = self._reference_one(start + offset, item)
+            if type(item) is Row:
+                wire = unstructure(item)
             else:
-                self._place(wire)
+                wire = (
+                    self._direct(item, ids, strict) if fast and isinstance(item, Mapping) else None
+                )
+                if wire is None:
+                    append(self._reference_one(start + offset, item))
+                    continue
+            if place is not None:
+                place(wire)
             append(wire)
         return out
 
@@ -248,7 +262,12 @@ class RowBodies:
 
     def _place(self, wire: dict[str, Any]) -> None:
         """Give a row without a location of its own the batch's location (and ``above``)."""
-        if not any(k in wire for k in _LOCATION_KEYS):
+        if (
+            "toTop" not in wire
+            and "toBottom" not in wire
+            and "parentId" not in wire
+            and "siblingId" not in wire
+        ):
             for key, value in self._location:
                 wire[key] = value
             if self._above is not None and "siblingId" in wire:
