@@ -86,6 +86,12 @@ class Rows(RowTransfers, SmartsheetResource):
         """Add any number of rows (``POST /sheets/{sheetId}/rows``, ``rows-addToSheet``), 500
         per request, one request at a time for this sheet.
 
+        Every row is checked before the first request (an error below means nothing was
+        sent); each batch's body is then built just before that batch goes out, so a large
+        add starts writing at once and never holds all of its bodies. A batch whose body
+        still cannot be built (a value JSON cannot carry, such as a set) is not sent: it and
+        every later batch come back ``NOT_SENT`` with that error, after the batches before it.
+
         Args:
             sheet_id: the sheet.
             rows: :class:`Row` objects, or dicts keyed by column title (see
@@ -108,7 +114,10 @@ class Rows(RowTransfers, SmartsheetResource):
         Raises:
             LimitExceededError: batch_size over 500, a cell over 4,000 characters, or the
                 sheet would exceed 500,000 cells. Nothing is sent.
-            ConfigurationError: a dict key that is not a column title.
+            ConfigurationError: a dict key that is not a column title, a value its column
+                cannot take, a NaN or infinite number. Nothing is sent.
+            ModelTypeError: a row field of the wrong type (``{"parent_id": "x"}``). Nothing
+                is sent.
         """
         check_batch_size(batch_size)
         items = list(rows)
@@ -162,8 +171,10 @@ class Rows(RowTransfers, SmartsheetResource):
         move: set ``parent_id``, ``sibling_id``, ``to_top`` or ``to_bottom`` on them.
         ``include`` (e.g. ``["objectValue"]``) is sent as for :meth:`add`.
 
+        Rows are checked up front and encoded batch by batch, as for :meth:`add`.
+
         Raises:
-            ConfigurationError: a row without an id.
+            ConfigurationError: a row without an id; as for :meth:`add`.
             LimitExceededError: as for :meth:`add`.
         """
         check_batch_size(batch_size)
