@@ -31,7 +31,7 @@ from .._core.errors import ConfigurationError
 from .._core.fields import field_checks
 from .._core.model import BUILT, UNSET
 from .._core.serde import to_camel
-from .models.sheets import Cell, Column, Row
+from .models.sheets import Column, Row
 from .records import _ROW_FIELDS, RecordEncoder
 from .resources._row_writes import MAX_CELL_CHARS, check_cells
 
@@ -78,7 +78,6 @@ class RowBodies:
         self._records = RecordEncoder(known, strict=strict)
         self._columns = {c.title: c for c in known if c.title is not None}
         self._unstructure: Callable[[Any], Any] = converter.unstructure
-        self._cell = converter.get_unstructure_hook(Cell)
         self._strict = strict
         self._location = [(k, v) for k, v in (location or {}).items() if v is not None]
         self._above = above
