@@ -156,7 +156,7 @@ class RowBodies:
         if type(cells) is not list:
             return
         for cell in cells:
-            value = getattr(cell, "value", None)
+            value: Any = getattr(cell, "value", None)
             kind = type(value)
             if kind is str:
                 if len(value) <= MAX_CELL_CHARS:
