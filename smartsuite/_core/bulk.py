@@ -22,7 +22,7 @@ import sys
 import warnings
 from collections.abc import Awaitable, Callable, Iterator, Sequence
 from types import FrameType
-from typing import Generic, Self, TypeVar
+from typing import Any, Generic, Self, TypeVar, overload
 
 import attrs
 
@@ -37,6 +37,7 @@ from .locks import WriteLocks
 
 I = TypeVar("I")  # noqa: E741 - input item
 T = TypeVar("T")  # server object
+P = TypeVar("P")  # what is sent for one item (its wire form)
 
 
 class Outcome(enum.Enum):
@@ -210,6 +211,10 @@ def _caller_outside_smartsuite() -> tuple[str, int, str] | None:
 #: A batch sender returns, for each item of the batch in order, (outcome, value, error).
 BatchOutcome = tuple[Outcome, T | None, SmartsuiteError | None]
 SendBatch = Callable[[Sequence[I]], Awaitable[Sequence[BatchOutcome[T]]]]
+#: Builds what is sent for one batch from its items and the index of the first in the input.
+PrepareBatch = Callable[[Sequence[I], int], P]
+#: Sends one prepared batch; answers as :data:`SendBatch` does.
+SendPrepared = Callable[[P], Awaitable[Sequence[BatchOutcome[T]]]]
 
 # After one of these, later batches would fail the same way: stop and mark them NOT_SENT.
 _FATAL = (AuthenticationError, PermissionDeniedError, ConfigurationError)
@@ -222,6 +227,7 @@ def chunk(count: int, size: int) -> list[range]:
     return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
+@overload
 async def run_in_batches(
     items: Sequence[I],
     send: SendBatch[I, T],
@@ -230,6 +236,31 @@ async def run_in_batches(
     locks: WriteLocks | None = None,
     lock_key: str | None = None,
     result: BulkResult[T] | None = None,
+) -> BulkResult[T]: ...
+
+
+@overload
+async def run_in_batches(
+    items: Sequence[I],
+    send: SendPrepared[P, T],
+    *,
+    batch_size: int,
+    locks: WriteLocks | None = None,
+    lock_key: str | None = None,
+    result: BulkResult[T] | None = None,
+    prepare: PrepareBatch[I, P],
+) -> BulkResult[T]: ...
+
+
+async def run_in_batches(
+    items: Sequence[Any],
+    send: Callable[[Any], Awaitable[Sequence[BatchOutcome[T]]]],
+    *,
+    batch_size: int,
+    locks: WriteLocks | None = None,
+    lock_key: str | None = None,
+    result: BulkResult[T] | None = None,
+    prepare: PrepareBatch[Any, Any] | None = None,
 ) -> BulkResult[T]:
     """Send ``items`` in batches of ``batch_size``, one batch after another.
 
@@ -241,6 +272,11 @@ async def run_in_batches(
             stay serial even across concurrent callers (or processes, with the Redis locks).
         result: a result to fill in place; pass one to keep a correct partial result if the
             task is cancelled part-way.
+        prepare: builds what ``send`` gets for a batch (``prepare(batch_items, first_index)``,
+            for example its JSON body), called just before that batch is sent and outside the
+            write lock, so a large write starts after one batch is encoded rather than all of
+            them. If it raises a :class:`SmartsuiteError`, that batch and every later one are
+            ``NOT_SENT`` with it as their error (nothing of them went out).
 
     Returns:
         The :class:`BulkResult`, one entry per input item.
@@ -249,12 +285,25 @@ async def run_in_batches(
     if len(res.items) != len(items):
         raise ConfigurationError("result must have one entry per item")
     fatal: SmartsuiteError | None = None
+    unsent: SmartsuiteError | None = None
     for batch in chunk(len(items), batch_size):
+        if unsent is not None:
+            for i in batch:
+                res.items[i] = ItemResult(i, Outcome.NOT_SENT, None, unsent)
+            continue
         if fatal is not None:
             for i in batch:
                 res.items[i] = ItemResult(i, Outcome.NOT_SENT, None, fatal)
             continue
-        part = [items[i] for i in batch]
+        part: Any = [items[i] for i in batch]
+        if prepare is not None:
+            try:
+                part = prepare(part, batch.start)
+            except SmartsuiteError as exc:
+                unsent = exc
+                for i in batch:
+                    res.items[i] = ItemResult(i, Outcome.NOT_SENT, None, exc)
+                continue
         try:
             res.requests += 1
             if locks is not None and lock_key is not None:
@@ -278,9 +327,9 @@ async def run_in_batches(
             if isinstance(exc, _FATAL):
                 fatal = exc
             continue
-        if len(outcomes) != len(part):
+        if len(outcomes) != len(batch):
             err = OutcomeUnknownError(
-                f"the server answered {len(outcomes)} results for a batch of {len(part)}"
+                f"the server answered {len(outcomes)} results for a batch of {len(batch)}"
             )
             for i in batch:
                 res.items[i] = ItemResult(i, Outcome.UNKNOWN, None, err)

@@ -24,6 +24,7 @@ import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from . import scalars
+from .encode import generate_unstructure_fn
 from .errors import DecodeError
 from .model import (
     BUILT,
@@ -270,6 +271,41 @@ def make_model_unstructure_fn(
     return unstructure
 
 
+def _model_items(tp: Any) -> type | None:
+    """``X`` for a ``list[X]`` of a model class ``X``, else None."""
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) is list and len(args) == 1:
+        item = args[0]
+        if isinstance(item, type) and issubclass(item, Model):
+            return item
+    return None
+
+
+def make_fast_unstructure_fn(
+    cls: type, conv: cattrs.Converter, wire_name: WireNames
+) -> Callable[[Any], dict[str, Any]]:
+    """The encoder the converters use: :func:`make_model_unstructure_fn` generated as
+    straight-line code (:mod:`smartsuite._core.encode`), equal to it in result. A model whose
+    annotations do not resolve yet is generated on its first use instead."""
+
+    def generate() -> Callable[[Any], dict[str, Any]]:
+        plans, _ = field_plans(cls, wire_name)
+        rows = [(p.name, p.wire, p.identity, _model_items(p.inner)) for p in plans]
+        return generate_unstructure_fn(cls, rows, conv)
+
+    try:
+        return generate()
+    except NameError:
+        compiled: list[Callable[[Any], dict[str, Any]]] = []
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            if not compiled:
+                compiled.append(generate())
+            return compiled[0](obj)
+
+        return unstructure
+
+
 def _guarded(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     def structure_object(data: Any, tp: Any) -> Any:
         # cattrs only tests `"name" in data`: a list, or a string without the field names
@@ -281,12 +317,16 @@ def _guarded(fn: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
     return structure_object
 
 
-def make_converter(*, camel_case: bool, wire_name: WireNames | None = None) -> cattrs.Converter:
+def make_converter(
+    *, camel_case: bool, wire_name: WireNames | None = None, reference_encoders: bool = False
+) -> cattrs.Converter:
     """A converter for one service's wire names.
 
     Args:
         camel_case: rename snake_case attributes to camelCase on the wire (Smartsheet).
         wire_name: the wire name of a field, when the service has exceptions to its rule.
+        reference_encoders: encode models with :func:`make_model_unstructure_fn` instead of
+            the generated encoders (what tests and benchmarks compare them with).
     """
     # detailed_validation off: an error inside a list stays the element's own error.
     conv = cattrs.Converter(forbid_extra_keys=False, detailed_validation=False)
@@ -316,7 +356,8 @@ def make_converter(*, camel_case: bool, wire_name: WireNames | None = None) -> c
 
     def unstructure_factory(cls: type) -> Callable[[Any], Any]:
         if is_model(cls):
-            return make_model_unstructure_fn(cls, conv, names)
+            make = make_model_unstructure_fn if reference_encoders else make_fast_unstructure_fn
+            return make(cls, conv, names)
         base: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(cls, conv, **rename(cls))
 
         def unstructure(obj: Any) -> dict[str, Any]:

@@ -87,7 +87,6 @@ from smartsuite.smartsheet.resources.paths import Paths as AsyncPaths
 from smartsuite.smartsheet.resources.proofs import Proofs as AsyncProofs
 from smartsuite.smartsheet.resources.report_definitions import ScopeInput
 from smartsuite.smartsheet.resources.reports import Reports as AsyncReports
-from smartsuite.smartsheet.resources.rows import RowInput
 from smartsuite.smartsheet.resources.rows import Rows as AsyncRows
 from smartsuite.smartsheet.resources.search import Search as AsyncSearch
 from smartsuite.smartsheet.resources.server_info import (
@@ -106,6 +105,7 @@ from smartsuite.smartsheet.resources.update_requests import UpdateRequests as As
 from smartsuite.smartsheet.resources.users import Users as AsyncUsers
 from smartsuite.smartsheet.resources.webhooks import Webhooks as AsyncWebhooks
 from smartsuite.smartsheet.resources.workspaces import Workspaces as AsyncWorkspaces
+from smartsuite.smartsheet.row_encode import RowInput
 
 from . import _runtime as _rt
 from ._runtime import Paginator

@@ -7,19 +7,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..._core.bulk import BatchOutcome, BulkResult, Outcome, run_in_batches
-from ..._core.errors import ConfigurationError
 from ..._core.ids import ident, idents
 from .._resource import Send, SmartsheetResource, operation
 from ..models.common import Result
 from ..models.sheets import Column, ColumnIndex, Row, Sheet
-from ..records import RecordEncoder
+from ..row_encode import Body, RowBodies, RowInput
 from ._row_writes import (
     MAX_CELL_CHARS,
     MAX_CELLS_PER_SHEET,
     MAX_ROWS_PER_REQUEST,
     check_batch_size,
     check_cell_budget,
-    check_cells,
     failure_error,
     missing_row,
     short_answer,
@@ -33,8 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = ["MAX_CELLS_PER_SHEET", "MAX_CELL_CHARS", "MAX_ROWS_PER_REQUEST", "RowInput", "Rows"]
 
-RowInput = Row | Mapping[str, Any]
-_LOCATION_KEYS = ("toTop", "toBottom", "parentId", "siblingId")
+_JSON_BODY = {"Content-Type": "application/json"}
 
 
 class Rows(RowTransfers, SmartsheetResource):
@@ -89,6 +86,12 @@ class Rows(RowTransfers, SmartsheetResource):
         """Add any number of rows (``POST /sheets/{sheetId}/rows``, ``rows-addToSheet``), 500
         per request, one request at a time for this sheet.
 
+        Every row is checked before the first request (an error below means nothing was
+        sent); each batch's body is then built just before that batch goes out, so a large
+        add starts writing at once and never holds all of its bodies. A batch whose body
+        still cannot be built (a value JSON cannot carry, such as a set) is not sent: it and
+        every later batch come back ``NOT_SENT`` with that error, after the batches before it.
+
         Args:
             sheet_id: the sheet.
             rows: :class:`Row` objects, or dicts keyed by column title (see
@@ -111,7 +114,10 @@ class Rows(RowTransfers, SmartsheetResource):
         Raises:
             LimitExceededError: batch_size over 500, a cell over 4,000 characters, or the
                 sheet would exceed 500,000 cells. Nothing is sent.
-            ConfigurationError: a dict key that is not a column title.
+            ConfigurationError: a dict key that is not a column title, a value its column
+                cannot take, a NaN or infinite number. Nothing is sent.
+            ModelTypeError: a row field of the wrong type (``{"parent_id": "x"}``). Nothing
+                is sent.
         """
         check_batch_size(batch_size)
         items = list(rows)
@@ -130,12 +136,14 @@ class Rows(RowTransfers, SmartsheetResource):
             "parentId": parent_id,
             "siblingId": sibling_id,
         }
-        prepared = self._prepare(items, shape, strict, location, above)
+        bodies = self._bodies(shape, strict, location, above)
+        bodies.check(items)
         index = ColumnIndex(shape.columns) if shape is not None else None
         return await self._bulk(
             "POST",
             sheet_id,
-            prepared,
+            items,
+            bodies,
             allow_partial_success,
             override_validation,
             batch_size,
@@ -163,8 +171,10 @@ class Rows(RowTransfers, SmartsheetResource):
         move: set ``parent_id``, ``sibling_id``, ``to_top`` or ``to_bottom`` on them.
         ``include`` (e.g. ``["objectValue"]``) is sent as for :meth:`add`.
 
+        Rows are checked up front and encoded batch by batch, as for :meth:`add`.
+
         Raises:
-            ConfigurationError: a row without an id.
+            ConfigurationError: a row without an id; as for :meth:`add`.
             LimitExceededError: as for :meth:`add`.
         """
         check_batch_size(batch_size)
@@ -172,15 +182,14 @@ class Rows(RowTransfers, SmartsheetResource):
         shape = None
         if any(not isinstance(r, Row) for r in items):
             shape = await self.sheet_shape(sheet_id)
-        prepared = self._prepare(items, shape, strict, {}, None)
-        for i, row in enumerate(prepared):
-            if row.get("id") is None:
-                raise ConfigurationError(f"row {i} has no id; updates need the row id")
+        bodies = self._bodies(shape, strict, {}, None)
+        bodies.check(items, need_id=True)
         index = ColumnIndex(shape.columns) if shape is not None else None
         return await self._bulk(
             "PUT",
             sheet_id,
-            prepared,
+            items,
+            bodies,
             allow_partial_success,
             override_validation,
             batch_size,
@@ -285,34 +294,22 @@ class Rows(RowTransfers, SmartsheetResource):
         shape = await self.sheet_shape(sheet_id)
         return {c.title: c for c in shape.columns or () if c.title is not None}
 
-    def _prepare(
+    def _bodies(
         self,
-        items: list[RowInput],
         shape: Sheet | None,
         strict: bool | None,
         location: Mapping[str, Any],
         above: bool | None,
-    ) -> list[dict[str, Any]]:
-        encoder = RecordEncoder(shape.columns or () if shape else (), strict=strict)
-        out: list[dict[str, Any]] = []
-        for index, item in enumerate(items):
-            row = item if isinstance(item, Row) else encoder.row(item)
-            wire: dict[str, Any] = self._encode(row)
-            if not any(k in wire for k in _LOCATION_KEYS):
-                for key, value in location.items():
-                    if value is not None:
-                        wire[key] = value
-                if above is not None and "siblingId" in wire:
-                    wire.setdefault("above", above)
-            check_cells(index, wire)
-            out.append(wire)
-        return out
+    ) -> RowBodies:
+        columns = shape.columns or () if shape is not None else ()
+        return RowBodies(columns, self._converter, strict=strict, location=location, above=above)
 
     async def _bulk(
         self,
         method: str,
         sheet_id: int,
-        rows: list[dict[str, Any]],
+        rows: list[RowInput],
+        bodies: RowBodies,
         allow_partial_success: bool,
         override_validation: bool,
         batch_size: int,
@@ -327,14 +324,20 @@ class Rows(RowTransfers, SmartsheetResource):
             "include": ",".join(include) if include is not None else None,
         }
 
-        async def send(batch: Sequence[dict[str, Any]]) -> list[BatchOutcome[Row]]:
-            send: Send = {"method": method, "path": path, "json": list(batch), "params": params}
+        async def send(batch: Body) -> list[BatchOutcome[Row]]:
+            send: Send = {
+                "method": method,
+                "path": path,
+                "content": batch.data,
+                "params": params,
+                "headers": _JSON_BODY,
+            }
             res = await self._result_list(cast_to=Row, **send)
             landed = res.result
             failures = {f.index: f for f in res.failed_items or () if f.index is not None}
             outcomes: list[BatchOutcome[Row]] = []
             landed_iter = iter(landed)
-            for i in range(len(batch)):
+            for i in range(batch.count):
                 failure = failures.get(i)
                 if failure is not None:
                     outcomes.append((Outcome.FAILED, None, failure_error(failure, method, path)))
@@ -355,4 +358,5 @@ class Rows(RowTransfers, SmartsheetResource):
             locks=self._transport.write_locks,
             lock_key=f"sheet:{ident(sheet_id, 'sheet_id')}",
             result=result,
+            prepare=bodies.body,
         )
