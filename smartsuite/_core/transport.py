@@ -388,7 +388,7 @@ class Transport:
                     if not expect_json or status == 204:
                         return response
                     try:
-                        response.json()
+                        response.check_json()
                         return response
                     except DecodeError as exc:
                         if not safe:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .._core.serde import make_converter
+from .._core import bytes_decode
+from .._core.serde import make_converter, to_camel
 from ._fast_structure import make_fast_structure_fn, without_gc
 from .models.sheets import Cell, Row, Sheet
 
@@ -22,4 +23,10 @@ CONVERTER.register_structure_hook_func(_exactly(Cell), make_fast_structure_fn(Ce
 CONVERTER.register_structure_hook_func(_exactly(Row), make_fast_structure_fn(Row, CONVERTER))
 CONVERTER.register_structure_hook_func(
     _exactly(Sheet), without_gc(CONVERTER.get_structure_hook(Sheet))
+)
+
+# Large sheets are read straight from the body's bytes when msgspec is installed (see
+# bytes_decode), row by row so that a row off the fast path costs only itself.
+bytes_decode.register(
+    CONVERTER, Sheet, lambda _, name: to_camel(name), per_item=frozenset({"rows"})
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Mapping
 from typing import Any, TypeVar
 
+from .._core.bytes_decode import decode_response
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError
 from .._core.operations import declare
@@ -79,7 +80,7 @@ class SmartsheetResource(Resource):
 
     async def _get(self, path: str, cls: type[T], params: Mapping[str, Any] | None = None) -> T:
         response = await self._request("GET", path, params=params)
-        return self._decode(response.json(), cls)
+        return decode_response(self._converter, response, cls)
 
     async def _send(
         self,
