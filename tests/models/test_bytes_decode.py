@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from smartsuite._core import bytes_decode, sansio, serde
@@ -128,7 +128,13 @@ good_sheets = st.fixed_dictionaries(
     {"id": st.integers(0, 2**53), "rows": st.lists(good_rows, max_size=4)},
     optional={
         "name": st.text(max_size=5),
-        "columns": columns.map(lambda cs: [{k: v for k, v in c.items() if k != "x"} for c in cs]),
+        "columns": st.lists(
+            st.fixed_dictionaries(
+                {"id": st.integers(0, 2**60), "title": st.text(max_size=4)},
+                optional={"type": st.sampled_from(["TEXT_NUMBER", "DATE"])},
+            ),
+            max_size=3,
+        ),
     },
 )
 
@@ -137,6 +143,7 @@ good_sheets = st.fixed_dictionaries(
 @given(data=good_sheets)
 def test_well_typed_sheets_take_the_fast_path_and_match(data: dict[str, Any]) -> None:
     body = json.dumps(data).encode()
+    assume(b"Infinity" not in body)  # not JSON: the reference path decides (tested above)
     decoder = bytes_decode.decoder_for(CONVERTER, Sheet)
     assert decoder is not None
     with every_body_large():
