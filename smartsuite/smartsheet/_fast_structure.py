@@ -9,7 +9,6 @@ results, ``extra``, ``decode_issues`` and errors stay exactly the converter's.
 
 from __future__ import annotations
 
-import gc
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -17,6 +16,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
+from .._core.bytes_decode import collector_paused
 from .._core.model import DECODED, raw_class
 from .._core.serde import field_plans, to_camel
 
@@ -127,21 +127,12 @@ def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[An
 
 
 def without_gc(hook: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
-    """``hook`` with the cyclic garbage collector paused while it runs.
-
-    Decoding a large sheet allocates a million objects in one go; each allocation burst
-    triggers collections that walk the whole freshly parsed body again, which costs more than
-    building the objects. The decode creates no reference cycles, so nothing is lost by
-    collecting afterwards instead.
-    """
+    """``hook`` run under :func:`~smartsuite._core.bytes_decode.collector_paused`: decoding a
+    large sheet allocates a million objects in one go and makes no reference cycles, so the
+    collector is paused, and the young generations collected once at the end."""
 
     def structure(data: Any, cls: Any) -> T:
-        if not gc.isenabled():
+        with collector_paused():
             return hook(data, cls)
-        gc.disable()
-        try:
-            return hook(data, cls)
-        finally:
-            gc.enable()
 
     return structure
