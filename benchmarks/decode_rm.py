@@ -15,6 +15,7 @@ Run: ``python -m benchmarks.decode_rm`` (``--help`` for sizes).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import random
 from collections.abc import Callable
@@ -95,6 +96,8 @@ CONTENDERS: dict[str, Callable[[bytes], Any]] = {
     "orjson.loads": orjson_loads,
     TYPED: typed_page,
 }
+if importlib.util.find_spec("orjson") is None:  # the speed extra is not installed
+    del CONTENDERS["orjson.loads"]
 
 
 def measure(name: str, per_page: int, calls: int) -> float:

@@ -278,16 +278,25 @@ class BytesDecoder(Generic[T]):
             return "plain", Any, ""
         if inner in _PLAIN:
             return "plain", inner | None, ""
-        if _is_model(inner):
+        if self._mirrored(inner):
             plan = self._plan(inner)
             return "model", plan.struct | None, plan.key
         origin, args = typing.get_origin(inner), typing.get_args(inner)
-        if origin is list and len(args) == 1 and _is_model(args[0]):
+        if origin is list and len(args) == 1 and self._mirrored(args[0]):
             if top and p.name in self._per_item:
                 return "items", list[msgspec.Raw] | None, ""
             plan = self._plan(args[0])
             return "list", list[plan.struct] | None, plan.key  # type: ignore[name-defined]
         return "hook", Any, ""
+
+    def _mirrored(self, tp: Any) -> bool:
+        """A model the converter decodes with its reference decoder (or a generated function
+        equal to it): a custom hook (a union picked by a ``type`` key ...) is left to run."""
+        if not _is_model(tp):
+            return False
+        hook = self._conv.get_structure_hook(tp)
+        hook = getattr(hook, "reference", hook)
+        return getattr(hook, "__qualname__", "").startswith("make_model_structure_fn.")
 
     def _item_decoder(self, item: type) -> Callable[[list[Any]], list[Any]]:
         """Decode a list of raw items one at a time: each through the fast path, or, when it
