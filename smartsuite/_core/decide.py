@@ -195,7 +195,7 @@ def _ok(
     if not call.expect_json or status == 204:
         return Step(Action.RETURN, response=response, maybe_applied=maybe_applied)
     try:
-        response.json()
+        response.check_json()
     except DecodeError as exc:
         if not call.idempotent:
             message = (

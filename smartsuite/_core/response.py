@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from . import sansio
+from . import bytes_decode, sansio
 
 _NOT_DECODED: Any = object()
 
@@ -34,6 +34,26 @@ class Response:
     path: str
     already_gone: bool = False
     _decoded: Any = attrs.field(default=_NOT_DECODED, init=False, eq=False)
+
+    def check_json(self) -> None:
+        """Raise :class:`DecodeError` unless the body is JSON.
+
+        A large body is only checked, not built, when msgspec is installed: a typed decoder
+        may read it straight from bytes (see :mod:`smartsuite._core.bytes_decode`), and
+        :meth:`json` parses it if asked. Any other body is parsed now and kept.
+        """
+        if (
+            self._decoded is _NOT_DECODED
+            and len(self.body) > sansio.LARGE_BODY_BYTES
+            and bytes_decode.well_formed(self.body)
+        ):
+            return
+        self.json()
+
+    @property
+    def is_parsed(self) -> bool:
+        """Whether :meth:`json` has parsed the body already."""
+        return self._decoded is not _NOT_DECODED
 
     def json(self) -> Any:
         """The decoded JSON body; :class:`DecodeError` when it is not JSON.

@@ -106,7 +106,30 @@ def _build() -> cattrs.Converter:
         return WebhookEvent(type=kind, data=conv.structure(value.get("data"), model))
 
     conv.register_structure_hook(WebhookEvent, event)
+    _fast_hooks(conv)
     return conv
+
+
+def _fast_hooks(conv: cattrs.Converter) -> None:
+    """Generated structure functions for every model that fits them (list pages hold up to
+    1,000 items; see smartsheet/_fast_structure.py), each equal in result to the reference
+    decoder, which takes every object off the fast path."""
+    from .. import resource_management as _package  # noqa: F401 - models are imported
+    from .._core.model import Model
+    from ..smartsheet._fast_structure import make_fast_structure_fn
+    from . import models
+
+    def exactly(cls: type) -> Callable[[Any], bool]:
+        return lambda t: t is cls
+
+    for cls in {m for m in vars(models).values() if isinstance(m, type)}:
+        if not issubclass(cls, Model) or cls is Model or cls is WebhookEvent:
+            continue
+        try:
+            fast = make_fast_structure_fn(cls, conv, _wire_name)
+        except TypeError:  # a factory default or a converter: the reference decoder stays
+            continue
+        conv.register_structure_hook_func(exactly(cls), fast)
 
 
 CONVERTER = _build()

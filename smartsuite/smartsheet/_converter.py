@@ -5,7 +5,8 @@ from __future__ import annotations
 import typing
 from typing import Any, TypeVar
 
-from .._core.serde import make_converter
+from .._core import bytes_decode
+from .._core.serde import make_converter, to_camel
 from .._core.serde import structure as structure_as
 from ._fast_structure import make_fast_structure_fn, without_gc
 from .models.common import Result
@@ -25,6 +26,12 @@ CONVERTER.register_structure_hook_func(_exactly(Cell), make_fast_structure_fn(Ce
 CONVERTER.register_structure_hook_func(_exactly(Row), make_fast_structure_fn(Row, CONVERTER))
 CONVERTER.register_structure_hook_func(
     _exactly(Sheet), without_gc(CONVERTER.get_structure_hook(Sheet))
+)
+
+# Large sheets are read straight from the body's bytes when msgspec is installed (see
+# bytes_decode), row by row so that a row off the fast path costs only itself.
+bytes_decode.register(
+    CONVERTER, Sheet, lambda _, name: to_camel(name), per_item=frozenset({"rows"})
 )
 
 

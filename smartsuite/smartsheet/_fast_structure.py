@@ -9,7 +9,6 @@ results, ``extra``, ``decode_issues`` and errors stay exactly the converter's.
 
 from __future__ import annotations
 
-import gc
 import typing
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -17,8 +16,9 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
+from .._core.bytes_decode import collector_paused
 from .._core.model import DECODED, raw_class
-from .._core.serde import field_plans, to_camel
+from .._core.serde import WireNames, field_plans, to_camel
 
 T = TypeVar("T")
 Hook = Callable[[Any, Any], Any]
@@ -27,15 +27,17 @@ _SCALARS = (int, str, bool)
 
 
 def _field_code(plan: Any, env: dict[str, Any], conv: cattrs.Converter) -> str:
-    """Statements that read ``plan.wire`` from ``d`` into ``o.<name>`` and count the keys found
-    (or bail to the slow path, the converter's reference decoder, which then decides)."""
+    """Statements that read ``plan.wire`` from ``d`` into ``o.<name>`` (or bail to the slow
+    path, the converter's reference decoder, which then decides)."""
     name, tp, inner = plan.name, plan.tp, plan.inner
     read = f"    v = g({plan.wire!r})\n"
     for alias in plan.aliases:
         read += f"    if v is None: v = g({alias!r})\n"
+    if plan.required:  # missing (an error) or null: the reference decoder says which
+        read += "    if v is None: return slow(d, cls)\n"
     missing = "[]" if plan.empty_list else "None"
     if tp is Any:
-        return read + f"    if v is not None: n += 1\n    o.{name} = v\n"
+        return read + f"    o.{name} = v\n"
     origin, args = typing.get_origin(inner), typing.get_args(inner)
     exact = inner if inner in _SCALARS else dict if origin is dict and args == (str, Any) else None
     if exact is not None:
@@ -44,7 +46,13 @@ def _field_code(plan: Any, env: dict[str, Any], conv: cattrs.Converter) -> str:
         return read + (
             f"    if v is not None:\n"
             f"        if type(v) is not t_{name}: return slow(d, cls)\n"
-            f"        n += 1\n"
+            f"    o.{name} = v\n"
+        )
+    if inner is float:  # a JSON integer is the same number (scalars._float)
+        return read + (
+            f"    if v is not None and type(v) is not float:\n"
+            f"        if type(v) is not int: return slow(d, cls)\n"
+            f"        v = float(v)\n"
             f"    o.{name} = v\n"
         )
     if origin is list and len(args) == 1 and attrs.has(args[0]):
@@ -55,7 +63,6 @@ def _field_code(plan: Any, env: dict[str, Any], conv: cattrs.Converter) -> str:
             f"    else:\n"
             f"        if type(v) is not list: return slow(d, cls)\n"
             f"        v = [h_{name}(e, c_{name}) for e in v]\n"
-            f"        n += 1\n"
             f"    o.{name} = v\n"
         )
     # Everything else (timestamps, lists of dicts or strings, nested models) goes through the
@@ -64,28 +71,35 @@ def _field_code(plan: Any, env: dict[str, Any], conv: cattrs.Converter) -> str:
     env[f"tp_{name}"] = inner
     return read + (
         f"    if v is None: v = {missing}\n"
-        f"    else:\n        v = h_{name}(v, tp_{name})\n        n += 1\n"
+        f"    else:\n        v = h_{name}(v, tp_{name})\n"
         f"    o.{name} = v\n"
     )
 
 
-def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[Any, Any], T]:
-    """A structure function for the :class:`~smartsuite._core.model.Model` ``cls`` with
-    camelCase wire names, equal in result to the converter's reference decoder.
+def make_fast_structure_fn(
+    cls: type[T], conv: cattrs.Converter, wire_name: WireNames | None = None
+) -> Callable[[Any, Any], T]:
+    """A structure function for the :class:`~smartsuite._core.model.Model` ``cls``, equal in
+    result to the converter's reference decoder.
 
     It fills an instance of the class's untracked twin with plain slot stores (no tracking
     hook runs) and bails to the reference decoder on anything off the fast path: a key the
-    model does not know (found by counting the keys read against ``len(d)``), an explicit
+    model does not know (one set test of the object's keys), a required field missing or
     null, a value of another type, a failing nested hook.
 
-    Every init field must have a constant default (no factory) and no converter.
+    Every init field must have a constant default (no factory) or be required, and have no
+    converter.
+
+    Args:
+        wire_name: the converter's wire names (camelCase when not given).
 
     Raises:
         TypeError: ``cls`` does not fit those rules.
     """
     slow: Hook = conv.get_structure_hook(cls)
-    plans, fixed = field_plans(cls, lambda _, name: to_camel(name))
+    plans, fixed = field_plans(cls, wire_name or (lambda _, name: to_camel(name)))
     env: dict[str, Any] = {
+        "known": frozenset(w for p in plans for w in (p.wire, *p.aliases)),
         "cls": cls,
         "slow": slow,
         "new": object.__new__,
@@ -95,22 +109,18 @@ def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[An
     body = [
         "def structure(d, _=None):\n",
         "    if type(d) is not dict: return slow(d, cls)\n",
-        "    g = d.get\n    o = new(raw)\n    n = 0\n    try:\n",
+        "    if not known.issuperset(d): return slow(d, cls)\n",
+        "    g = d.get\n    o = new(raw)\n    try:\n",
     ]
     for field in attrs.fields(cls):  # type: ignore[arg-type]
         if field.converter is not None:
             raise TypeError(f"{cls.__name__}.{field.name} has a converter")
         if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
             raise TypeError(f"{cls.__name__}.{field.name} has a factory default")
-        if field.init and field.default is attrs.NOTHING:
-            raise TypeError(f"{cls.__name__}.{field.name} has no default")
     for plan in plans:
         code = _field_code(plan, env, conv)
         body.extend("    " + line + "\n" for line in code.splitlines())
     body.append("    except Exception:\n        return slow(d, cls)\n")
-    # Every key was a known one with a value: else (an unknown key for ``extra``, or an explicit
-    # null) the reference decoder takes the object.
-    body.append("    if n != len(d): return slow(d, cls)\n")
     for name, default in fixed.items():
         env[f"d_{name}"] = default
         body.append(f"    o.{name} = d_{name}\n")
@@ -127,21 +137,12 @@ def make_fast_structure_fn(cls: type[T], conv: cattrs.Converter) -> Callable[[An
 
 
 def without_gc(hook: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
-    """``hook`` with the cyclic garbage collector paused while it runs.
-
-    Decoding a large sheet allocates a million objects in one go; each allocation burst
-    triggers collections that walk the whole freshly parsed body again, which costs more than
-    building the objects. The decode creates no reference cycles, so nothing is lost by
-    collecting afterwards instead.
-    """
+    """``hook`` run under :func:`~smartsuite._core.bytes_decode.collector_paused`: decoding a
+    large sheet allocates a million objects in one go and makes no reference cycles, so the
+    collector is paused, and the young generations collected once at the end."""
 
     def structure(data: Any, cls: Any) -> T:
-        if not gc.isenabled():
+        with collector_paused():
             return hook(data, cls)
-        gc.disable()
-        try:
-            return hook(data, cls)
-        finally:
-            gc.enable()
 
     return structure

@@ -21,6 +21,7 @@ from typing import Any, TypedDict, TypeVar, Unpack, overload
 
 import attrs
 
+from .._core.bytes_decode import decode_response
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError
 from .._core.ids import ident, text_id
@@ -109,10 +110,11 @@ class SmartsheetResource(Resource):
         return await super()._request(method, path, **kwargs)
 
     async def _object(self, *values: PathValue, cast_to: type[T], **send: Unpack[Send]) -> T:
-        """The answer is the object itself: decoded as ``cast_to``."""
+        """The answer is the object itself: decoded as ``cast_to`` (large bodies straight
+        from bytes, see :mod:`smartsuite._core.bytes_decode`)."""
         method, path = route(values, send)
         response = await self._request(method, path, **_rest(send))
-        return self._decode(response.json(), cast_to)
+        return decode_response(self._converter, response, cast_to)
 
     @overload
     async def _result(

@@ -15,6 +15,7 @@ import pytest
 from benchmarks import (
     _harness,
     bulk_write,
+    decode_rm,
     decode_sheet,
     request_overhead,
     rm_paging,
@@ -66,6 +67,12 @@ def test_decode_check_refuses_msgspec_losing_data(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(msgspec_sheet, "decode", lossy)
     with pytest.raises(RuntimeError, match="msgspec decoded different records"):
         decode_sheet.check(body, 30, with_sdk=False)
+
+
+def test_decode_rm(capsys: pytest.CaptureFixture[str]) -> None:
+    assert decode_rm.main(["--per-page", "20", "--calls", "2", "--repeat", "1"]) == 0
+    out = capsys.readouterr().out
+    assert decode_rm.FLOOR in out and decode_rm.TYPED in out
 
 
 def test_decode_sheet(capsys: pytest.CaptureFixture[str]) -> None:
