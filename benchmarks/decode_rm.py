@@ -19,11 +19,14 @@ import importlib.util
 import json
 import random
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
+from smartsuite._core.paging import Page
 from smartsuite._core.response import Response
 from smartsuite._core.serde import structure
 from smartsuite.resource_management._converter import CONVERTER
+from smartsuite.resource_management._resource import RMResource
 from smartsuite.resource_management.models.common import Paging
 from smartsuite.resource_management.models.time import TimeEntry
 
@@ -42,6 +45,7 @@ from ._harness import (
 
 FLOOR = "json.loads (floor)"
 TYPED = "smartsuite typed page (parse + TimeEntry objects)"
+REFERENCE = "reference path (json.loads + converter)"
 
 
 def page_body(per_page: int = 1000, *, seed: int = 3) -> bytes:
@@ -78,11 +82,24 @@ def page_body(per_page: int = 1000, *, seed: int = 3) -> bytes:
     return json.dumps({"data": entries, "paging": paging}, separators=(",", ":")).encode()
 
 
-def typed_page(body: bytes) -> tuple[list[TimeEntry], Paging]:
-    """What the paginator does with an arrived page (``_page`` of the RM resources)."""
+def typed_page(body: bytes) -> Page[TimeEntry]:
+    """What the paginator does with an arrived page: the RM resources' ``_page`` (straight
+    from the bytes when msgspec is installed, else ``json.loads`` and the converter)."""
+    response = Response(200, {}, body, "GET", "/api/v1/time_entries")
+    return RMResource._page(_RESOURCE, response, TimeEntry)  # type: ignore[arg-type]
+
+
+def reference_page(body: bytes) -> tuple[list[TimeEntry], Paging]:
+    """The reference path: ``json.loads`` and the converter."""
     data = Response(200, {}, body, "GET", "/api/v1/time_entries").json()
     items = structure(CONVERTER, data["data"], list[TimeEntry])
     return items, structure(CONVERTER, data["paging"], Paging)
+
+
+#: Only what ``_page`` reads of its resource.
+_RESOURCE = SimpleNamespace(
+    _converter=CONVERTER, _decode=lambda data, cls: structure(CONVERTER, data, cls)
+)
 
 
 def orjson_loads(body: bytes) -> Any:
@@ -95,6 +112,7 @@ CONTENDERS: dict[str, Callable[[bytes], Any]] = {
     FLOOR: json.loads,
     "orjson.loads": orjson_loads,
     TYPED: typed_page,
+    REFERENCE: reference_page,
 }
 if importlib.util.find_spec("orjson") is None:  # the speed extra is not installed
     del CONTENDERS["orjson.loads"]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import datetime as dt
 import gc
 import typing
 from collections.abc import Callable, Iterator
@@ -28,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 import cattrs
 
-from . import sansio
+from . import sansio, scalars
 from .model import DECODED, raw_class
 from .serde import FieldPlan, WireNames, field_plans, structure
 
@@ -57,6 +58,25 @@ _PLAIN: tuple[Any, ...] = (
     list[Any],
     list[dict[str, Any]],
 )
+
+
+#: Hooks msgspec's own type decodes exactly as they do, by the hook: ``_parse_date`` takes
+#: 10-character ``date.fromisoformat`` strings (``YYYY-MM-DD``, also ``YYYY-Www-D``) and
+#: milliseconds; msgspec's ``date`` takes ``YYYY-MM-DD`` only (RFC 3339 full-date), with the same
+#: result, and sends everything else to the reference path. (msgspec's ``datetime`` is not
+#: exact: it takes ``t``/``z`` and rounds digits past the microsecond, which ``fromisoformat``
+#: truncates, so timestamp hooks are inlined instead, see :func:`inline`.)
+_EXACT: dict[Any, Any] = {scalars._parse_date: dt.date}
+
+#: Hook -> (one statement equal to it on a JSON string ``{v}``, the names it uses).
+_INLINE: dict[Any, tuple[str, dict[str, Any]]] = {}
+
+
+def inline(hook: Callable[[Any, Any], Any], statement: str, names: dict[str, Any]) -> None:
+    """Let the generated code run ``statement`` in place of ``hook`` on a field msgspec has
+    checked to be a string: ``statement`` (one line; ``{v}`` the field, which it replaces with
+    the decoded value) must be the hook's own code for a string, raising where it raises."""
+    _INLINE[hook] = (statement, names)
 
 
 class Fallback(Exception):
@@ -194,7 +214,7 @@ class BytesDecoder(Generic[T]):
             raise TypeError(f"{cls.__name__} contains itself: no fast decoding")
         self._building.add(cls)
         for a in attrs.fields(cls):
-            if a.converter is not None or (a.init and a.default is attrs.NOTHING):
+            if a.converter is not None:
                 raise TypeError(f"{cls.__name__}.{a.name}: no fast decoding for this field")
         plans, fixed = field_plans(cls, self._wire_name)
         fields: list[tuple[str, Any]] = []
@@ -212,6 +232,8 @@ class BytesDecoder(Generic[T]):
             name = f"o.{p.name}"
             for n in range(len(p.aliases)):
                 lines.append(f"if {name} is None: {name} = a_{p.name}_{n}")
+            if p.required:  # missing and null look alike here: the reference path tells them apart
+                lines.append(f"if {name} is None: raise Fallback")
             missing = "[]" if p.empty_list else "None"
             if p.factory is not None:
                 env[f"f_{key}_{p.name}"] = p.factory
@@ -220,6 +242,12 @@ class BytesDecoder(Generic[T]):
             if kind == "plain":
                 if missing != "None":
                     lines.append(f"if {name} is None: {name} = {missing}")
+            elif kind == "inline":
+                template, names = _INLINE[sub]
+                env.update(names)
+                lines.append(f"if {name} is not None: {template.format(v=name)}")
+                if missing != "None":
+                    lines.append(f"else: {name} = {missing}")
             elif kind == "model":
                 lines.append(f"if {name} is not None: {name} = one_{sub}({name})")
             elif kind == "list":
@@ -270,14 +298,19 @@ class BytesDecoder(Generic[T]):
     def _wires(plans: list[FieldPlan]) -> list[str]:
         return [w for p in plans for w in (p.wire, *p.aliases)]
 
-    def _mirror(self, p: FieldPlan, top: bool) -> tuple[str, Any, str]:
+    def _mirror(self, p: FieldPlan, top: bool) -> tuple[str, Any, Any]:
         """The kind of conversion a field needs, its type in the mirror struct, and the key of
-        the nested model's plan."""
+        the nested model's plan (for ``inline``: the hook)."""
         inner = p.inner
         if inner is Any:
             return "plain", Any, ""
         if inner in _PLAIN:
             return "plain", inner | None, ""
+        hook = self._conv.get_structure_hook(inner) if isinstance(inner, type) else None
+        if hook is not None and hook in _EXACT:
+            return "plain", _EXACT[hook] | None, ""
+        if hook is not None and hook in _INLINE:
+            return "inline", str | None, hook
         if self._mirrored(inner):
             plan = self._plan(inner)
             return "model", plan.struct | None, plan.key
@@ -290,13 +323,7 @@ class BytesDecoder(Generic[T]):
         return "hook", Any, ""
 
     def _mirrored(self, tp: Any) -> bool:
-        """A model the converter decodes with its reference decoder (or a generated function
-        equal to it): a custom hook (a union picked by a ``type`` key ...) is left to run."""
-        if not _is_model(tp):
-            return False
-        hook = self._conv.get_structure_hook(tp)
-        hook = getattr(hook, "reference", hook)
-        return getattr(hook, "__qualname__", "").startswith("make_model_structure_fn.")
+        return _mirrored(self._conv, tp)
 
     def _item_decoder(self, item: type) -> Callable[[list[Any]], list[Any]]:
         """Decode a list of raw items one at a time: each through the fast path, or, when it
@@ -352,6 +379,16 @@ def _slow_item(raw: Any, hook: Callable[[Any, Any], Any], item: type) -> Any:
         # Whatever the reference decoder does with this item (keep the list as sent, raise)
         # is decided for the whole body.
         raise Fallback from None
+
+
+def _mirrored(conv: cattrs.Converter, tp: Any) -> bool:
+    """A model the converter decodes with its reference decoder (or a generated function
+    equal to it): a custom hook (a union picked by a ``type`` key ...) is left to run."""
+    if not _is_model(tp):
+        return False
+    hook = conv.get_structure_hook(tp)
+    hook = getattr(hook, "reference", hook)
+    return getattr(hook, "__qualname__", "").startswith("make_model_structure_fn.")
 
 
 def _is_model(tp: Any) -> bool:
@@ -411,3 +448,90 @@ def decode_response(conv: cattrs.Converter, response: Response, cls: type[T]) ->
             except Fallback:
                 pass
     return structure(conv, response.json(), cls)
+
+
+# -- {data, paging} pages ------------------------------------------------------------------
+
+
+class PageDecoder(Generic[T]):
+    """Decodes a ``{"data": [...], "paging": ...}`` page of ``item`` objects straight from
+    bytes: the items as :class:`BytesDecoder` does, the ``paging`` value as plain JSON (other
+    envelope keys are skipped, as the reference path does). Any item the fast path refuses
+    sends the whole page to the reference path.
+
+    Raises:
+        RuntimeError: msgspec is not installed.
+        TypeError: a model in the tree has a converter, or contains itself.
+    """
+
+    def __init__(self, item: type[T], conv: cattrs.Converter, wire_name: WireNames) -> None:
+        items = BytesDecoder(item, conv, wire_name)
+        plan = items._plans[item]
+        envelope = msgspec.defstruct(
+            f"{plan.key}PageWire",
+            [("data", list[plan.struct]), ("paging", Any, None)],  # type: ignore[name-defined]
+            gc=False,
+        )
+        self._decoder = msgspec.json.Decoder(envelope)
+        self._many: Callable[[list[Any]], list[T]] = items._env[f"many_{plan.key}"]
+
+    def decode(self, body: bytes) -> tuple[list[T], Any]:
+        """The items of the page and its raw ``paging`` value.
+
+        Raises:
+            Fallback: the fast path refused the page; decode it with the reference path.
+        """
+        with collector_paused():
+            try:
+                page = self._decoder.decode(body)
+            except (msgspec.DecodeError, msgspec.ValidationError):
+                raise Fallback from None
+            try:
+                return self._many(page.data), page.paging
+            except Exception:
+                raise Fallback from None
+
+
+_PAGE_WIRES: dict[int, WireNames] = {}
+_PAGES: dict[tuple[int, Any], PageDecoder[Any] | None] = {}
+
+
+def register_pages(conv: cattrs.Converter, wire_name: WireNames) -> None:
+    """Decode ``{data, paging}`` pages for ``conv`` straight from bytes (see
+    :func:`decode_page`) when msgspec is installed."""
+    if HAVE_MSGSPEC:
+        _PAGE_WIRES[id(conv)] = wire_name
+
+
+def page_decoder_for(conv: cattrs.Converter, item: Any) -> PageDecoder[Any] | None:
+    """The page decoder of ``item`` objects for ``conv`` (built on first use); None when pages
+    are not registered for ``conv``, or ``item`` is not a model decoded by the reference
+    decoder (a union picked by a ``type`` key ...)."""
+    key = (id(conv), item)
+    if key in _PAGES:
+        return _PAGES[key]
+    found: PageDecoder[Any] | None = None
+    wire_name = _PAGE_WIRES.get(id(conv))
+    if wire_name is not None and _mirrored(conv, item):
+        with contextlib.suppress(TypeError):
+            found = PageDecoder(item, conv, wire_name)
+    _PAGES[key] = found
+    return found
+
+
+def decode_page(
+    conv: cattrs.Converter, response: Response, item: type[T]
+) -> tuple[list[T], Any] | None:
+    """The items and raw ``paging`` value of ``response``'s ``{data, paging}`` page, decoded
+    straight from bytes; None when the caller must decode it with ``response.json()`` and the
+    converter (no page decoder, the body is parsed already, or the fast path refused it: the
+    reference path then decides, errors included)."""
+    if response.is_parsed:
+        return None
+    decoder = page_decoder_for(conv, item)
+    if decoder is None:
+        return None
+    try:
+        return decoder.decode(response.body)
+    except Fallback:
+        return None

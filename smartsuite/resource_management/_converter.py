@@ -14,6 +14,7 @@ from typing import Any, get_args, get_origin
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
+from .._core import bytes_decode
 from .._core.serde import make_converter
 from .models.common import Nested, Paging
 from .models.events import EVENT_MODELS, WebhookEvent
@@ -33,6 +34,14 @@ def _utc(value: Any, _: type) -> dt.datetime:
         raise TypeError(f"expected a timestamp string, got {type(value).__name__}")
     parsed = dt.datetime.fromisoformat(value)
     return parsed.astimezone(dt.UTC) if parsed.tzinfo else parsed.replace(tzinfo=dt.UTC)
+
+
+# The same statement as ``_utc`` on a string, run in place of it by the bytes decoders.
+bytes_decode.inline(
+    _utc,
+    "_t = fromiso({v}); {v} = _t.astimezone(UTC) if _t.tzinfo else _t.replace(tzinfo=UTC)",
+    {"fromiso": dt.datetime.fromisoformat, "UTC": dt.UTC},
+)
 
 
 def _by_type(
@@ -133,3 +142,4 @@ def _fast_hooks(conv: cattrs.Converter) -> None:
 
 
 CONVERTER = _build()
+bytes_decode.register_pages(CONVERTER, _wire_name)

@@ -9,6 +9,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
+from .._core.bytes_decode import decode_page
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError
 from .._core.model import Model
@@ -194,15 +195,22 @@ class RMResource(Resource):
                 return first
             else:
                 response = await first()
-            return self._page(response.json(), cls, response.body)
+            return self._page(response, cls)
 
         return AsyncPaginator(fetch, max_pages=self._transport.limits.max_pages)
 
-    def _page(self, data: Any, cls: type[T], body: bytes) -> Page[T]:
-        if not isinstance(data, dict) or not isinstance(data.get("data"), list):
-            raise DecodeError("expected a collection with a 'data' list", body=body)
-        items = self._decode(data["data"], list[cls])  # type: ignore[valid-type]
-        raw_paging = data.get("paging")
+    def _page(self, response: Response, cls: type[T]) -> Page[T]:
+        # Straight from the body bytes when it can be (see _core/bytes_decode.py), else as
+        # json.loads and the converter decide.
+        fast = decode_page(self._converter, response, cls)
+        if fast is not None:
+            items, raw_paging = fast
+        else:
+            data = response.json()
+            if not isinstance(data, dict) or not isinstance(data.get("data"), list):
+                raise DecodeError("expected a collection with a 'data' list", body=response.body)
+            items = self._decode(data["data"], list[cls])  # type: ignore[valid-type]
+            raw_paging = data.get("paging")
         paging = self._decode(raw_paging, Paging) if isinstance(raw_paging, dict) else Paging()
         nxt = paging.next if paging.next and items else None
         return Page(items, nxt, page_number=paging.page)
