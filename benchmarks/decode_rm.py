@@ -5,9 +5,11 @@ A page of ``per_page`` time entries shaped as the API documents them
 ``notes``, ``bill_rate``, timestamps) with its ``paging`` block. Each contender decodes it many
 times in a fresh process (rounds interleaved); the per-process median is one sample.
 
-Contenders: ``json.loads`` (the floor), ``orjson.loads``, and smartsuite's typed decode (what
-a paginator does with a page once it has arrived: parse, then structure ``data`` into
-:class:`~smartsuite.resource_management.TimeEntry` objects and ``paging``).
+Contenders: ``json.loads`` (the floor), ``orjson.loads``, smartsuite's typed decode (what the
+transport and a paginator do with a page once it has arrived: check it is JSON, then the RM
+resources' ``_page``, which reads ``data`` into
+:class:`~smartsuite.resource_management.TimeEntry` objects straight from the bytes when msgspec
+is installed), and the path without the bytes decoder (parse, then the converter).
 
 Run: ``python -m benchmarks.decode_rm`` (``--help`` for sizes).
 """
@@ -45,7 +47,7 @@ from ._harness import (
 
 FLOOR = "json.loads (floor)"
 TYPED = "smartsuite typed page (parse + TimeEntry objects)"
-REFERENCE = "reference path (json.loads + converter)"
+REFERENCE = "reference path (parse + converter)"
 
 
 def page_body(per_page: int = 1000, *, seed: int = 3) -> bytes:
@@ -83,14 +85,16 @@ def page_body(per_page: int = 1000, *, seed: int = 3) -> bytes:
 
 
 def typed_page(body: bytes) -> Page[TimeEntry]:
-    """What the paginator does with an arrived page: the RM resources' ``_page`` (straight
-    from the bytes when msgspec is installed, else ``json.loads`` and the converter)."""
+    """What the transport and the paginator do with an arrived page: check it is JSON, then
+    the RM resources' ``_page`` (straight from the bytes when msgspec is installed, else the
+    parse the check kept and the converter)."""
     response = Response(200, {}, body, "GET", "/api/v1/time_entries")
+    response.check_json()
     return RMResource._page(_RESOURCE, response, TimeEntry)  # type: ignore[arg-type]
 
 
 def reference_page(body: bytes) -> tuple[list[TimeEntry], Paging]:
-    """The reference path: ``json.loads`` and the converter."""
+    """The path without the bytes decoder: parse and the converter."""
     data = Response(200, {}, body, "GET", "/api/v1/time_entries").json()
     items = structure(CONVERTER, data["data"], list[TimeEntry])
     return items, structure(CONVERTER, data["paging"], Paging)

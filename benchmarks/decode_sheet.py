@@ -32,7 +32,7 @@ from typing import Any
 
 import attrs
 
-from smartsuite._core import sansio
+from smartsuite._core import bytes_decode, sansio
 from smartsuite._core.bytes_decode import decode_response
 from smartsuite._core.response import Response
 from smartsuite._core.serde import structure
@@ -70,12 +70,12 @@ SDK = "HTTP: official SDK client.Sheets.get_sheet"
 @contextlib.contextmanager
 def orjson_for_every_size() -> Iterator[None]:
     """Make smartsuite parse with orjson whatever the body size (normally only small ones)."""
-    saved = sansio.LARGE_BODY_BYTES
-    sansio.LARGE_BODY_BYTES = sys.maxsize
+    saved = sansio.LARGE_BODY_BYTES, bytes_decode.CHECK_ONLY_BYTES
+    sansio.LARGE_BODY_BYTES = bytes_decode.CHECK_ONLY_BYTES = sys.maxsize
     try:
         yield
     finally:
-        sansio.LARGE_BODY_BYTES = saved
+        sansio.LARGE_BODY_BYTES, bytes_decode.CHECK_ONLY_BYTES = saved
 
 
 def typed_decode(body: bytes) -> Sheet:

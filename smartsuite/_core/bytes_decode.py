@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 import attrs
 import cattrs
 
-from . import sansio, scalars
+from . import scalars
 from .model import DECODED, raw_class
 from .serde import FieldPlan, WireNames, field_plans, structure
 
@@ -77,6 +77,12 @@ def inline(hook: Callable[[Any, Any], Any], statement: str, names: dict[str, Any
     checked to be a string: ``statement`` (one line; ``{v}`` the field, which it replaces with
     the decoded value) must be the hook's own code for a string, raising where it raises."""
     _INLINE[hook] = (statement, names)
+
+
+#: Bodies above this size are only checked by the transport (:func:`well_formed`, a tenth of a
+#: ``json.loads``), not parsed, so that a bytes decoder can read them (an RM page of 1,000 time
+#: entries is ~300 kB). A body no bytes decoder takes is then parsed by ``Response.json()``.
+CHECK_ONLY_BYTES = 64 * 1024
 
 
 class Fallback(Exception):
@@ -434,13 +440,13 @@ def decoder_for(conv: cattrs.Converter, cls: type[T]) -> BytesDecoder[T] | None:
 
 def decode_response(conv: cattrs.Converter, response: Response, cls: type[T]) -> T:
     """``response``'s body as ``cls``: straight from bytes when a bytes decoder is registered
-    and the body is large and not parsed yet, else (or when the fast path refuses the body)
+    and the body is above :data:`CHECK_ONLY_BYTES` and not parsed yet, else (or when the fast path refuses the body)
     through :meth:`Response.json` and :func:`~smartsuite._core.serde.structure`.
 
     Raises:
         DecodeError: the body is not JSON, or not a ``cls`` (as the reference decoder says).
     """
-    if not response.is_parsed and len(response.body) > sansio.LARGE_BODY_BYTES:
+    if not response.is_parsed and len(response.body) > CHECK_ONLY_BYTES:
         decoder = decoder_for(conv, cls)
         if decoder is not None:
             try:
@@ -483,7 +489,7 @@ class PageDecoder(Generic[T]):
         """
         with collector_paused():
             try:
-                page = self._decoder.decode(body)
+                page: Any = self._decoder.decode(body)
             except (msgspec.DecodeError, msgspec.ValidationError):
                 raise Fallback from None
             try:

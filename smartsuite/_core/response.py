@@ -44,7 +44,7 @@ class Response:
         """
         if (
             self._decoded is _NOT_DECODED
-            and len(self.body) > sansio.LARGE_BODY_BYTES
+            and len(self.body) > bytes_decode.CHECK_ONLY_BYTES
             and bytes_decode.well_formed(self.body)
         ):
             return

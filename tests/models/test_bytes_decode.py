@@ -39,12 +39,12 @@ STAMPS = ["2024-05-01T10:00:00Z", "2024-05-01T10:00:00", "2024-05-01", "nope", 1
 @contextlib.contextmanager
 def every_body_large() -> Iterator[None]:
     """Take the bytes path (and the stdlib parser on the reference path) whatever the size."""
-    saved = sansio.LARGE_BODY_BYTES
-    sansio.LARGE_BODY_BYTES = 0
+    saved = sansio.LARGE_BODY_BYTES, bytes_decode.CHECK_ONLY_BYTES
+    sansio.LARGE_BODY_BYTES = bytes_decode.CHECK_ONLY_BYTES = 0
     try:
         yield
     finally:
-        sansio.LARGE_BODY_BYTES = saved
+        sansio.LARGE_BODY_BYTES, bytes_decode.CHECK_ONLY_BYTES = saved
 
 
 def outcome(fn: Any, body: bytes, strict: bool) -> Any:

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from smartsuite._core import sansio, serde
 from smartsuite._core.client import BaseClient
 from smartsuite._core.errors import DecodeError
+from smartsuite._core.response import Response
 from smartsuite.appsheet.tables import parse_action_response
 from smartsuite.resource_management import models as rm_models
 from smartsuite.resource_management._converter import CONVERTER as RM
@@ -239,7 +240,8 @@ rm_envelopes = st.fixed_dictionaries(
 def test_rm_envelope_gives_a_page_or_decode_error(data: Any) -> None:
     resource = RMResource(BaseClient())
     try:
-        page = resource._page(data, rm_models.User, b"")
+        body = json.dumps(data).encode()
+        page = resource._page(Response(200, {}, body, "GET", "/users"), rm_models.User)
     except DecodeError:
         return
     assert all(isinstance(u, rm_models.User) for u in page.items)
