@@ -440,8 +440,9 @@ def decoder_for(conv: cattrs.Converter, cls: type[T]) -> BytesDecoder[T] | None:
 
 def decode_response(conv: cattrs.Converter, response: Response, cls: type[T]) -> T:
     """``response``'s body as ``cls``: straight from bytes when a bytes decoder is registered
-    and the body is above :data:`CHECK_ONLY_BYTES` and not parsed yet, else (or when the fast path refuses the body)
-    through :meth:`Response.json` and :func:`~smartsuite._core.serde.structure`.
+    and the body is above :data:`CHECK_ONLY_BYTES` and not parsed yet, else (or when the fast
+    path refuses the body) through :meth:`Response.json` and
+    :func:`~smartsuite._core.serde.structure`.
 
     Raises:
         DecodeError: the body is not JSON, or not a ``cls`` (as the reference decoder says).
