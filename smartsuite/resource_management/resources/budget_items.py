@@ -54,8 +54,9 @@ class BudgetItems(RMResource):
         Raises:
             ConfigurationError: an unknown item type.
         """
-        item_type = str(choice(item_type, ITEM_TYPES, "item_type"))
-        body = self._body_of(locals(), "project_id")
+        body = self._body_of(
+            locals(), "project_id", item_type=choice(item_type, ITEM_TYPES, "item_type")
+        )
         return await self._object(cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "PUT", "/api/v1/budget_items/{budget_item_id}")
