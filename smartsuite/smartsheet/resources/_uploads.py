@@ -17,6 +17,7 @@ from typing import IO, Any, TypeVar
 from ..._core.multipart import FilePart, JsonPart, multipart_body, simple_upload_headers
 from ..._core.upload import MB, FileInput, UploadFile, prepare_upload
 from .._resource import UPLOAD_COST, PathValue, Send, SmartsheetResource
+from ..models.discussions import Discussion
 
 T = TypeVar("T")
 PathValues = tuple[PathValue, ...]
@@ -58,24 +59,41 @@ class UploadingResource(SmartsheetResource):
     async def _post_with_file(
         self,
         values: PathValues,
-        part_name: str,
+        part: str,
         document: Any,
-        file: UploadFile | None,
         cls: type[T],
+        file: FileInput | None,
+        filename: str | None,
+        content_type: str | None,
     ) -> T:
-        """Send a JSON document, with a file as a multipart upload when one is given."""
+        """Send a JSON document, with the caller's file (checked by :func:`as_upload`) as a
+        multipart upload when one is given."""
         send: Send = {}
         if file is None:
             send["json"] = document
         else:
-            parts: list[JsonPart | FilePart] = [
-                JsonPart(part_name, document),
-                FilePart("file", file),
-            ]
+            upload = as_upload(file, filename, content_type)
+            parts: list[JsonPart | FilePart] = [JsonPart(part, document), FilePart("file", upload)]
             send["content"], send["headers"] = multipart_body(parts)
             # A comment or discussion with a file attaches it: 10 requests against the limit.
             send["cost"] = UPLOAD_COST
         return (await self._result(*values, cast_to=cls, **send)).result
+
+    async def _start_discussion(
+        self,
+        values: PathValues,
+        text: str,
+        title: str | None,
+        file: FileInput | None,
+        filename: str | None,
+        content_type: str | None,
+    ) -> Discussion:
+        """Post a discussion whose first comment is ``text`` (on a sheet, a row or a proof)."""
+        body: dict[str, Any] = {"comment": {"text": text}}
+        if title is not None:
+            body["title"] = title
+        args = (file, filename, content_type)
+        return await self._post_with_file(values, "discussion", body, Discussion, *args)
 
     async def _stream_url(self, url: str, chunk_size: int) -> AsyncIterator[bytes]:
         """Yield the body at a temporary download URL, chunk by chunk (no credentials sent)."""
