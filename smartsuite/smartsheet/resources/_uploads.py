@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 from collections.abc import AsyncIterator
+from contextlib import AbstractAsyncContextManager
 from pathlib import Path
 from typing import IO, Any, TypeVar
 
@@ -27,6 +28,9 @@ MAX_UPLOAD_BYTES = 30 * MB
 
 DOWNLOAD_CHUNK = 256 * 1024
 
+Destination = str | os.PathLike[str] | IO[bytes]
+ChunkStream = AbstractAsyncContextManager[AsyncIterator[bytes]]
+
 
 def as_upload(
     source: FileInput, filename: str | None, content_type: str | None, what: str = "the file"
@@ -39,6 +43,34 @@ def as_upload(
         limit=MAX_UPLOAD_BYTES,
         what=what,
     )
+
+
+async def save_stream(stream: ChunkStream, dest: Destination) -> int:
+    """Write a streamed body to a path or a binary file object, chunk by chunk; returns the
+    bytes written. A path is written as ``<name>.part`` and takes its name only when complete."""
+    if not isinstance(dest, str | os.PathLike):
+        return await _copy(stream, dest)
+    target = Path(dest)
+    partial = target.with_name(target.name + ".part")
+    handle = await asyncio.to_thread(partial.open, "wb")
+    try:
+        written = await _copy(stream, handle)
+    except BaseException:
+        await asyncio.to_thread(handle.close)
+        partial.unlink(missing_ok=True)
+        raise
+    await asyncio.to_thread(handle.close)
+    await asyncio.to_thread(partial.replace, target)
+    return written
+
+
+async def _copy(stream: ChunkStream, out: IO[bytes]) -> int:
+    written = 0
+    async with stream as chunks:
+        async for chunk in chunks:
+            await asyncio.to_thread(out.write, chunk)
+            written += len(chunk)
+    return written
 
 
 class UploadingResource(SmartsheetResource):
@@ -100,27 +132,3 @@ class UploadingResource(SmartsheetResource):
         async with self._transport.stream(url, chunk_size=chunk_size) as chunks:
             async for chunk in chunks:
                 yield chunk
-
-    async def _save_url(self, url: str, dest: str | os.PathLike[str] | IO[bytes]) -> int:
-        """Write the body at ``url`` to a path or binary file object; returns bytes written."""
-        written = 0
-        if isinstance(dest, str | os.PathLike):
-            target = Path(dest)
-            partial = target.with_name(target.name + ".part")
-            handle = await asyncio.to_thread(partial.open, "wb")
-            try:
-                async for chunk in self._stream_url(url, DOWNLOAD_CHUNK):
-                    await asyncio.to_thread(handle.write, chunk)
-                    written += len(chunk)
-            except BaseException:
-                await asyncio.to_thread(handle.close)
-                partial.unlink(missing_ok=True)
-                raise
-            await asyncio.to_thread(handle.close)
-            # Only a complete download takes the destination name.
-            await asyncio.to_thread(partial.replace, target)
-            return written
-        async for chunk in self._stream_url(url, DOWNLOAD_CHUNK):
-            dest.write(chunk)
-            written += len(chunk)
-        return written
