@@ -14,6 +14,7 @@ import os
 from typing import IO
 
 from ..._core.errors import ConfigurationError
+from ..._core.ids import ident
 from .._resource import SmartsheetResource
 from ._uploads import save_stream
 
@@ -64,7 +65,7 @@ class Downloads(SmartsheetResource):
                     f"paper_size is for PDF downloads, one of {PAPER_SIZES}: {paper_size!r}"
                 )
             params["paperSize"] = str(paper_size).upper()
-        path = f"/sheets/{_id(sheet_id, 'sheet_id')}"
+        path = f"/sheets/{ident(sheet_id, 'sheet_id')}"
         return await self._download(path, media, params, dest)
 
     async def report(
@@ -80,7 +81,7 @@ class Downloads(SmartsheetResource):
             The file's bytes, or with ``dest`` the number of bytes written.
         """
         media = _media(fmt, REPORT_FORMATS, "report")
-        return await self._download(f"/reports/{_id(report_id, 'report_id')}", media, {}, dest)
+        return await self._download(f"/reports/{ident(report_id, 'report_id')}", media, {}, dest)
 
     async def _download(
         self,
@@ -97,9 +98,3 @@ class Downloads(SmartsheetResource):
             return response.body  # held in memory, so within the client's body caps
         stream = self._transport.stream_request(path, params=params or None, headers=headers)
         return await save_stream(stream, dest)
-
-
-def _id(value: int, name: str) -> int:
-    from ..._core.ids import ident
-
-    return ident(value, name)
