@@ -78,6 +78,17 @@ def as_folder(child: Child) -> Folder:
     )
 
 
+def as_template(child: ChildTemplate) -> Template:
+    """A template child as the :class:`Template` the removed template listings returned."""
+    return Template(
+        id=child.id,
+        name=child.name,
+        type=child.type,
+        access_level=child.access_level,
+        description=child.description,
+    )
+
+
 class ChildrenMixin(SmartsheetResource):
     """``metadata``/``children`` for one container kind (``_kind`` is ``workspaces`` or
     ``folders``)."""
@@ -134,15 +145,7 @@ class ChildrenMixin(SmartsheetResource):
                     )
                 )
             elif isinstance(child, ChildTemplate):
-                found["templates"].append(
-                    Template(
-                        id=child.id,
-                        name=child.name,
-                        type=child.type,
-                        access_level=child.access_level,
-                        description=child.description,
-                    )
-                )
+                found["templates"].append(as_template(child))
             elif isinstance(child, UnknownChild):
                 continue
             else:
