@@ -30,7 +30,7 @@ from urllib.parse import quote, urlencode
 
 import attrs
 
-from .._core.auth import Secret, as_secret
+from .._core.auth import BearerToken, Secret, as_secret
 from .._core.client import BaseClient, TransportOptions, make_transport
 from .._core.errors import AuthenticationError, ConfigurationError, SmartsuiteError
 from .._core.transport import Transport
@@ -302,9 +302,7 @@ class OAuthAuth:
         if _REFRESHING.get():
             return
         _SENT.set(self.token)
-        headers["Authorization"] = f"Bearer {self.token.access_token.reveal()}"
-        if self._assume_user:
-            headers["Assume-User"] = quote(self._assume_user, safe="")
+        BearerToken(self.token.access_token, self._assume_user).apply(headers)
 
     def fingerprint(self) -> str:
         return self._fingerprint
