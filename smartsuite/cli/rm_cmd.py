@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import AsyncIterable, Callable
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -30,10 +31,9 @@ from ._common import (
     run,
 )
 from ._connect import RmBaseUrlOpt, RmTokenOpt, resource_management
-from ._export import export_to_file, output_format, report_written
+from ._export import export_and_report, output_format
 from ._help import command, group
-from ._output import JobProgress, stats_dict
-from ._output import upsert_and_report as _report
+from ._output import upsert_and_report
 from .sheets_cmd import FormatOpt, OutputOpt, key_list
 
 app = group("Resource Management: export and upsert time entries and assignments.")
@@ -66,12 +66,10 @@ async def _export(
     kind = output_format(output, fmt)
     began = time.perf_counter()
     async with resource_management(*connection) as (rm, limiter):
-        with JobProgress(not as_json, limiter) as progress:
-            count = await export_to_file(stream(rm), output, kind, progress, every=100)
-        summary: dict[str, Any] = {"rows": count, "file": output, "format": kind}
-        summary.update(stats_dict(rm.stats, time.perf_counter() - began))
-    report_written(summary, f"exported {count} {what}", as_json=as_json)
-    return 0
+        return await export_and_report(
+            lambda: stream(rm), output, kind, limiter, rm.stats, began, as_json=as_json,
+            every=100, what=what,
+        )  # fmt: skip
 
 
 FromOpt = Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")]
@@ -169,14 +167,10 @@ def _upsert(
         keys = key_list(key)
         began = time.perf_counter()
         async with resource_management(*connection) as (rm, limiter):
-            progress = JobProgress(not as_json, limiter)
-            work: Any = upsert(
-                rm, records, key=keys, from_=start, to=end, checkpoint=checkpoint,
-                dry_run=dry_run, on_progress=progress,
-            )  # fmt: skip
-            return await _report(
-                work, progress, rm.stats, began, as_json=as_json, failures=failures,
-                records=records, key=keys, checkpoint=checkpoint,
+            return await upsert_and_report(
+                partial(upsert, rm, key=keys, from_=start, to=end), limiter, rm.stats, began,
+                as_json=as_json, failures=failures, records=records, key=keys,
+                checkpoint=checkpoint, dry_run=dry_run,
             )  # fmt: skip
 
     run(job, as_json=as_json, verbose=verbose)
