@@ -29,9 +29,11 @@ async def export_to_file(
     progress: JobProgress,
     *,
     every: int = 1000,
+    total: int | None = None,
 ) -> int:
     """Write streamed records to ``output`` (``-``: stdout) as they arrive, counting them on the
-    progress bar every ``every`` records; returns how many were written."""
+    progress bar (of ``total``, when known) every ``every`` records; returns how many were
+    written."""
     done = 0
 
     async def counted() -> AsyncIterator[Mapping[str, Any]]:
@@ -39,14 +41,14 @@ async def export_to_file(
         async for record in records:
             done += 1
             if done % every == 0:
-                progress.count("export", done)
+                progress.count("export", done, total)
             yield record
 
     if output == STDOUT:
         count = await write_stdout(counted(), kind)
     else:
         count = await write_records(counted(), output, kind)
-    progress.count("export", count, count)
+    progress.count("export", count, count if total is None else total)
     return count
 
 

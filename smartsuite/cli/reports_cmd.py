@@ -17,7 +17,6 @@ from ._download import (
     check_binary_stdout,
     download,
     download_format,
-    report_download,
 )
 from ._export import export_and_report, output_format
 from ._help import command, group
@@ -119,12 +118,10 @@ def download_report(
         start = time.perf_counter()
         async with smartsheet(emulator, base_url, token, region) as (ss, _):
             report_id = await resolve_report(ss, report)
-            size = await download(
-                lambda dest: ss.downloads.report(report_id, kind, dest=dest), output
-            )
-            report_download(
-                "report", report_id, output, kind, size, ss.stats, start, as_json=as_json
-            )
+            await download(
+                lambda dest: ss.downloads.report(report_id, kind, dest=dest),
+                output, "report", report_id, kind, ss.stats, start, as_json=as_json,
+            )  # fmt: skip
         return 0
 
     run(job, as_json=as_json, verbose=verbose)

@@ -32,7 +32,6 @@ from ._download import (
     check_binary_stdout,
     download,
     download_format,
-    report_download,
 )
 from ._export import export_and_report, output_format
 from ._help import command, group
@@ -146,11 +145,10 @@ def download_sheet(
         start = time.perf_counter()
         async with smartsheet(emulator, base_url, token, region) as (ss, _):
             sheet_id = await resolve_sheet(ss, sheet)
-            size = await download(
+            await download(
                 lambda dest: ss.downloads.sheet(sheet_id, kind, dest=dest, paper_size=paper_size),
-                output,
-            )
-            report_download("sheet", sheet_id, output, kind, size, ss.stats, start, as_json=as_json)
+                output, "sheet", sheet_id, kind, ss.stats, start, as_json=as_json,
+            )  # fmt: skip
         return 0
 
     run(job, as_json=as_json, verbose=verbose)
