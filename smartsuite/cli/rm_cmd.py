@@ -54,22 +54,33 @@ def _date(text: str | None, flag: str) -> dt.date | None:
         raise ConfigurationError(f"{flag} must be a date like 2024-03-31, got {text!r}") from None
 
 
-async def _export(
+Window = tuple[str | None, str | None]
+Stream = Callable[[ResourceManagementClient, dt.date | None, dt.date | None], AsyncIterable[Any]]
+
+
+def _export(
     what: str,
-    stream: Callable[[ResourceManagementClient], AsyncIterable[dict[str, Any]]],
+    stream: Stream,
+    window: Window,
     output: str,
     fmt: str | None,
     connection: tuple[bool, str | None, str | None],
     as_json: bool,
-) -> int:
-    """Export one RM collection (``stream`` opens it on the client) to a file."""
-    kind = output_format(output, fmt)
-    began = time.perf_counter()
-    async with resource_management(*connection) as (rm, limiter):
-        return await export_and_report(
-            lambda: stream(rm), output, kind, limiter, rm.stats, began, as_json=as_json,
-            every=100, what=what,
-        )  # fmt: skip
+    verbose: bool,
+) -> None:
+    """Export one RM collection (``stream(rm, from, to)`` opens it) to a file."""
+
+    async def job() -> int:
+        start, end = _date(window[0], "--from"), _date(window[1], "--to")
+        kind = output_format(output, fmt)
+        began = time.perf_counter()
+        async with resource_management(*connection) as (rm, limiter):
+            return await export_and_report(
+                lambda: stream(rm, start, end), output, kind, limiter, rm.stats, began,
+                as_json=as_json, every=100, what=what,
+            )  # fmt: skip
+
+    run(job, as_json=as_json, verbose=verbose)
 
 
 FromOpt = Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")]
@@ -96,18 +107,10 @@ def time_entries(
 ) -> None:
     """Export the time entries between two dates, page by page (next page prefetched)."""
 
-    async def job() -> int:
-        start, end = _date(from_, "--from"), _date(to, "--to")
-        return await _export(
-            "time entries",
-            lambda rm: stream_time_entries(rm, from_=start, to=end),
-            output,
-            fmt,
-            (emulator, base_url, token),
-            as_json,
-        )
-
-    run(job, as_json=as_json, verbose=verbose)
+    _export(
+        "time entries", lambda rm, start, end: stream_time_entries(rm, from_=start, to=end),
+        (from_, to), output, fmt, (emulator, base_url, token), as_json, verbose,
+    )  # fmt: skip
 
 
 @command(export_app, "assignments")
@@ -128,18 +131,11 @@ def assignments(
     """Export assignments (people and placeholders on projects, phases and leave), page by
     page (next page prefetched)."""
 
-    async def job() -> int:
-        start, end = _date(from_, "--from"), _date(to, "--to")
-        return await _export(
-            "assignments",
-            lambda rm: stream_assignments(rm, from_=start, to=end, with_phases=phases),
-            output,
-            fmt,
-            (emulator, base_url, token),
-            as_json,
-        )
-
-    run(job, as_json=as_json, verbose=verbose)
+    _export(
+        "assignments",
+        lambda rm, start, end: stream_assignments(rm, from_=start, to=end, with_phases=phases),
+        (from_, to), output, fmt, (emulator, base_url, token), as_json, verbose,
+    )  # fmt: skip
 
 
 Upsert = Callable[..., Any]
@@ -151,7 +147,7 @@ def _upsert(
     upsert: Upsert,
     file: str,
     key: str,
-    window: tuple[str | None, str | None],
+    window: Window,
     dry_run: bool,
     checkpoint: str | None,
     failures: str | None,
