@@ -7,14 +7,15 @@ import asyncio
 import json
 import shlex
 import sys
-from collections.abc import Callable, Coroutine
+from collections.abc import AsyncIterable, Awaitable, Callable, Coroutine
 from typing import Annotated, Any
 
 import attrs
 import typer
 from rich.console import Console
+from rich.table import Table
 
-from .._core.errors import SmartsuiteError
+from .._core.errors import ConfigurationError, SmartsuiteError
 from ._clickapi import Context, TyperArgument, TyperOption, get_current_context
 from ._diagnostics import CliLogHandler, Redactor, request_log
 from ._errors import ExitCode, error_json, error_message, exit_code_for
@@ -92,6 +93,48 @@ def print_json(data: Any) -> None:
     """Machine output: one JSON document on stdout."""
     sys.stdout.write(json.dumps(data, default=str, indent=2) + "\n")
     sys.stdout.flush()
+
+
+async def resolve_id(
+    ref: str,
+    listing: Callable[[], AsyncIterable[Any]],
+    what: str,
+    give: str,
+    *,
+    create: Callable[[], Awaitable[int]] | None = None,
+    hint: str = "",
+) -> int:
+    """The id given as ``ref`` (all digits), else the id of the one item ``listing()`` yields
+    named ``ref``; when none is, the id ``create()`` returns (``what`` names the kind of item
+    in messages, ``give`` tells what to do when several share the name, ``hint`` follows the
+    message when none has it).
+
+    Raises:
+        ConfigurationError: no item (and no ``create``), or several, have that name.
+    """
+    if ref.isdigit():
+        return int(ref)
+    found = [item.id async for item in listing() if item.name == ref and item.id is not None]
+    if len(found) > 1:
+        raise ConfigurationError(f"{len(found)} {what}s are named {ref!r}; {give}")
+    if found:
+        return int(found[0])
+    if create is not None:
+        return await create()
+    raise ConfigurationError(f"no {what} named {ref!r}{hint}")
+
+
+def print_listing(rows: list[dict[str, Any]], columns: dict[str, str], *, as_json: bool) -> int:
+    """A list command's output: ``rows`` as JSON with ``--json``, else a table of ``columns``
+    (heading: key of the row; an empty, None or unset value shows as empty)."""
+    if as_json:
+        print_json(rows)
+        return 0
+    table = Table(*columns)
+    for row in rows:
+        table.add_row(*(str(row[k] or "") for k in columns.values()))
+    out_console.print(table)
+    return 0
 
 
 def say(text: str, *, error: bool = True, style: str | None = None) -> None:

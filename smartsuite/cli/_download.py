@@ -79,36 +79,30 @@ def check_binary_stdout(output: str, kind: str, stream: IO[str] | None = None) -
 async def download(
     fetch: Callable[[str | None], Awaitable[bytes | int]],
     output: str,
-) -> int:
-    """Run a download to ``output`` (``-``: stdout); the number of bytes written.
-
-    ``fetch(dest)`` is the library call: with a path it writes the file (through a ``.part``
-    file, renamed when complete) and returns the size; with None it returns the bytes.
-    """
-    if output != STDOUT:
-        written = await fetch(output)
-        assert isinstance(written, int)
-        return written
-    body = await fetch(None)
-    assert isinstance(body, bytes)
-    sys.stdout.flush()
-    sys.stdout.buffer.write(body)
-    sys.stdout.buffer.flush()
-    return len(body)
-
-
-def report_download(
     what: str,
     object_id: int,
-    output: str,
     kind: str,
-    size: int,
     stats: TransportStats,
     started: float,
     *,
     as_json: bool,
 ) -> None:
-    """The summary of a download (on stderr when the file went to stdout)."""
+    """Run the download of ``what`` ``object_id`` to ``output`` (``-``: stdout), then print its
+    summary (on stderr when the file went to stdout).
+
+    ``fetch(dest)`` is the library call: with a path it writes the file (through a ``.part``
+    file, renamed when complete) and returns the size; with None it returns the bytes.
+    """
+    if output != STDOUT:
+        size = await fetch(output)
+        assert isinstance(size, int)
+    else:
+        body = await fetch(None)
+        assert isinstance(body, bytes)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(body)
+        sys.stdout.buffer.flush()
+        size = len(body)
     summary: dict[str, object] = {
         f"{what}_id": object_id,
         "file": output,

@@ -7,14 +7,16 @@ import json
 import shutil
 import sys
 import tempfile
-from collections.abc import AsyncIterable, AsyncIterator, Mapping
+import time
+from collections.abc import AsyncIterable, AsyncIterator, Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from .._core.transport import TransportStats
 from ..etl import normalize, write_records
 from ..etl.files import guess_format
 from ._common import print_json, say
-from ._output import JobProgress
+from ._output import JobProgress, MeasuredLimiter, stats_dict
 
 #: ``-o -``: write to stdout.
 STDOUT = "-"
@@ -27,9 +29,11 @@ async def export_to_file(
     progress: JobProgress,
     *,
     every: int = 1000,
+    total: int | None = None,
 ) -> int:
     """Write streamed records to ``output`` (``-``: stdout) as they arrive, counting them on the
-    progress bar every ``every`` records; returns how many were written."""
+    progress bar (of ``total``, when known) every ``every`` records; returns how many were
+    written."""
     done = 0
 
     async def counted() -> AsyncIterator[Mapping[str, Any]]:
@@ -37,14 +41,14 @@ async def export_to_file(
         async for record in records:
             done += 1
             if done % every == 0:
-                progress.count("export", done)
+                progress.count("export", done, total)
             yield record
 
     if output == STDOUT:
         count = await write_stdout(counted(), kind)
     else:
         count = await write_records(counted(), output, kind)
-    progress.count("export", count, count)
+    progress.count("export", count, count if total is None else total)
     return count
 
 
@@ -93,3 +97,26 @@ def report_written(summary: dict[str, Any], what: str, *, as_json: bool) -> None
     else:
         where = "stdout" if to_stdout else summary.get("file")
         say(f"{what} to {where} ({summary.get('format')})", error=to_stdout)
+
+
+async def export_and_report(
+    records: Callable[[], AsyncIterable[Mapping[str, Any]]],
+    output: str,
+    kind: str,
+    limiter: MeasuredLimiter | None,
+    stats: TransportStats,
+    started: float,
+    *,
+    as_json: bool,
+    every: int,
+    what: str,
+    **extra: Any,
+) -> int:
+    """Export the records ``records()`` streams under a progress display, then print the
+    summary (``extra`` added to it, then the transport's counters)."""
+    with JobProgress(not as_json, limiter) as progress:
+        count = await export_to_file(records(), output, kind, progress, every=every)
+    summary: dict[str, Any] = {"rows": count, "file": output, "format": kind, **extra}
+    summary.update(stats_dict(stats, time.perf_counter() - started))
+    report_written(summary, f"exported {count} {what}", as_json=as_json)
+    return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import time
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -269,8 +269,8 @@ def report_upsert(
 
 
 async def upsert_and_report(
-    work: Awaitable[UpsertResult],
-    progress: JobProgress,
+    upsert: Callable[..., Awaitable[UpsertResult]],
+    limiter: MeasuredLimiter | None,
     stats: TransportStats,
     started: float,
     *,
@@ -279,16 +279,21 @@ async def upsert_and_report(
     records: Sequence[Mapping[str, Any]],
     key: Sequence[str],
     checkpoint: str | None,
+    dry_run: bool,
 ) -> int:
-    """Await an upsert under its progress display, then report it (see :func:`report_upsert`).
+    """Run ``upsert(records, checkpoint=, dry_run=, on_progress=)`` (an ETL upsert with its
+    target bound) under a progress display, then report it (see :func:`report_upsert`).
     A job stopped part-way still gets its summary and failures file before its error
     propagates."""
     options: dict[str, Any] = {
         "failures": failures, "records": records, "key": key, "checkpoint": checkpoint,
     }  # fmt: skip
+    progress = JobProgress(not as_json, limiter)
     try:
         with progress:
-            result = await work
+            result = await upsert(
+                records, checkpoint=checkpoint, dry_run=dry_run, on_progress=progress
+            )
     except UpsertInterruptedError as exc:
         if as_json:  # one JSON document on stdout: the error's
             if failures:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import AsyncIterator
+from functools import partial
 from typing import Annotated
 
 import typer
@@ -105,26 +106,10 @@ def upsert(
         records = read_records(file)
         start = time.perf_counter()
         async with appsheet(emulator, base_url, app_id, access_key, region) as (client, limiter):
-            progress = JobProgress(not as_json, limiter)
-            work = upsert_table(
-                client,
-                table,
-                records,
-                key=key,
-                checkpoint=checkpoint,
-                dry_run=dry_run,
-                on_progress=progress,
-            )
             return await upsert_and_report(
-                work,
-                progress,
-                client.stats,
-                start,
-                as_json=as_json,
-                failures=failures,
-                records=records,
-                key=(key,),
-                checkpoint=checkpoint,
-            )
+                partial(upsert_table, client, table, key=key), limiter, client.stats, start,
+                as_json=as_json, failures=failures, records=records, key=(key,),
+                checkpoint=checkpoint, dry_run=dry_run,
+            )  # fmt: skip
 
     run(job, as_json=as_json, verbose=verbose)

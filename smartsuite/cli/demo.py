@@ -35,6 +35,7 @@ from ..resource_management.client import DEFAULT_RATE_LIMIT as RM_RATE_LIMIT
 from ..smartsheet import Column, SmartsheetClient
 from ..smartsheet.client import DEFAULT_RATE_LIMIT
 from ._common import out_console, run, say
+from ._export import export_to_file
 from ._output import JobProgress, MeasuredLimiter
 
 TRY_NEXT = (
@@ -176,18 +177,10 @@ async def _smartsheet(emu: Emulator, count: int, seed: int, work: Path, out: _Su
         out.mark(ss.stats, limiter)
         exported = work / "export.csv"
         with JobProgress(True, limiter) as progress:
-            done = 0
-
-            async def counted() -> Any:
-                nonlocal done
-                async for record in stream_sheet(ss, sheet_id, page_size=5000):
-                    done += 1
-                    if done % 5000 == 0:
-                        progress.count("export", done, count)
-                    yield record
-
-            written = await write_records(counted(), exported)
-            progress.count("export", written, count)
+            records_out = stream_sheet(ss, sheet_id, page_size=5000)
+            written = await export_to_file(
+                records_out, str(exported), "csv", progress, every=5000, total=count
+            )
         out.check(read_records(exported) == records, "the exported CSV matches the source")
         out.add("export to CSV + verify", written, ss.stats, limiter)
 

@@ -6,12 +6,10 @@ import time
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from .._core.errors import ConfigurationError
 from ..etl import stream_report
 from ..smartsheet import SmartsheetClient
-from ._common import EmulatorOpt, JsonOpt, VerboseOpt, out_console, print_json, run
+from ._common import EmulatorOpt, JsonOpt, VerboseOpt, print_listing, resolve_id, run
 from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
 from ._download import (
     REPORT_KINDS,
@@ -19,11 +17,9 @@ from ._download import (
     check_binary_stdout,
     download,
     download_format,
-    report_download,
 )
-from ._export import export_to_file, output_format, report_written
+from ._export import export_and_report, output_format
 from ._help import command, group
-from ._output import JobProgress, stats_dict
 from .sheets_cmd import FormatOpt, OutputOpt
 
 app = group("Smartsheet reports: list, export, download.")
@@ -32,19 +28,8 @@ ReportArg = Annotated[str, typer.Argument(help="Report id, or its exact name.")]
 
 
 async def resolve_report(ss: SmartsheetClient, ref: str) -> int:
-    """The id of the report given by id or by name.
-
-    Raises:
-        ConfigurationError: no report, or several reports, have that name.
-    """
-    if ref.isdigit():
-        return int(ref)
-    found = [r.id async for r in ss.reports.list() if r.name == ref and r.id is not None]
-    if not found:
-        raise ConfigurationError(f"no report named {ref!r}")
-    if len(found) > 1:
-        raise ConfigurationError(f"{len(found)} reports are named {ref!r}; give the report id")
-    return found[0]
+    """The id of the report given by id or by name (see :func:`resolve_id`)."""
+    return await resolve_id(ref, ss.reports.list, "report", "give the report id")
 
 
 @command(app, "list")
@@ -60,15 +45,8 @@ def list_reports(
 
     async def job() -> int:
         async with smartsheet(emulator, base_url, token, region) as (ss, _):
-            reports = [r async for r in ss.reports.list()]
-        if as_json:
-            print_json([{"id": r.id, "name": r.name} for r in reports])
-            return 0
-        table = Table("id", "name")
-        for r in reports:
-            table.add_row(str(r.id), r.name or "")
-        out_console.print(table)
-        return 0
+            reports = [{"id": r.id, "name": r.name} async for r in ss.reports.list()]
+        return print_listing(reports, {"id": "id", "name": "name"}, as_json=as_json)
 
     run(job, as_json=as_json, verbose=verbose)
 
@@ -103,15 +81,13 @@ def export(
         start = time.perf_counter()
         async with smartsheet(emulator, base_url, token, region) as (ss, limiter):
             report_id = await resolve_report(ss, report)
-            with JobProgress(not as_json, limiter) as progress:
-                records = stream_report(
+            return await export_and_report(
+                lambda: stream_report(
                     ss, report_id, page_size=page_size, source_field=source_column
-                )
-                count = await export_to_file(records, output, kind, progress, every=page_size)
-            summary = {"rows": count, "file": output, "format": kind, "report_id": report_id}
-            summary.update(stats_dict(ss.stats, time.perf_counter() - start))
-        report_written(summary, f"exported {count} report rows", as_json=as_json)
-        return 0
+                ),
+                output, kind, limiter, ss.stats, start, as_json=as_json, every=page_size,
+                what="report rows", report_id=report_id,
+            )  # fmt: skip
 
     run(job, as_json=as_json, verbose=verbose)
 
@@ -142,12 +118,10 @@ def download_report(
         start = time.perf_counter()
         async with smartsheet(emulator, base_url, token, region) as (ss, _):
             report_id = await resolve_report(ss, report)
-            size = await download(
-                lambda dest: ss.downloads.report(report_id, kind, dest=dest), output
-            )
-            report_download(
-                "report", report_id, output, kind, size, ss.stats, start, as_json=as_json
-            )
+            await download(
+                lambda dest: ss.downloads.report(report_id, kind, dest=dest),
+                output, "report", report_id, kind, ss.stats, start, as_json=as_json,
+            )  # fmt: skip
         return 0
 
     run(job, as_json=as_json, verbose=verbose)

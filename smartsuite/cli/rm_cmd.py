@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import AsyncIterable, Callable
+from functools import partial
 from typing import Annotated, Any
 
 import typer
@@ -30,10 +31,9 @@ from ._common import (
     run,
 )
 from ._connect import RmBaseUrlOpt, RmTokenOpt, resource_management
-from ._export import export_to_file, output_format, report_written
+from ._export import export_and_report, output_format
 from ._help import command, group
-from ._output import JobProgress, stats_dict
-from ._output import upsert_and_report as _report
+from ._output import upsert_and_report
 from .sheets_cmd import FormatOpt, OutputOpt, key_list
 
 app = group("Resource Management: export and upsert time entries and assignments.")
@@ -54,24 +54,33 @@ def _date(text: str | None, flag: str) -> dt.date | None:
         raise ConfigurationError(f"{flag} must be a date like 2024-03-31, got {text!r}") from None
 
 
-async def _export(
+Window = tuple[str | None, str | None]
+Stream = Callable[[ResourceManagementClient, dt.date | None, dt.date | None], AsyncIterable[Any]]
+
+
+def _export(
     what: str,
-    stream: Callable[[ResourceManagementClient], AsyncIterable[dict[str, Any]]],
+    stream: Stream,
+    window: Window,
     output: str,
     fmt: str | None,
     connection: tuple[bool, str | None, str | None],
     as_json: bool,
-) -> int:
-    """Export one RM collection (``stream`` opens it on the client) to a file."""
-    kind = output_format(output, fmt)
-    began = time.perf_counter()
-    async with resource_management(*connection) as (rm, limiter):
-        with JobProgress(not as_json, limiter) as progress:
-            count = await export_to_file(stream(rm), output, kind, progress, every=100)
-        summary: dict[str, Any] = {"rows": count, "file": output, "format": kind}
-        summary.update(stats_dict(rm.stats, time.perf_counter() - began))
-    report_written(summary, f"exported {count} {what}", as_json=as_json)
-    return 0
+    verbose: bool,
+) -> None:
+    """Export one RM collection (``stream(rm, from, to)`` opens it) to a file."""
+
+    async def job() -> int:
+        start, end = _date(window[0], "--from"), _date(window[1], "--to")
+        kind = output_format(output, fmt)
+        began = time.perf_counter()
+        async with resource_management(*connection) as (rm, limiter):
+            return await export_and_report(
+                lambda: stream(rm, start, end), output, kind, limiter, rm.stats, began,
+                as_json=as_json, every=100, what=what,
+            )  # fmt: skip
+
+    run(job, as_json=as_json, verbose=verbose)
 
 
 FromOpt = Annotated[str | None, typer.Option("--from", help="First date (YYYY-MM-DD).")]
@@ -98,18 +107,10 @@ def time_entries(
 ) -> None:
     """Export the time entries between two dates, page by page (next page prefetched)."""
 
-    async def job() -> int:
-        start, end = _date(from_, "--from"), _date(to, "--to")
-        return await _export(
-            "time entries",
-            lambda rm: stream_time_entries(rm, from_=start, to=end),
-            output,
-            fmt,
-            (emulator, base_url, token),
-            as_json,
-        )
-
-    run(job, as_json=as_json, verbose=verbose)
+    _export(
+        "time entries", lambda rm, start, end: stream_time_entries(rm, from_=start, to=end),
+        (from_, to), output, fmt, (emulator, base_url, token), as_json, verbose,
+    )  # fmt: skip
 
 
 @command(export_app, "assignments")
@@ -130,18 +131,11 @@ def assignments(
     """Export assignments (people and placeholders on projects, phases and leave), page by
     page (next page prefetched)."""
 
-    async def job() -> int:
-        start, end = _date(from_, "--from"), _date(to, "--to")
-        return await _export(
-            "assignments",
-            lambda rm: stream_assignments(rm, from_=start, to=end, with_phases=phases),
-            output,
-            fmt,
-            (emulator, base_url, token),
-            as_json,
-        )
-
-    run(job, as_json=as_json, verbose=verbose)
+    _export(
+        "assignments",
+        lambda rm, start, end: stream_assignments(rm, from_=start, to=end, with_phases=phases),
+        (from_, to), output, fmt, (emulator, base_url, token), as_json, verbose,
+    )  # fmt: skip
 
 
 Upsert = Callable[..., Any]
@@ -153,7 +147,7 @@ def _upsert(
     upsert: Upsert,
     file: str,
     key: str,
-    window: tuple[str | None, str | None],
+    window: Window,
     dry_run: bool,
     checkpoint: str | None,
     failures: str | None,
@@ -169,14 +163,10 @@ def _upsert(
         keys = key_list(key)
         began = time.perf_counter()
         async with resource_management(*connection) as (rm, limiter):
-            progress = JobProgress(not as_json, limiter)
-            work: Any = upsert(
-                rm, records, key=keys, from_=start, to=end, checkpoint=checkpoint,
-                dry_run=dry_run, on_progress=progress,
-            )  # fmt: skip
-            return await _report(
-                work, progress, rm.stats, began, as_json=as_json, failures=failures,
-                records=records, key=keys, checkpoint=checkpoint,
+            return await upsert_and_report(
+                partial(upsert, rm, key=keys, from_=start, to=end), limiter, rm.stats, began,
+                as_json=as_json, failures=failures, records=records, key=keys,
+                checkpoint=checkpoint, dry_run=dry_run,
             )  # fmt: skip
 
     run(job, as_json=as_json, verbose=verbose)

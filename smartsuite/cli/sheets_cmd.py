@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from .._core.errors import ConfigurationError
 from ..etl import key_fields, read_records, stream_sheet, upsert_rows
@@ -19,9 +20,9 @@ from ._common import (
     FailuresOpt,
     JsonOpt,
     VerboseOpt,
-    out_console,
-    print_json,
+    print_listing,
     remember_resume,
+    resolve_id,
     run,
 )
 from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
@@ -31,11 +32,10 @@ from ._download import (
     check_binary_stdout,
     download,
     download_format,
-    report_download,
 )
-from ._export import export_to_file, output_format, report_written
+from ._export import export_and_report, output_format
 from ._help import command, group
-from ._output import JobProgress, stats_dict, upsert_and_report
+from ._output import upsert_and_report
 
 app = group("Smartsheet sheets: list, export, download, upsert.")
 
@@ -46,18 +46,17 @@ FormatOpt = Annotated[
 ]
 
 
-async def resolve_sheet(ss: SmartsheetClient, ref: str) -> int | None:
-    """The id of the sheet given by id or by name; None when no sheet has that name.
-
-    Raises:
-        ConfigurationError: several sheets have that name.
-    """
-    if ref.isdigit():
-        return int(ref)
-    found = [s.id async for s in ss.sheets.list() if s.name == ref and s.id is not None]
-    if len(found) > 1:
-        raise ConfigurationError(f"{len(found)} sheets are named {ref!r}; give the sheet id")
-    return found[0] if found else None
+async def resolve_sheet(
+    ss: SmartsheetClient,
+    ref: str,
+    create: Callable[[], Awaitable[int]] | None = None,
+    hint: str = "",
+) -> int:
+    """The id of the sheet given by id or by name, else made by ``create`` (see
+    :func:`resolve_id`)."""
+    return await resolve_id(
+        ref, ss.sheets.list, "sheet", "give the sheet id", create=create, hint=hint
+    )
 
 
 @command(app, "list")
@@ -73,15 +72,12 @@ def list_sheets(
 
     async def job() -> int:
         async with smartsheet(emulator, base_url, token, region) as (ss, _):
-            sheets = [s async for s in ss.sheets.list()]
-        if as_json:
-            print_json([{"id": s.id, "name": s.name, "modified_at": s.modified_at} for s in sheets])
-            return 0
-        table = Table("id", "name", "modified")
-        for s in sheets:
-            table.add_row(str(s.id), s.name or "", str(s.modified_at or ""))
-        out_console.print(table)
-        return 0
+            sheets = [
+                {"id": s.id, "name": s.name, "modified_at": s.modified_at}
+                async for s in ss.sheets.list()
+            ]
+        columns = {"id": "id", "name": "name", "modified": "modified_at"}
+        return print_listing(sheets, columns, as_json=as_json)
 
     run(job, as_json=as_json, verbose=verbose)
 
@@ -107,15 +103,10 @@ def export(
         start = time.perf_counter()
         async with smartsheet(emulator, base_url, token, region) as (ss, limiter):
             sheet_id = await resolve_sheet(ss, sheet)
-            if sheet_id is None:
-                raise ConfigurationError(f"no sheet named {sheet!r}")
-            with JobProgress(not as_json, limiter) as progress:
-                records = stream_sheet(ss, sheet_id, page_size=page_size)
-                count = await export_to_file(records, output, kind, progress, every=page_size)
-            summary = {"rows": count, "file": output, "format": kind}
-            summary.update(stats_dict(ss.stats, time.perf_counter() - start))
-        report_written(summary, f"exported {count} rows", as_json=as_json)
-        return 0
+            return await export_and_report(
+                lambda: stream_sheet(ss, sheet_id, page_size=page_size), output, kind, limiter,
+                ss.stats, start, as_json=as_json, every=page_size, what="rows",
+            )  # fmt: skip
 
     run(job, as_json=as_json, verbose=verbose)
 
@@ -154,13 +145,10 @@ def download_sheet(
         start = time.perf_counter()
         async with smartsheet(emulator, base_url, token, region) as (ss, _):
             sheet_id = await resolve_sheet(ss, sheet)
-            if sheet_id is None:
-                raise ConfigurationError(f"no sheet named {sheet!r}")
-            size = await download(
+            await download(
                 lambda dest: ss.downloads.sheet(sheet_id, kind, dest=dest, paper_size=paper_size),
-                output,
-            )
-            report_download("sheet", sheet_id, output, kind, size, ss.stats, start, as_json=as_json)
+                output, "sheet", sheet_id, kind, ss.stats, start, as_json=as_json,
+            )  # fmt: skip
         return 0
 
     run(job, as_json=as_json, verbose=verbose)
@@ -192,32 +180,13 @@ def upsert(
         keys = key_list(key)
         start = time.perf_counter()
         async with smartsheet(emulator, base_url, token, region) as (ss, limiter):
-            sheet_id = await resolve_sheet(ss, sheet)
-            if sheet_id is None:
-                if not create or sheet.isdigit():
-                    raise ConfigurationError(f"no sheet named {sheet!r} (use --create to make it)")
-                sheet_id = await create_sheet(ss, sheet, records, keys[0])
-            progress = JobProgress(not as_json, limiter)
-            work = upsert_rows(
-                ss,
-                sheet_id,
-                records,
-                key=keys,
-                checkpoint=checkpoint,
-                dry_run=dry_run,
-                on_progress=progress,
-            )
+            make = partial(create_sheet, ss, sheet, records, keys[0]) if create else None
+            sheet_id = await resolve_sheet(ss, sheet, make, " (use --create to make it)")
             return await upsert_and_report(
-                work,
-                progress,
-                ss.stats,
-                start,
-                as_json=as_json,
-                failures=failures,
-                records=records,
-                key=keys,
-                checkpoint=checkpoint,
-            )
+                partial(upsert_rows, ss, sheet_id, key=keys), limiter, ss.stats, start,
+                as_json=as_json, failures=failures, records=records, key=keys,
+                checkpoint=checkpoint, dry_run=dry_run,
+            )  # fmt: skip
 
     run(job, as_json=as_json, verbose=verbose)
 

@@ -10,9 +10,8 @@ from typing import Annotated, Any
 
 import attrs
 import typer
-from rich.table import Table
 
-from .._core.errors import ConfigurationError, PagingError
+from .._core.errors import PagingError
 from ..smartsheet import SmartsheetClient
 from ..smartsheet.models.children import (
     Child,
@@ -24,7 +23,7 @@ from ..smartsheet.models.children import (
     UnknownChild,
 )
 from ..smartsheet.resources.children import MAX_TREE_FOLDERS
-from ._common import EmulatorOpt, JsonOpt, VerboseOpt, out_console, print_json, run, say
+from ._common import EmulatorOpt, JsonOpt, VerboseOpt, print_listing, resolve_id, run, say
 from ._connect import SsBaseUrlOpt, SsRegionOpt, SsTokenOpt, smartsheet
 from ._help import command, group
 
@@ -83,19 +82,8 @@ def child_type(child: Child) -> str:
 
 
 async def resolve_workspace(ss: SmartsheetClient, ref: str) -> int:
-    """The id of the workspace given by id or by name.
-
-    Raises:
-        ConfigurationError: no workspace, or several, have that name.
-    """
-    if ref.isdigit():
-        return int(ref)
-    found = [w.id async for w in ss.workspaces.list() if w.name == ref and w.id is not None]
-    if not found:
-        raise ConfigurationError(f"no workspace named {ref!r}")
-    if len(found) > 1:
-        raise ConfigurationError(f"{len(found)} workspaces are named {ref!r}; give the id")
-    return found[0]
+    """The id of the workspace given by id or by name (see :func:`resolve_id`)."""
+    return await resolve_id(ref, ss.workspaces.list, "workspace", "give the id")
 
 
 async def walk_tree(ss: SmartsheetClient, workspace_id: int) -> AsyncIterator[Node]:
@@ -146,21 +134,13 @@ def list_workspaces(
 
     async def job() -> int:
         async with smartsheet(emulator, base_url, token, region) as (ss, _):
-            found = [w async for w in ss.workspaces.list()]
-        if as_json:
-            print_json(
-                [
-                    {"id": w.id, "name": w.name, "access_level": w.access_level,
-                     "permalink": w.permalink}
-                    for w in found
-                ]
-            )  # fmt: skip
-            return 0
-        table = Table("id", "name", "access")
-        for w in found:
-            table.add_row(str(w.id), w.name or "", w.access_level or "")
-        out_console.print(table)
-        return 0
+            found = [
+                {"id": w.id, "name": w.name, "access_level": w.access_level,
+                 "permalink": w.permalink}
+                async for w in ss.workspaces.list()
+            ]  # fmt: skip
+        columns = {"id": "id", "name": "name", "access": "access_level"}
+        return print_listing(found, columns, as_json=as_json)
 
     run(job, as_json=as_json, verbose=verbose)
 

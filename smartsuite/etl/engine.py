@@ -35,6 +35,9 @@ from .result import (
 
 T = TypeVar("T")
 
+#: A resumed record whose write may have landed, found with nothing left to change: what it was.
+_LANDED_AS = {ADD_IN_FLIGHT: RecordStatus.ADDED, UPDATE_IN_FLIGHT: RecordStatus.UPDATED}
+
 
 @attrs.frozen
 class Existing:
@@ -135,14 +138,6 @@ def _unless_landed(outcome: BatchOutcome[Any]) -> BatchOutcome[Any]:
     return outcome
 
 
-def _ordered_fields(records: Sequence[Record]) -> list[str]:
-    seen: dict[str, None] = {}
-    for record in records:
-        for field in record:
-            seen.setdefault(field, None)
-    return list(seen)
-
-
 class _Job:
     def __init__(
         self,
@@ -167,6 +162,9 @@ class _Job:
         if self.on_progress is not None:
             self.on_progress(ProgressEvent(phase, done, total))
 
+    def fail(self, i: int, error: SmartsuiteError) -> None:
+        self.settle(RecordResult(i, self.keys[i], RecordStatus.FAILED, error=error))
+
     def settle(self, result: RecordResult) -> None:
         self.results[result.index] = result
         if self.cp is not None:
@@ -182,7 +180,7 @@ class _Job:
                 err: SmartsuiteError = ConfigurationError(
                     f"record {i} has no value for the key field(s) {list(self.key)}"
                 )
-                self.settle(RecordResult(i, None, RecordStatus.FAILED, error=err))
+                self.fail(i, err)
             elif key in first:
                 dup = DuplicateKeyError(
                     f"record {i} repeats key {show_key(key)} of record {first[key]}; "
@@ -192,7 +190,7 @@ class _Job:
                     RecordResult(i, key, RecordStatus.DUPLICATE, error=dup, duplicate_of=first[key])
                 )
             elif (invalid := self.target.validate(record)) is not None:
-                self.settle(RecordResult(i, key, RecordStatus.FAILED, error=invalid))
+                self.fail(i, invalid)
             else:
                 first[key] = i
                 todo.append(i)
@@ -240,14 +238,7 @@ class _Job:
                     (i, Update(current.id, key, record, {f: record[f] for f in changes}))
                 )
                 continue
-            origin = self.origin.get(i)
-            status = (
-                RecordStatus.ADDED
-                if origin == ADD_IN_FLIGHT
-                else RecordStatus.UPDATED
-                if origin == UPDATE_IN_FLIGHT
-                else RecordStatus.UNCHANGED
-            )
+            status = _LANDED_AS.get(self.origin.get(i, ""), RecordStatus.UNCHANGED)
             self.settle(RecordResult(i, key, status, current.id, self.sent.get(i, ())))
         return adds, updates
 
@@ -276,7 +267,7 @@ class _Job:
                 self.sent[i] = sent
             if self.cp is not None:
                 self.cp.mark(batch_indices, in_flight)
-                await asyncio.to_thread(self.cp.save)
+            await self.save()
             try:
                 outcomes = [_unless_landed(o) for o in await send([p for _, p, _ in batch])]
             except SmartsuiteError as exc:
@@ -320,7 +311,7 @@ class _Job:
                 self.settle(RecordResult(i, key, final, value, self.sent.get(i, ())))
             elif outcome is Outcome.FAILED:
                 err = error or SmartsuiteError("the service refused the record")
-                self.settle(RecordResult(i, key, RecordStatus.FAILED, error=err))
+                self.fail(i, err)
 
     def interrupted(self, cause: SmartsuiteError) -> UpsertResult:
         """The result so far: every unsettled record FAILED with an unknown outcome."""
@@ -347,7 +338,7 @@ class _Job:
             adds, updates = self.plan(todo, existing)
             if adds and (refusal := self.target.refuse_adds(len(adds))) is not None:
                 for i in adds:
-                    self.settle(RecordResult(i, self.keys[i], RecordStatus.FAILED, error=refusal))
+                    self.fail(i, refusal)
                 adds = []
             if dry_run:
                 self.out.dry_run = True
@@ -386,7 +377,7 @@ class _Job:
                     err = OutcomeUnknownError(
                         f"the outcome stayed unknown after {max_rounds} reconciliation rounds"
                     )
-                    self.settle(RecordResult(i, self.keys[i], RecordStatus.FAILED, error=err))
+                    self.fail(i, err)
                 break
             # Re-read: what landed is now visible and will not be written again.
             self.out.reconciled += len(unknown)
@@ -439,7 +430,7 @@ async def upsert(
     """
     rows = list(records)
     fields = key_fields(key)
-    await target.prepare(_ordered_fields(rows), fields)
+    await target.prepare(list(dict.fromkeys(f for r in rows for f in r)), fields)
     cp = None
     if checkpoint is not None and not dry_run:
         keys = [key_of(r, fields) for r in rows]

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from .._core.errors import ConfigurationError, SmartsuiteError
 from .._core.paging import AsyncPaginator
-from .._core.serde import UNSET
 from .engine import OnProgress, upsert
 from .records import Record
 from .resend import may_have_landed, without_resends
@@ -128,21 +127,11 @@ def _check_dates(values: Mapping[str, Any]) -> None:
 
 
 async def _create(rm: ResourceManagementClient, values: Mapping[str, Any]) -> Any:
+    """Create the assignment of ``values`` (only :data:`ASSIGNMENT_FIELDS`, each the client's
+    argument of that name; the ones absent are left unset)."""
     _check_dates(values)
-    mode = values.get("allocation_mode", UNSET)
-    return await rm.assignments.create(
-        values["user_id"],
-        assignable_id=values["assignable_id"],
-        starts_at=values["starts_at"],
-        ends_at=values["ends_at"],
-        allocation_mode=mode,
-        percent=values.get("percent", UNSET),
-        hours_per_day=values.get("hours_per_day", UNSET),
-        fixed_hours=values.get("fixed_hours", UNSET),
-        status_option_id=values.get("status_option_id", UNSET),
-        description=values.get("description", UNSET),
-        note=values.get("note", UNSET),
-    )
+    fields = {k: v for k, v in values.items() if k != "user_id"}
+    return await rm.assignments.create(values["user_id"], **fields)
 
 
 def assignments_target(

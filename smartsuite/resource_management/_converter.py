@@ -121,11 +121,10 @@ def _build() -> cattrs.Converter:
 
 def _fast_hooks(conv: cattrs.Converter) -> None:
     """Generated structure functions for every model that fits them (list pages hold up to
-    1,000 items; see smartsheet/_fast_structure.py), each equal in result to the reference
+    1,000 items; see _core/fast_structure.py), each equal in result to the reference
     decoder, which takes every object off the fast path."""
-    from .. import resource_management as _package  # noqa: F401 - models are imported
+    from .._core.fast_structure import make_fast_structure_fn
     from .._core.model import Model
-    from ..smartsheet._fast_structure import make_fast_structure_fn
     from . import models
 
     def exactly(cls: type) -> Callable[[Any], bool]:

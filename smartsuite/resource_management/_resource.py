@@ -101,6 +101,13 @@ class RMResource(Resource):
         """A JSON body of the fields that were set (UNSET dropped; None sent as null)."""
         return {k.rstrip("_"): self._encode(v) for k, v in fields.items() if v is not UNSET}
 
+    def _body_of(self, args: Mapping[str, Any], *path_args: str, **fields: Any) -> dict[str, Any]:
+        """:meth:`_body` of a write whose arguments are its fields: ``args`` is the method's
+        ``locals()``, taken before any other local is bound, less ``self`` and the
+        ``path_args`` its path holds; ``fields`` add to or replace them."""
+        given = {k: v for k, v in args.items() if k != "self" and k not in path_args}
+        return self._body(**{**given, **fields})
+
     async def _save(self, obj: Model, update: Callable[..., Awaitable[T]]) -> T:
         """``update(obj.id, ...)`` with the fields assigned since ``obj`` was read (a built
         object: the fields it was given). Nulls the server sent are not sent back; a field

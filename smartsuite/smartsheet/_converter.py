@@ -6,9 +6,9 @@ import typing
 from typing import Any, TypeVar
 
 from .._core import bytes_decode
+from .._core.fast_structure import make_fast_structure_fn, without_gc
 from .._core.serde import make_converter, to_camel
 from .._core.serde import structure as structure_as
-from ._fast_structure import make_fast_structure_fn, without_gc
 from .models.common import Result
 from .models.sheets import Cell, Row, Sheet
 
@@ -21,7 +21,7 @@ def _exactly(cls: type) -> Any:
     return lambda t: t is cls
 
 
-# Large sheets decode through generated functions for cells and rows (see _fast_structure).
+# Large sheets decode through generated functions for cells and rows (see _core/fast_structure.py).
 CONVERTER.register_structure_hook_func(_exactly(Cell), make_fast_structure_fn(Cell, CONVERTER))
 CONVERTER.register_structure_hook_func(_exactly(Row), make_fast_structure_fn(Row, CONVERTER))
 CONVERTER.register_structure_hook_func(

@@ -30,9 +30,10 @@ from urllib.parse import quote, urlencode
 
 import attrs
 
-from .._core.auth import Secret, as_secret
+from .._core.auth import BearerToken, Secret, as_secret
 from .._core.client import BaseClient, TransportOptions, make_transport
 from .._core.errors import AuthenticationError, ConfigurationError, SmartsuiteError
+from .._core.transport import Transport
 from .defaults import DEFAULT_RATE_LIMIT, DEFAULT_RETRY, REGIONS
 from .models.tokens import DEFAULT_EXPIRY_SKEW, OAuthScope, OAuthToken
 from .token_endpoint import request_token
@@ -175,6 +176,16 @@ class _AppCredential:
         return f"_AppCredential(client_id={self._app.client_id!r})"
 
 
+async def _refresh_grant(transport: Transport, app: OAuthApp, refresh: Secret) -> OAuthToken:
+    return await request_token(
+        transport,
+        client_id=app.client_id,
+        grant_type="refresh_token",
+        refresh_token=refresh,
+        hash=app.token_hash(refresh),
+    )
+
+
 class SmartsheetOAuth(BaseClient):
     """Talks to the token endpoint for one app: exchange codes, refresh tokens.
 
@@ -230,13 +241,7 @@ class SmartsheetOAuth(BaseClient):
         refresh = token.refresh_token if isinstance(token, OAuthToken) else token
         if refresh is None:
             raise ConfigurationError("this token has no refresh token")
-        return await request_token(
-            self._transport,
-            client_id=self.app.client_id,
-            grant_type="refresh_token",
-            refresh_token=refresh,
-            hash=self.app.token_hash(refresh),
-        )
+        return await _refresh_grant(self._transport, self.app, refresh)
 
     def __repr__(self) -> str:
         return f"SmartsheetOAuth(client_id={self.app.client_id!r}, base_url={self.base_url!r})"
@@ -297,9 +302,7 @@ class OAuthAuth:
         if _REFRESHING.get():
             return
         _SENT.set(self.token)
-        headers["Authorization"] = f"Bearer {self.token.access_token.reveal()}"
-        if self._assume_user:
-            headers["Assume-User"] = quote(self._assume_user, safe="")
+        BearerToken(self.token.access_token, self._assume_user).apply(headers)
 
     def fingerprint(self) -> str:
         return self._fingerprint
@@ -363,13 +366,7 @@ def client_auth(
     async def refresher(stale: OAuthToken) -> OAuthToken:
         if stale.refresh_token is None:
             raise ConfigurationError("the OAuth token has no refresh token; cannot renew it")
-        return await request_token(
-            client._transport,
-            client_id=app.client_id,
-            grant_type="refresh_token",
-            refresh_token=stale.refresh_token,
-            hash=app.token_hash(stale.refresh_token),
-        )
+        return await _refresh_grant(client._transport, app, stale.refresh_token)
 
     return OAuthAuth(
         token,

@@ -8,6 +8,7 @@ from typing import ClassVar
 
 import attrs
 
+from ..._core.errors import ConfigurationError
 from ..._core.model import Model, track, unset
 from .common import Nested
 
@@ -104,8 +105,6 @@ class Approvable:
         Raises:
             ConfigurationError: the record has no ``updated_at`` (it was not read from the API).
         """
-        from ..._core.errors import ConfigurationError
-
         if not isinstance(record.updated_at, dt.datetime):
             raise ConfigurationError(
                 f"{type(record).__name__} {record.id} has no updated_at; read it from the API "

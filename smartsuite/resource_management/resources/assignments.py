@@ -15,6 +15,8 @@ from .._resource import RMResource, choice, date_param, fields_param
 from ..models.work import AllocationMode, Assignment, NewSubtask
 
 MODES = tuple(m.value for m in AllocationMode)
+#: The arguments :func:`_allocation` turns into the body's allocation fields.
+_AMOUNT_ARGS = ("allocation_mode", "percent", "hours_per_day", "fixed_hours")
 
 
 class Assignments(RMResource):
@@ -67,16 +69,8 @@ class Assignments(RMResource):
             subtasks: subtasks, or plain descriptions.
             user_id: the assignee; None for an unassigned work item.
         """
-        body = self._body(
-            user_id=user_id,
-            assignable_id=assignable_id,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            status_option_id=status_option_id,
-            description=description,
-            note=note,
-            **_allocation(allocation_mode, percent, hours_per_day, fixed_hours),
-        )
+        allocation = _allocation(allocation_mode, percent, hours_per_day, fixed_hours)
+        body = self._body_of(locals(), "subtasks", "allocation", *_AMOUNT_ARGS, **allocation)
         body["subtasks"] = [
             self._encode(NewSubtask(s) if isinstance(s, str) else s) for s in subtasks
         ]
@@ -133,15 +127,13 @@ class Assignments(RMResource):
         """
         if (assignable_id is None) == (leave_id is None):
             raise ConfigurationError("give exactly one of assignable_id or leave_id")
-        body = self._body(
-            assignable_id=assignable_id if assignable_id is not None else UNSET,
-            leave_id=leave_id if leave_id is not None else UNSET,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            status_option_id=status_option_id,
-            description=description,
-            note=note,
-            **_allocation(allocation_mode, percent, hours_per_day, fixed_hours),
+        allocation = _allocation(allocation_mode, percent, hours_per_day, fixed_hours)
+        body = self._body_of(
+            locals(),
+            *("user_id", "allocation", *_AMOUNT_ARGS),
+            assignable_id=UNSET if assignable_id is None else assignable_id,
+            leave_id=UNSET if leave_id is None else leave_id,
+            **allocation,
         )
         return await self._object(cast_to=Assignment, body=body)
 

@@ -55,14 +55,8 @@ class BillRates(RMResource):
             ConfigurationError: a per-user rate with a role or discipline.
         """
         _check_user_rate(user_id, role_id, discipline_id)
-        body = self._body(
-            assignable_id=int(project_id),
-            rate=rate,
-            user_id=user_id,
-            role_id=role_id,
-            discipline_id=discipline_id,
-            starts_at=starts_at,
-            ends_at=ends_at,
+        body = self._body_of(
+            locals(), "project_id", "rebuild_assignments", assignable_id=int(project_id)
         )
         params = {"rebuild_assignments": rebuild_assignments}
         return await self._object(cast_to=BillRate, body=body, params=params)

@@ -54,12 +54,8 @@ class BudgetItems(RMResource):
         Raises:
             ConfigurationError: an unknown item type.
         """
-        body = self._body(
-            item_type=choice(item_type, ITEM_TYPES, "item_type"),
-            amount=amount,
-            category=category,
-            peritem_amount=peritem_amount,
-            peritem_label=peritem_label,
+        body = self._body_of(
+            locals(), "project_id", item_type=choice(item_type, ITEM_TYPES, "item_type")
         )
         return await self._object(cast_to=BudgetItem, body=body)
 
@@ -75,12 +71,7 @@ class BudgetItems(RMResource):
         peritem_label: str | Unset | None = UNSET,
     ) -> BudgetItem:
         """Change a budget line."""
-        body = self._body(
-            amount=amount,
-            category=category,
-            peritem_amount=peritem_amount,
-            peritem_label=peritem_label,
-        )
+        body = self._body_of(locals(), "budget_item_id", "project_id")
         return await self._object(_path(budget_item_id, project_id), cast_to=BudgetItem, body=body)
 
     @operation("budget_items", "DELETE", "/api/v1/budget_items/{budget_item_id}")

@@ -56,17 +56,7 @@ class CustomFields(RMResource):
         choice(data_type, TYPES, "data_type")
         if data_type != CustomFieldType.STRING and not options:
             raise ConfigurationError(f"a {data_type} custom field needs options")
-        body = self._body(
-            name=name,
-            namespace=namespace,
-            data_type=data_type,
-            options=list(options) if options is not UNSET else UNSET,
-            description=description,
-            default_value=default_value,
-            is_visible_on_info_page=is_visible_on_info_page,
-            is_visible_as_filter=is_visible_as_filter,
-            apply_default_to_existing_objects=apply_default_to_existing_objects,
-        )
+        body = self._body_of(locals(), options=list(options) if options is not UNSET else UNSET)
         return await self._object(cast_to=CustomField, body=body)
 
     @operation("custom_fields", "PUT", "/api/v1/custom_fields/{custom_field_id}")
@@ -83,13 +73,8 @@ class CustomFields(RMResource):
     ) -> CustomField:
         """Change a custom field (namespace and type are fixed). When removing the option that
         is the default, change ``default_value`` too."""
-        body = self._body(
-            name=name,
-            options=list(options) if options is not UNSET else UNSET,
-            description=description,
-            default_value=default_value,
-            is_visible_on_info_page=is_visible_on_info_page,
-            is_visible_as_filter=is_visible_as_filter,
+        body = self._body_of(
+            locals(), "custom_field_id", options=list(options) if options is not UNSET else UNSET
         )
         return await self._object(cast_to=CustomField, body=body)
 

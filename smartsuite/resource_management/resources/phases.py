@@ -35,12 +35,7 @@ class Phases(RMResource):
             NotFoundError: no such project.
             BadRequestError: missing name or dates.
         """
-        body = self._body(
-            phase_name=phase_name,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            use_parent_bill_rates=use_parent_bill_rates,
-        )
+        body = self._body_of(locals(), "project_id")
         return await self._object(cast_to=Project, body=body)
 
     @operation("phases", "PUT", "/api/v1/projects/{project_id}/phases/{phase_id}")
@@ -55,12 +50,7 @@ class Phases(RMResource):
         use_parent_bill_rates: bool | Unset = UNSET,
     ) -> Project:
         """Change a phase; ``use_parent_bill_rates=True`` makes it inherit the project's rates."""
-        body = self._body(
-            phase_name=phase_name,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            use_parent_bill_rates=use_parent_bill_rates,
-        )
+        body = self._body_of(locals(), "project_id", "phase_id")
         return await self._object(cast_to=Project, body=body)
 
     @operation("phases", "DELETE", "/api/v1/projects/{project_id}/phases/{phase_id}")

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal, get_args
 
+from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
 from .._operation import operation
@@ -116,16 +117,7 @@ class Projects(RMResource):
         Raises:
             BadRequestError: the server refused the values (a name is required).
         """
-        body = self._body(
-            name=name,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            description=description,
-            client=client,
-            project_code=project_code,
-            project_state=project_state,
-            timeentry_lockout=timeentry_lockout,
-        )
+        body = self._body_of(locals())
         return await self._object(cast_to=Project, body=body)
 
     @operation("projects", "PUT", "/api/v1/projects/{project_id}")
@@ -155,22 +147,10 @@ class Projects(RMResource):
             BadRequestError: for example changing an archived project.
         """
         if timeentry_lockout is not UNSET and timeentry_lockout < -1:
-            from ..._core.errors import ConfigurationError
-
             raise ConfigurationError(
                 f"timeentry_lockout must be -1, 0 or a number of days, got {timeentry_lockout}"
             )
-        body = self._body(
-            name=name,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            description=description,
-            client=client,
-            project_code=project_code,
-            project_state=project_state,
-            timeentry_lockout=timeentry_lockout,
-            archived=archived,
-        )
+        body = self._body_of(locals(), "project_id")
         return await self._object(cast_to=Project, body=body)
 
     async def save(self, project: Project) -> Project:

@@ -40,11 +40,5 @@ class Statuses(RMResource):
         Raises:
             ConfigurationError: an unknown status code.
         """
-        body = self._body(
-            status=choice(status, CODES, "status"),
-            assignable_id=assignable_id,
-            current_task=current_task,
-            end=end,
-            message=message,
-        )
+        body = self._body_of(locals(), "user_id", status=choice(status, CODES, "status"))
         return await self._object(cast_to=UserStatus, body=body)

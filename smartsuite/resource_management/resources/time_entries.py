@@ -111,15 +111,7 @@ class TimeEntries(RMResource):
             BadRequestError: for example a project locked for time entries.
         """
         _check_text(task=task, notes=notes)
-        body = self._body(
-            user_id=int(user_id),
-            assignable_id=assignable_id,
-            date=date,
-            hours=hours,
-            task=task,
-            notes=notes,
-            bill_rate_id=bill_rate_id,
-        )
+        body = self._body_of(locals(), user_id=int(user_id))
         return await self._object(cast_to=TimeEntry, body=body)
 
     @operation("time_entries", "PUT", "/api/v1/users/{user_id}/time_entries/{id}")
@@ -137,14 +129,7 @@ class TimeEntries(RMResource):
     ) -> TimeEntry:
         """Change a confirmed time entry (suggestions are read-only)."""
         _check_text(task=task, notes=notes)
-        body = self._body(
-            assignable_id=assignable_id,
-            date=date,
-            hours=hours,
-            task=task,
-            notes=notes,
-            bill_rate_id=bill_rate_id,
-        )
+        body = self._body_of(locals(), "user_id", "time_entry_id")
         return await self._object(cast_to=TimeEntry, body=body)
 
     @operation("time_entries", "DELETE", "/api/v1/users/{user_id}/time_entries/{id}")
@@ -188,12 +173,5 @@ class TimeEntries(RMResource):
     ) -> TimeEntry:
         """Record hours on a project for a user."""
         _check_text(task=task, notes=notes)
-        body = self._body(
-            user_id=user_id,
-            assignable_id=int(project_id),
-            date=date,
-            hours=hours,
-            task=task,
-            notes=notes,
-        )
+        body = self._body_of(locals(), "project_id", assignable_id=int(project_id))
         return await self._object(cast_to=TimeEntry, body=body)

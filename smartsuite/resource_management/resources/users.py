@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Literal, get_args
 
+from ..._core.errors import ConfigurationError
 from ..._core.paging import AsyncPaginator
 from ..._core.serde import UNSET, Unset
 from .._operation import operation
@@ -97,23 +98,7 @@ class Users(RMResource):
             BadRequestError: the server refused the values.
         """
         _check_user_type(user_type_id)
-        body = self._body(
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            user_type_id=user_type_id,
-            billable=billable,
-            hire_date=hire_date,
-            termination_date=termination_date,
-            mobile_phone=mobile_phone,
-            office_phone=office_phone,
-            employee_number=employee_number,
-            role=role,
-            discipline=discipline,
-            location=location,
-            license_type=license_type,
-            billability_target=billability_target,
-        )
+        body = self._body_of(locals())
         return await self._object(cast_to=User, body=body)
 
     @operation("users", "PUT", "/api/v1/users/{user_id}")
@@ -145,24 +130,7 @@ class Users(RMResource):
             BadRequestError: for example archiving the account owner.
         """
         _check_user_type(user_type_id)
-        body = self._body(
-            first_name=first_name,
-            last_name=last_name,
-            email=email,
-            user_type_id=user_type_id,
-            billable=billable,
-            hire_date=hire_date,
-            termination_date=termination_date,
-            mobile_phone=mobile_phone,
-            office_phone=office_phone,
-            employee_number=employee_number,
-            role=role,
-            discipline=discipline,
-            location=location,
-            license_type=license_type,
-            billability_target=billability_target,
-            archived=archived,
-        )
+        body = self._body_of(locals(), "user_id")
         return await self._object(cast_to=User, body=body)
 
     async def save(self, user: User) -> User:
@@ -184,8 +152,6 @@ class Users(RMResource):
 
 
 def _check_user_type(user_type_id: int | Unset) -> None:
-    from ..._core.errors import ConfigurationError
-
     if user_type_id == 1:
         raise ConfigurationError(
             "user_type_id 1 (Administrator) cannot be set through the API; use the app"

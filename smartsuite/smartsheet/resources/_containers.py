@@ -1,4 +1,5 @@
-"""What copying and moving folders and workspaces share: the ContainerDestination body."""
+"""What copying and moving containers, sheets and dashboards share: the ContainerDestination
+body."""
 
 from __future__ import annotations
 
@@ -35,6 +36,27 @@ def destination(
     if new_name is not None:
         if not new_name.strip():
             raise ConfigurationError("new_name must not be empty")
+        body["newName"] = new_name
+    return body
+
+
+def sent_destination(
+    destination_type: str,
+    destination_id: int | None,
+    new_name: str | None = None,
+    kinds: tuple[str, ...] = ("folder", "workspace", "home"),
+) -> dict[str, Any]:
+    """The destination body of sheet and dashboard copies and moves: the type is checked lower
+    case and sent as given; unlike :func:`destination`, an id given with ``home`` is sent."""
+    kind = destination_type.lower()
+    if kind not in kinds:
+        raise ConfigurationError(f"destination_type must be one of {kinds}, got {kind!r}")
+    if kind != "home" and destination_id is None:
+        raise ConfigurationError(f"a {kind} destination needs destination_id")
+    body: dict[str, Any] = {"destinationType": destination_type}
+    if destination_id is not None:
+        body["destinationId"] = path_id(destination_id, "destination_id")
+    if new_name is not None:
         body["newName"] = new_name
     return body
 

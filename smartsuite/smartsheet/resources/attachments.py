@@ -13,7 +13,7 @@ from ..._core.upload import FileInput
 from .._resource import UPLOAD_COST, operation
 from ..models.attachments import Attachment, UrlAttachment
 from ..models.common import Result
-from ._uploads import DOWNLOAD_CHUNK, PathValues, UploadingResource, as_upload
+from ._uploads import DOWNLOAD_CHUNK, PathValues, UploadingResource, as_upload, save_stream
 
 AttachInput = FileInput | UrlAttachment
 
@@ -234,4 +234,4 @@ class Attachments(UploadingResource):
             The number of bytes written.
         """
         url = await self._download_url(sheet_id, attachment_id)
-        return await self._save_url(url, dest)
+        return await save_stream(self._transport.stream(url, chunk_size=DOWNLOAD_CHUNK), dest)

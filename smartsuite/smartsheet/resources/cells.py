@@ -9,7 +9,7 @@ from typing import Any
 
 from ..._core.errors import ConfigurationError, LimitExceededError
 from ..._core.paging import AsyncPaginator
-from .._resource import UPLOAD_COST, SmartsheetResource, operation
+from .._resource import UPLOAD_COST, Send, SmartsheetResource, operation
 from ..models.cells import CellHistory, ImageUrlMap
 from ..models.sheets import Row
 
@@ -37,12 +37,24 @@ def image_body(image: ImageInput, filename: str | None) -> tuple[bytes, str, str
     return data, filename, content_type
 
 
-def upload_headers(filename: str, content_type: str) -> dict[str, str]:
-    """Headers of a simple (binary body) upload; aiohttp adds Content-Length."""
-    safe = filename.replace('"', "").replace("\r", "").replace("\n", "")
+def image_upload(
+    image: ImageInput, filename: str | None, alt_text: str | None, override: bool | None
+) -> Send:
+    """The request of an image put into a cell or a summary field: a simple (binary body)
+    upload; aiohttp adds Content-Length. Checked before anything is sent."""
+    if alt_text is not None and len(alt_text) > MAX_ALT_TEXT:
+        raise LimitExceededError(
+            f"alt_text has {len(alt_text)} characters; Smartsheet allows {MAX_ALT_TEXT}"
+        )
+    data, name, content_type = image_body(image, filename)
+    safe = name.replace('"', "").replace("\r", "").replace("\n", "")
     return {
-        "Content-Type": content_type,
-        "Content-Disposition": f'attachment; filename="{safe}"',
+        "content": data,
+        "headers": {
+            "Content-Type": content_type,
+            "Content-Disposition": f'attachment; filename="{safe}"',
+        },
+        "params": {"altText": alt_text, "overrideValidation": override},
     }
 
 
@@ -108,21 +120,8 @@ class Cells(SmartsheetResource):
         Raises:
             LimitExceededError: alt text over 100 characters.
         """
-        if alt_text is not None and len(alt_text) > MAX_ALT_TEXT:
-            raise LimitExceededError(
-                f"alt_text has {len(alt_text)} characters; Smartsheet allows {MAX_ALT_TEXT}"
-            )
-        data, name, content_type = image_body(image, filename)
-        result = await self._result(
-            sheet_id,
-            row_id,
-            column_id,
-            cast_to=Row,
-            content=data,
-            headers=upload_headers(name, content_type),
-            params={"altText": alt_text, "overrideValidation": override_validation},
-        )
-        return result.result
+        send = image_upload(image, filename, alt_text, override_validation)
+        return (await self._result(sheet_id, row_id, column_id, cast_to=Row, **send)).result
 
     @operation("listImageUrls", "POST", "/imageurls", idempotent=True)
     async def image_urls(

@@ -14,6 +14,7 @@ from collections.abc import AsyncIterator, Sequence
 from typing import Any
 
 from ..._core.errors import ConfigurationError, PagingError
+from ..._core.model import unset
 from ..._core.paging import AsyncPaginator
 from ..._core.renames import outside_caller_level
 from .._resource import SmartsheetResource
@@ -67,6 +68,27 @@ def warn_removed(old: str, replacement: str) -> None:
     )
 
 
+def as_folder(child: Child) -> Folder:
+    """A child as the :class:`Folder` the removed folder listings returned."""
+    if isinstance(child, ChildFolder):
+        return Folder(id=child.id, name=child.name, permalink=child.permalink)
+    folder_id = getattr(child, "id", None)
+    return Folder(
+        id=folder_id if isinstance(folder_id, int) else unset, name=getattr(child, "name", None)
+    )
+
+
+def as_template(child: ChildTemplate) -> Template:
+    """A template child as the :class:`Template` the removed template listings returned."""
+    return Template(
+        id=child.id,
+        name=child.name,
+        type=child.type,
+        access_level=child.access_level,
+        description=child.description,
+    )
+
+
 class ChildrenMixin(SmartsheetResource):
     """``metadata``/``children`` for one container kind (``_kind`` is ``workspaces`` or
     ``folders``)."""
@@ -110,9 +132,7 @@ class ChildrenMixin(SmartsheetResource):
         }
         async for child in self._children(container_id, None, None, None):
             if isinstance(child, ChildFolder):
-                found["folders"].append(
-                    Folder(id=child.id, name=child.name, permalink=child.permalink)
-                )
+                found["folders"].append(as_folder(child))
             elif isinstance(child, ChildSheet):
                 found["sheets"].append(
                     Sheet(
@@ -125,15 +145,7 @@ class ChildrenMixin(SmartsheetResource):
                     )
                 )
             elif isinstance(child, ChildTemplate):
-                found["templates"].append(
-                    Template(
-                        id=child.id,
-                        name=child.name,
-                        type=child.type,
-                        access_level=child.access_level,
-                        description=child.description,
-                    )
-                )
+                found["templates"].append(as_template(child))
             elif isinstance(child, UnknownChild):
                 continue
             else:

@@ -7,7 +7,7 @@ from ..._core.upload import FileInput
 from .._resource import operation
 from ..models.common import Result
 from ..models.discussions import Comment
-from ._uploads import UploadingResource, as_upload
+from ._uploads import UploadingResource
 
 
 class Comments(UploadingResource):
@@ -37,13 +37,9 @@ class Comments(UploadingResource):
         """
         if not text:
             raise ConfigurationError("a comment needs text")
-        upload = as_upload(file, filename, content_type) if file is not None else None
+        values, body = (sheet_id, discussion_id), {"text": text}
         return await self._post_with_file(
-            (sheet_id, discussion_id),
-            "comment",
-            {"text": text},
-            upload,
-            Comment,
+            values, "comment", body, Comment, file, filename, content_type
         )
 
     @operation("comment-get", "GET", "/sheets/{sheetId}/comments/{commentId}")

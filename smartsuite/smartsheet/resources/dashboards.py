@@ -14,25 +14,7 @@ from ..._core.renames import renamed_arg
 from .._resource import SmartsheetResource, operation
 from ..models.common import Result
 from ..models.dashboards import Dashboard, DashboardPublish
-from ._params import path_id
-
-_DESTINATIONS = ("folder", "workspace", "home")
-
-
-def _destination(
-    destination_type: str, destination_id: int | None, new_name: str | None
-) -> dict[str, Any]:
-    kind = destination_type.lower()
-    if kind not in _DESTINATIONS:
-        raise ConfigurationError(f"destination_type must be one of {_DESTINATIONS}, got {kind!r}")
-    if kind != "home" and destination_id is None:
-        raise ConfigurationError(f"a {kind} destination needs destination_id")
-    body: dict[str, Any] = {"destinationType": destination_type}  # checked lower, sent as given
-    if destination_id is not None:
-        body["destinationId"] = path_id(destination_id, "destination_id")
-    if new_name is not None:
-        body["newName"] = new_name
-    return body
+from ._containers import sent_destination
 
 
 class Dashboards(SmartsheetResource):
@@ -121,7 +103,7 @@ class Dashboards(SmartsheetResource):
         Returns:
             The new dashboard (id, name, permalink).
         """
-        body = _destination(destination_type, destination_id, new_name)
+        body = sent_destination(destination_type, destination_id, new_name)
         return (await self._result(dashboard_id, cast_to=Dashboard, json=body)).result
 
     @operation("move-sight", "POST", "/sights/{sightId}/move")
@@ -133,7 +115,7 @@ class Dashboards(SmartsheetResource):
         Returns:
             The moved dashboard.
         """
-        body = _destination(destination_type, destination_id, None)
+        body = sent_destination(destination_type, destination_id)
         return (await self._result(dashboard_id, cast_to=Dashboard, json=body)).result
 
     @operation("get-sight-publish-status", "GET", "/sights/{sightId}/publish")

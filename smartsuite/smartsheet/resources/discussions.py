@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from ..._core.paging import AsyncPaginator
 from ..._core.upload import FileInput
 from .._resource import operation
 from ..models.common import Result
 from ..models.discussions import Discussion
-from ._uploads import UploadingResource, as_upload
-
-
-def discussion_body(text: str, title: str | None) -> dict[str, Any]:
-    body: dict[str, Any] = {"comment": {"text": text}}
-    if title is not None:
-        body["title"] = title
-    return body
+from ._uploads import UploadingResource
 
 
 class Discussions(UploadingResource):
@@ -86,14 +78,7 @@ class Discussions(UploadingResource):
         Raises:
             LimitExceededError: the file is over 30 MB (nothing is sent).
         """
-        upload = as_upload(file, filename, content_type) if file is not None else None
-        return await self._post_with_file(
-            (sheet_id,),
-            "discussion",
-            discussion_body(text, title),
-            upload,
-            Discussion,
-        )
+        return await self._start_discussion((sheet_id,), text, title, file, filename, content_type)
 
     @operation("row-discussions-create", "POST", "/sheets/{sheetId}/rows/{rowId}/discussions")
     async def create_on_row(
@@ -109,13 +94,8 @@ class Discussions(UploadingResource):
     ) -> Discussion:
         """Start a discussion on a row (``row-discussions-create``); arguments as
         :meth:`create`."""
-        upload = as_upload(file, filename, content_type) if file is not None else None
-        return await self._post_with_file(
-            (sheet_id, row_id),
-            "discussion",
-            discussion_body(text, title),
-            upload,
-            Discussion,
+        return await self._start_discussion(
+            (sheet_id, row_id), text, title, file, filename, content_type
         )
 
     @operation("discussion-delete", "DELETE", "/sheets/{sheetId}/discussions/{discussionId}")

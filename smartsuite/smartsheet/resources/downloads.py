@@ -10,13 +10,13 @@ complete).
 
 from __future__ import annotations
 
-import asyncio
 import os
-from pathlib import Path
 from typing import IO
 
 from ..._core.errors import ConfigurationError
+from ..._core.ids import ident
 from .._resource import SmartsheetResource
+from ._uploads import save_stream
 
 #: format -> Accept header (the SDK's media types).
 SHEET_FORMATS = {
@@ -65,7 +65,7 @@ class Downloads(SmartsheetResource):
                     f"paper_size is for PDF downloads, one of {PAPER_SIZES}: {paper_size!r}"
                 )
             params["paperSize"] = str(paper_size).upper()
-        path = f"/sheets/{_id(sheet_id, 'sheet_id')}"
+        path = f"/sheets/{ident(sheet_id, 'sheet_id')}"
         return await self._download(path, media, params, dest)
 
     async def report(
@@ -81,7 +81,7 @@ class Downloads(SmartsheetResource):
             The file's bytes, or with ``dest`` the number of bytes written.
         """
         media = _media(fmt, REPORT_FORMATS, "report")
-        return await self._download(f"/reports/{_id(report_id, 'report_id')}", media, {}, dest)
+        return await self._download(f"/reports/{ident(report_id, 'report_id')}", media, {}, dest)
 
     async def _download(
         self,
@@ -90,38 +90,11 @@ class Downloads(SmartsheetResource):
         params: dict[str, str],
         dest: str | os.PathLike[str] | IO[bytes] | None,
     ) -> bytes | int:
+        headers = {"Accept": media}
         if dest is None:
             response = await self._request(
-                "GET", path, params=params or None, headers={"Accept": media}, expect_json=False
+                "GET", path, params=params or None, headers=headers, expect_json=False
             )
             return response.body  # held in memory, so within the client's body caps
-        stream = self._transport.stream_request(
-            path, params=params or None, headers={"Accept": media}
-        )
-        if not isinstance(dest, str | os.PathLike):
-            size = 0
-            async with stream as chunks:
-                async for chunk in chunks:
-                    await asyncio.to_thread(dest.write, chunk)
-                    size += len(chunk)
-            return size
-        target = Path(dest)
-        partial = target.with_name(target.name + ".part")
-        try:
-            size = 0
-            with partial.open("wb") as out:
-                async with stream as chunks:
-                    async for chunk in chunks:
-                        await asyncio.to_thread(out.write, chunk)
-                        size += len(chunk)
-            await asyncio.to_thread(partial.replace, target)
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        return size
-
-
-def _id(value: int, name: str) -> int:
-    from ..._core.ids import ident
-
-    return ident(value, name)
+        stream = self._transport.stream_request(path, params=params or None, headers=headers)
+        return await save_stream(stream, dest)

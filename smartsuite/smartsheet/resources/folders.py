@@ -15,8 +15,7 @@ from ..models.common import Result
 from ..models.containers import Folder
 from ._containers import copy_params, destination, name_body
 from ._params import csv_param
-from .children import ChildrenMixin, warn_removed
-from .workspaces import _as_folder
+from .children import ChildrenMixin, as_folder, warn_removed
 
 
 class Folders(ChildrenMixin):
@@ -93,7 +92,7 @@ class Folders(ChildrenMixin):
             "GET /folders/{folderId}/folders",
             "ss.folders.children(id, resource_types=['folders'])",
         )
-        return self._children(folder_id, ["folders"], None, page_size).map(_as_folder)
+        return self._children(folder_id, ["folders"], None, page_size).map(as_folder)
 
     @operation("create-folder-folder", "POST", "/folders/{folderId}/folders")
     async def create_folder(self, folder_id: int, name: str) -> Folder:

@@ -15,7 +15,6 @@ from ..models.discussions import Discussion
 from ..models.proofs import Proof, ProofRequest, ProofRequestAction
 from ..models.recipients import Recipient
 from ._uploads import UploadingResource, as_upload
-from .discussions import discussion_body
 
 
 class Proofs(UploadingResource):
@@ -120,14 +119,8 @@ class Proofs(UploadingResource):
     ) -> Discussion:
         """Start a discussion on a proof (``proofs-createDiscussion``), optionally with a
         file (one multipart request)."""
-        upload = as_upload(file, filename, content_type) if file is not None else None
-        return await self._post_with_file(
-            (sheet_id, proof_id),
-            "discussion",
-            discussion_body(text, title),
-            upload,
-            Discussion,
-        )
+        values = (sheet_id, proof_id)
+        return await self._start_discussion(values, text, title, file, filename, content_type)
 
     @operation(
         "proofs-listRequestActions", "GET", "/sheets/{sheetId}/proofs/{proofId}/requestactions"

@@ -14,6 +14,7 @@ from ..models.common import Result
 from ..models.sheet_extras import SheetPublish, SheetVersion
 from ..models.sheets import Column, Sheet
 from ..sheet_refresh import remember
+from ._containers import sent_destination
 from ._deprecation import warn_deprecated
 from ._params import email_body
 
@@ -247,7 +248,7 @@ class Sheets(SmartsheetResource):
         Returns:
             The new sheet (id, name, permalink).
         """
-        body = _destination(destination_type, destination_id)
+        body = sent_destination(destination_type, destination_id, kinds=_DESTINATIONS)
         body["newName"] = new_name
         params = {"include": include, "exclude": exclude}
         return (await self._result(sheet_id, cast_to=Sheet, json=body, params=params)).result
@@ -257,7 +258,7 @@ class Sheets(SmartsheetResource):
         self, sheet_id: int, *, destination_type: str, destination_id: int | None = None
     ) -> Sheet:
         """Move a sheet to a folder, a workspace or home (``POST /sheets/{sheetId}/move``)."""
-        body = _destination(destination_type, destination_id)
+        body = sent_destination(destination_type, destination_id, kinds=_DESTINATIONS)
         return (await self._result(sheet_id, cast_to=Sheet, json=body)).result
 
     @operation("sheet-send", "POST", "/sheets/{sheetId}/emails")
@@ -317,15 +318,3 @@ class Sheets(SmartsheetResource):
 
 def _ids(values: Iterable[int] | None, name: str) -> list[int] | None:
     return idents(values, name) if values is not None else None
-
-
-def _destination(destination_type: str, destination_id: int | None) -> dict[str, Any]:
-    kind = destination_type.lower()
-    if kind not in _DESTINATIONS:
-        raise ConfigurationError(f"destination_type must be one of {_DESTINATIONS}, got {kind!r}")
-    if kind != "home" and destination_id is None:
-        raise ConfigurationError(f"a {kind} destination needs destination_id")
-    body: dict[str, Any] = {"destinationType": destination_type}  # checked lower, sent as given
-    if destination_id is not None:
-        body["destinationId"] = ident(destination_id, "destination_id")
-    return body

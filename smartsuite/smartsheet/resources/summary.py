@@ -6,13 +6,13 @@ import builtins
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..._core.errors import ConfigurationError, LimitExceededError
+from ..._core.errors import ConfigurationError
 from ..._core.ids import idents
 from ..._core.paging import AsyncPaginator
 from .._resource import UPLOAD_COST, SmartsheetResource, operation
 from ..models.common import Result
 from ..models.summary import SheetSummary, SummaryField
-from .cells import MAX_ALT_TEXT, ImageInput, image_body, upload_headers
+from .cells import ImageInput, image_upload
 
 FieldInput = SummaryField | dict[str, Any]
 
@@ -65,10 +65,7 @@ class Summary(SmartsheetResource):
         Returns:
             The added fields, with their ids.
         """
-        body = self._body(fields, need="title")
-        params = {"renameIfConflict": rename_if_conflict}
-        result = await self._result_list(sheet_id, cast_to=SummaryField, json=body, params=params)
-        return result.result
+        return await self._send(sheet_id, fields, "title", rename_if_conflict)
 
     @operation("update-summary-fields", "PUT", "/sheets/{sheetId}/summary/fields")
     async def update(
@@ -83,10 +80,7 @@ class Summary(SmartsheetResource):
         Returns:
             The updated fields.
         """
-        body = self._body(fields, need="id")
-        params = {"renameIfConflict": rename_if_conflict}
-        result = await self._result_list(sheet_id, cast_to=SummaryField, json=body, params=params)
-        return result.result
+        return await self._send(sheet_id, fields, "id", rename_if_conflict)
 
     @operation("delete-summary-fields", "DELETE", "/sheets/{sheetId}/summary/fields")
     async def delete(
@@ -130,20 +124,16 @@ class Summary(SmartsheetResource):
             The Result envelope; its ``result`` is the updated field (decode with
             :class:`SummaryField` if needed).
         """
-        if alt_text is not None and len(alt_text) > MAX_ALT_TEXT:
-            raise LimitExceededError(
-                f"alt_text has {len(alt_text)} characters; Smartsheet allows {MAX_ALT_TEXT}"
-            )
-        data, name, content_type = image_body(image, filename)
-        return await self._result(
-            sheet_id,
-            field_id,
-            content=data,
-            headers=upload_headers(name, content_type),
-            params={"altText": alt_text, "overrideValidation": override_validation},
-        )
+        send = image_upload(image, filename, alt_text, override_validation)
+        return await self._result(sheet_id, field_id, **send)
 
-    def _body(self, fields: FieldInput | Iterable[FieldInput], need: str) -> builtins.list[Any]:
+    async def _send(
+        self,
+        sheet_id: int,
+        fields: FieldInput | Iterable[FieldInput],
+        need: str,
+        rename_if_conflict: bool | None,
+    ) -> builtins.list[SummaryField]:
         items = [fields] if isinstance(fields, SummaryField | dict) else [*fields]
         if not items:
             raise ConfigurationError("no summary fields given")
@@ -153,4 +143,6 @@ class Summary(SmartsheetResource):
             if wire.get(need) is None:
                 raise ConfigurationError(f"summary field {i} needs {need}")
             body.append(wire)
-        return body
+        params = {"renameIfConflict": rename_if_conflict}
+        result = await self._result_list(sheet_id, cast_to=SummaryField, json=body, params=params)
+        return result.result

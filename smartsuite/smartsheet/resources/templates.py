@@ -14,7 +14,7 @@ from ..._core.paging import AsyncPaginator
 from .._resource import SmartsheetResource
 from ..models.children import Child, ChildTemplate
 from ..models.containers import Template
-from .children import warn_removed
+from .children import as_template, warn_removed
 from .folders import Folders
 from .workspaces import Workspaces
 
@@ -62,17 +62,7 @@ def _only_templates(listing: AsyncPaginator[Child]) -> AsyncPaginator[Template]:
 
     async def fetch(cursor: object) -> Page[Template]:
         page = await listing.resume(cursor)
-        items = [
-            Template(
-                id=c.id,
-                name=c.name,
-                type=c.type,
-                access_level=c.access_level,
-                description=c.description,
-            )
-            for c in page.items
-            if isinstance(c, ChildTemplate)
-        ]
+        items = [as_template(c) for c in page.items if isinstance(c, ChildTemplate)]
         return Page(items, page.next_cursor)
 
     paginator: AsyncPaginator[Template] = AsyncPaginator(fetch)

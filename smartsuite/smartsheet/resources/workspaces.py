@@ -7,16 +7,15 @@ from collections.abc import AsyncIterator, Sequence
 import attrs
 
 from ..._core.ids import ident
-from ..._core.model import unset
 from ..._core.paging import AsyncPaginator
 from ..._core.renames import renamed_arg
 from .._resource import operation
-from ..models.children import Child, ChildFolder, TreeEntry
+from ..models.children import Child, TreeEntry
 from ..models.common import Result
 from ..models.containers import Folder, Workspace
 from ._containers import copy_params, name_body
 from ._params import csv_param
-from .children import ChildrenMixin, warn_removed
+from .children import ChildrenMixin, as_folder, warn_removed
 
 
 class Workspaces(ChildrenMixin):
@@ -186,7 +185,7 @@ class Workspaces(ChildrenMixin):
             "ss.workspaces.children(id, resource_types=['folders'])",
         )
         listing = self._children(workspace_id, ["folders"], None, page_size)
-        return listing.map(_as_folder)
+        return listing.map(as_folder)
 
     @operation("create-workspace-folder", "POST", "/workspaces/{workspaceId}/folders")
     async def create_folder(self, workspace_id: int, name: str) -> Folder:
@@ -194,12 +193,3 @@ class Workspaces(ChildrenMixin):
         (``POST /workspaces/{workspaceId}/folders``, ``create-workspace-folder``)."""
         result = await self._result(workspace_id, cast_to=Folder, json=name_body(name, "folder"))
         return result.result
-
-
-def _as_folder(child: Child) -> Folder:
-    if isinstance(child, ChildFolder):
-        return Folder(id=child.id, name=child.name, permalink=child.permalink)
-    folder_id = getattr(child, "id", None)
-    return Folder(
-        id=folder_id if isinstance(folder_id, int) else unset, name=getattr(child, "name", None)
-    )

@@ -16,9 +16,9 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from .._core.bytes_decode import collector_paused
-from .._core.model import DECODED, raw_class
-from .._core.serde import WireNames, field_plans, to_camel
+from .bytes_decode import collector_paused
+from .model import DECODED, raw_class
+from .serde import WireNames, field_plans, to_camel
 
 T = TypeVar("T")
 Hook = Callable[[Any, Any], Any]
