@@ -50,9 +50,8 @@ async def acquire(
             "asyncio.run?); its connections and rate limiter belong to that loop. Create "
             "the client inside the loop that uses it"
         )
-    if isinstance(limiter, LocalRateLimit) and limiter.ready(call.cost):
-        await limiter.acquire(call.cost)  # takes the tokens without waiting
-        return 0.0
+    if isinstance(limiter, LocalRateLimit) and limiter.take_now(call.cost):
+        return 0.0  # the tokens were there: taken without waiting or arming a timer
     before = shared.clock.monotonic()
     try:
         async with asyncio.timeout(max(deadline - before, 0.0)):

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 import attrs
 
-from .ids import ident, idents
+from .ids import MAX_ID, ident, idents
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -173,19 +173,26 @@ def _id_checker(fn: Callable[..., Any]) -> Checker | None:
         return None
 
     def check(args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, Any]:
+        count = len(args)
         for position, name in singles:
-            if position < len(args):
-                if args[position] is not None or name in required:
-                    ident(args[position], name)
-            elif kwargs.get(name) is not None or (name in required and name in kwargs):
-                ident(kwargs[name], name)
+            if position < count:
+                value = args[position]
+                # An exact int in range is what ident() accepts unchanged: no call needed.
+                if (type(value) is not int or value < 0 or value > MAX_ID) and (
+                    value is not None or name in required
+                ):
+                    ident(value, name)
+            elif kwargs:
+                value = kwargs.get(name)
+                if value is not None or (name in required and name in kwargs):
+                    ident(value, name)
         for position, name in many:
             # A list replaces the caller's iterable, which checking it may have consumed.
-            if position < len(args):
+            if position < count:
                 if args[position] is not None:
                     checked = idents(args[position], name)
                     args = (*args[:position], checked, *args[position + 1 :])
-            elif kwargs.get(name) is not None:
+            elif kwargs and kwargs.get(name) is not None:
                 kwargs = {**kwargs, name: idents(kwargs[name], name)}
         return args, kwargs
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import asyncio
 import weakref
-from collections.abc import Mapping
-from typing import Protocol, runtime_checkable
+from collections.abc import Coroutine, Mapping
+from typing import Any, Protocol, runtime_checkable
 
 from aiolimiter import AsyncLimiter
 
@@ -71,6 +71,18 @@ class LocalRateLimit:
         bucket = self._get_bucket()
         return bucket.has_capacity(_bucket_cost(bucket, cost))
 
+    def take_now(self, cost: int = 1) -> bool:
+        """Take ``cost`` tokens if :meth:`acquire` would give them without waiting, in one
+        step (no coroutine, no second capacity check); False, and nothing taken, otherwise."""
+        if self._hold_until > self._clock.monotonic():
+            return False
+        bucket = self._get_bucket()
+        amount = _bucket_cost(bucket, cost)
+        if not bucket.has_capacity(amount):
+            return False
+        _run_ready(bucket.acquire(amount))
+        return True
+
     async def acquire(self, cost: int = 1) -> None:
         # Bounded: a hold can be extended while we sleep, but not forever.
         for _ in range(100):
@@ -126,6 +138,12 @@ class AdaptiveRateLimit(LocalRateLimit):
         now = self._clock.monotonic()
         return not self.pace.adapted(now) or self._gate.next_at <= now
 
+    def take_now(self, cost: int = 1) -> bool:
+        # While the pace is adapted the gate decides: left to acquire(), as before.
+        if self.pace.adapted(self._clock.monotonic()):
+            return False
+        return super().take_now(cost)
+
     async def acquire(self, cost: int = 1) -> None:
         await super().acquire(cost)
         now = self._clock.monotonic()
@@ -159,6 +177,17 @@ class AdaptiveRateLimit(LocalRateLimit):
             f"AdaptiveRateLimit(rate={c.rate}, per={c.per}, burst={c.burst}, "
             f"learned={self.pace.rate(self._clock.monotonic()):.4g}/s)"
         )
+
+
+def _run_ready(coro: Coroutine[Any, Any, None]) -> None:
+    """Run a coroutine that cannot suspend (aiolimiter's ``acquire`` right after
+    ``has_capacity`` said yes: it checks capacity first, and only waits when there is none)."""
+    try:
+        coro.send(None)
+    except StopIteration:
+        return
+    coro.close()
+    raise RuntimeError("the rate limiter waited after reporting capacity")
 
 
 def _bucket_cost(bucket: AsyncLimiter, cost: int) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from typing import Any
 
 from smartsuite._core.config import RateLimitConfig
 from smartsuite._core.ratelimit import LocalRateLimit, shared_local_limiter
@@ -37,18 +38,29 @@ async def test_every_attempt_takes_a_token(smartsuite_emulator) -> None:
         base_url=emu.smartsheet_url,
         retry=RetryConfig(backoff_base=0.01, backoff_max=0.02, retry_error_codes=frozenset({4004})),
     ) as ss:
-        limiter = ss._transport.limiter
-        taken = 0
-        original = limiter.acquire
-
-        async def counting(cost: int = 1) -> None:
-            nonlocal taken
-            taken += 1
-            await original(cost)
-
-        limiter.acquire = counting  # type: ignore[method-assign]
+        costs = record_takes(ss._transport.limiter)
         await ss.sheets.list()
-    assert taken == 3
+    assert len(costs) == 3
+
+
+def record_takes(limiter: Any) -> list[int]:
+    """The cost of every token taking of ``limiter``: the immediate ones (``take_now``, the
+    transport's fast path) and the waiting ones (``acquire``)."""
+    costs: list[int] = []
+    take_now, acquire = limiter.take_now, limiter.acquire
+
+    def taking(cost: int = 1) -> bool:
+        taken: bool = take_now(cost)
+        if taken:
+            costs.append(cost)
+        return taken
+
+    async def acquiring(cost: int = 1) -> None:
+        costs.append(cost)
+        await acquire(cost)
+
+    limiter.take_now, limiter.acquire = taking, acquiring
+    return costs
 
 
 async def test_hold_gate_delays_everyone() -> None:
@@ -113,15 +125,7 @@ async def test_smartsheet_uploads_and_cell_history_count_as_ten(smartsuite_emula
         sheet = await ss.sheets.create("S", [Column(title="A", primary=True)])
         added = await ss.rows.add(sheet.id, [{"A": "x"}])
         row_id = added[0].value.id
-        costs: list[int] = []
-        limiter = ss._transport.limiter
-        original = limiter.acquire
-
-        async def recording(cost: int = 1) -> None:
-            costs.append(cost)
-            await original(cost)
-
-        limiter.acquire = recording  # type: ignore[method-assign]
+        costs = record_takes(ss._transport.limiter)
         await ss.sheets.get(sheet.id)
         await ss.attachments.attach_to_sheet(sheet.id, b"hello", filename="a.txt")
         await ss.cells.history(sheet.id, row_id, sheet.columns[0].id).to_list()
@@ -145,3 +149,23 @@ async def test_ready_says_whether_acquire_would_give_tokens_without_waiting() ->
     assert not fresh.ready()
     clock.elapsed += 1.0
     assert fresh.ready()
+
+
+async def test_take_now_takes_only_what_acquire_would_give_without_waiting() -> None:
+    from smartsuite._core.ratelimit import AdaptiveRateLimit
+
+    clock = FakeClock()
+    limiter = AdaptiveRateLimit(RateLimitConfig(rate=3, per=1000, burst=3), clock=clock)
+    assert limiter.take_now(2)  # 2 of the 3 (one kept in reserve)
+    assert not limiter.take_now(1)  # empty: nothing taken, the caller waits in acquire()
+    assert not limiter._get_bucket().has_capacity(1)
+    held = AdaptiveRateLimit(RateLimitConfig(rate=100, per=1, burst=100), clock=clock)
+    held.hold_for(5.0)
+    assert not held.take_now()  # held
+    assert held._get_bucket().has_capacity(99)  # and nothing was taken
+    clock.elapsed += 6.0
+    # After the 429 the learned pace decides (acquire() spaces the callers), never take_now.
+    assert not held.take_now()
+    plain = LocalRateLimit(RateLimitConfig(rate=100, per=1, burst=100), clock=clock)
+    assert plain.take_now(150)  # capped at the bucket, as acquire() does
+    assert not plain.take_now()
