@@ -182,3 +182,12 @@ async def test_token_from_environment_reaches_the_server(
     async with SmartsheetClient(base_url=emu.smartsheet_url) as client:
         assert [s async for s in client.sheets.list()] == []
     assert last(emu).status == 200
+
+
+async def test_create_in_sheets_warns_at_the_callers_line(ss: SmartsheetClient) -> None:
+    # pyproject's filterwarnings hides this warning in fixtures; pytest.warns still sees it.
+    with pytest.warns(
+        DeprecationWarning, match=r"POST /sheets is deprecated.*create_in_workspace"
+    ) as rec:
+        sheet = await ss.sheets.create("Old way", TASK_COLUMNS)
+    assert sheet.id and rec[0].filename == __file__
