@@ -447,14 +447,25 @@ def decode_response(conv: cattrs.Converter, response: Response, cls: type[T]) ->
     Raises:
         DecodeError: the body is not JSON, or not a ``cls`` (as the reference decoder says).
     """
-    if not response.is_parsed and len(response.body) > CHECK_ONLY_BYTES:
-        decoder = decoder_for(conv, cls)
-        if decoder is not None:
-            try:
-                return decoder.decode(response.body)
-            except Fallback:
-                pass
-    return structure(conv, response.json(), cls)
+    found = decode_bytes(conv, response, cls)
+    return structure(conv, response.json(), cls) if found is None else found
+
+
+def decode_bytes(conv: cattrs.Converter, response: Response, cls: type[T]) -> T | None:
+    """``response``'s body as ``cls``, straight from bytes; None when the caller must decode it
+    with ``response.json()`` and the converter (no bytes decoder is registered for ``cls``, the
+    body is parsed already or not above :data:`CHECK_ONLY_BYTES`, or the fast path refused it:
+    the reference path then decides, errors included). A body with a key ``cls`` does not know
+    (a ``data`` envelope ...) is always refused."""
+    if response.is_parsed or len(response.body) <= CHECK_ONLY_BYTES:
+        return None
+    decoder = decoder_for(conv, cls)
+    if decoder is None:
+        return None
+    try:
+        return decoder.decode(response.body)
+    except Fallback:
+        return None
 
 
 # -- {data, paging} pages ------------------------------------------------------------------

@@ -19,7 +19,7 @@ from .._core.serde import make_converter
 from .models.common import Nested, Paging
 from .models.events import EVENT_MODELS, WebhookEvent
 from .models.projects import Assignable, AssignableBase, LeaveType, Project
-from .models.reports import CustomFieldFilter, ReportFilter
+from .models.reports import CustomFieldFilter, Report, ReportFilter, ReportTotals
 from .models.time import ExpenseItem, TimeEntry
 
 _ASSIGNABLES: dict[str, type[AssignableBase]] = {"Project": Project, "LeaveType": LeaveType}
@@ -142,3 +142,7 @@ def _fast_hooks(conv: cattrs.Converter) -> None:
 
 CONVERTER = _build()
 bytes_decode.register_pages(CONVERTER, _wire_name)
+# Report answers are one object of up to thousands of rows (``_object`` reads them through
+# ``bytes_decode.decode_bytes``).
+for _report in (Report, ReportTotals):
+    bytes_decode.register(CONVERTER, _report, _wire_name)

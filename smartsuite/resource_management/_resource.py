@@ -9,7 +9,7 @@ import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
-from .._core.bytes_decode import decode_page
+from .._core.bytes_decode import decode_bytes, decode_page
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError
 from .._core.model import Model
@@ -139,13 +139,20 @@ class RMResource(Resource):
         path = path or declared
         json = None if method == "GET" else dict(body or {})
         response = await self._request(method, path, params=params, json=json)
+        return self._one(response, cast_to, f"{method} {path}")
+
+    def _one(self, response: Response, cls: type[T], what: str) -> T:
+        # Straight from the body bytes when a bytes decoder is registered for ``cls`` (report
+        # answers, see _converter.py), else as json.loads and the converter decide.
+        fast = decode_bytes(self._converter, response, cls)
+        if fast is not None:
+            return fast
         data = response.json()
         if isinstance(data, dict) and isinstance(data.get("data"), list) and "id" not in data:
             if not data["data"]:
-                what = f"{method} {path}: the answer's 'data' list is empty"
-                raise DecodeError(what, body=response.body)
+                raise DecodeError(f"{what}: the answer's 'data' list is empty", body=response.body)
             data = data["data"][0]
-        return self._decode(data, cast_to)
+        return self._decode(data, cls)
 
     async def _objects(self, *, cast_to: type[T], body: Mapping[str, Any]) -> list[T]:
         """The objects of a write that answers with several: a ``data`` list, a bare list, or

@@ -2,7 +2,9 @@
 (``_core/bytes_decode.decode_page``, used by the RM resources' ``_page``) against the reference
 path (``json.loads`` and the converter): on arbitrary pages of every model with a generated
 decoder the same items (types, values, ``extra``, ``decode_issues``), paging and link, or the
-same error, lenient and strict; and over HTTP through ``rm.time_entries.list()``."""
+same error, lenient and strict; and over HTTP through ``rm.time_entries.list()``. Report
+answers (``_core/bytes_decode.decode_bytes``, used by the RM resources' ``_one``) likewise, and
+over HTTP through ``rm.reports.rows()``."""
 
 from __future__ import annotations
 
@@ -24,7 +26,7 @@ from smartsuite._core.errors import DecodeError
 from smartsuite._core.paging import Page
 from smartsuite._core.response import Response
 from smartsuite.emulator import Emulator
-from smartsuite.resource_management import ResourceManagementClient, TimeEntry
+from smartsuite.resource_management import Report, ReportTotals, ResourceManagementClient, TimeEntry
 from smartsuite.resource_management import _resource as rm_resource
 from smartsuite.resource_management._converter import CONVERTER
 from smartsuite.resource_management._resource import RMResource
@@ -188,3 +190,147 @@ async def test_time_entries_list_over_http_matches_reference(
     assert snapshot(again) == snapshot(got)
     assert entries[3].extra == {"surprise": {"kept": True}}
     assert [i.field for i in entries[1200].decode_issues] == ["created_at"]
+
+
+# -- report answers ({params, dates, rows} / {params, dates, totals}) -------------------------
+
+REPORT_COLUMNS = ["project_id", "user_id", "user_name", "date", "incurred_hours", "utilization"]
+
+
+@contextlib.contextmanager
+def any_size() -> Iterator[None]:
+    """Let bodies of every size take the bytes path (only those above 64 kB do)."""
+    saved = bytes_decode.CHECK_ONLY_BYTES
+    bytes_decode.CHECK_ONLY_BYTES = 0
+    try:
+        yield
+    finally:
+        bytes_decode.CHECK_ONLY_BYTES = saved
+
+
+def answer_of(body: bytes, cls: type, strict: bool, *, reference: bool) -> Any:
+    response = Response(200, {}, body, "POST", "/api/v1/reports/rows")
+    try:
+        with serde.strict_decoding(strict), std_json(), any_size():
+            if reference:  # parsed already: the reference path
+                response.json()
+            report = RMResource._one(RESOURCE, response, cls, "POST /api/v1/reports/rows")  # type: ignore[arg-type]
+        return ("ok", snapshot(report))
+    except DecodeError as exc:
+        return ("error", str(exc))
+
+
+report_values = json_values | st.floats(allow_nan=False) | st.integers(-(2**70), 2**70)
+report_rows = st.dictionaries(st.sampled_from(REPORT_COLUMNS) | st.text(max_size=4), report_values)
+report_dates = st.fixed_dictionaries(
+    {},
+    optional={
+        "today": st.sampled_from(ODD_STAMPS) | json_values,
+        "range": st.fixed_dictionaries(
+            {}, optional={"from": st.sampled_from(ODD_STAMPS), "to": st.sampled_from(ODD_STAMPS)}
+        )
+        | json_values,
+        "surprise": json_values,
+    },
+)
+
+
+def report_bodies(key: str) -> st.SearchStrategy[bytes]:
+    rows = st.lists(report_rows | json_values, max_size=5) | st.lists(report_rows, max_size=5)
+    content = rows if key == "rows" else report_rows
+    answer = st.fixed_dictionaries(
+        {},
+        optional={
+            "params": st.dictionaries(st.text(max_size=5), json_values) | json_values,
+            "dates": report_dates | json_values,
+            key: content | json_values,
+            "other": json_values,
+            "data": st.lists(st.fixed_dictionaries({key: content}), max_size=2) | json_values,
+        },
+    )
+    day = st.sampled_from(["2024-01-01", "2024-02-29"]) | st.sampled_from(ODD_STAMPS)
+    dates = st.fixed_dictionaries(
+        {}, optional={"today": day, "range": st.fixed_dictionaries({"from": day, "to": day})}
+    )
+    well_typed = st.fixed_dictionaries(  # mostly decoded straight from the bytes
+        {key: content},
+        optional={"params": st.dictionaries(st.text(max_size=5), json_values), "dates": dates},
+    )
+    return st.one_of(well_typed, well_typed, answer, json_values).map(
+        lambda v: json.dumps(v).encode()
+    )
+
+
+@pytest.mark.parametrize("strict", [False, True])
+@pytest.mark.parametrize(("cls", "key"), [(Report, "rows"), (ReportTotals, "totals")])
+@PROPERTY
+@given(data=st.data())
+def test_report_answers_agree_with_reference(cls: type, key: str, strict: bool, data: Any) -> None:
+    body = data.draw(report_bodies(key))
+    fast = answer_of(body, cls, strict, reference=False)
+    assert fast == answer_of(body, cls, strict, reference=True)
+
+
+def report_answer(rows: int) -> dict[str, Any]:
+    return {
+        "params": {"view": "time_fees_hours", "group_by": ["date"], "filters": None},
+        "dates": {"today": "2024-07-01", "range": {"from": "2024-01-01", "to": "2024-12-31"}},
+        "rows": [
+            {"date": f"2024-01-{1 + n % 28:02d}", "incurred_hours": n / 4} for n in range(rows)
+        ],
+    }
+
+
+def test_large_report_answers_take_the_bytes_path() -> None:
+    body = json.dumps(report_answer(2000)).encode()
+    assert len(body) > bytes_decode.CHECK_ONLY_BYTES
+    found = bytes_decode.decode_bytes(CONVERTER, Response(200, {}, body, "POST", "/x"), Report)
+    assert isinstance(found, Report) and len(found.rows) == 2000
+    assert found.dates is not None and found.dates.range is not None
+    assert (
+        found.dates.range.from_ == dt.date(2024, 1, 1) and found.rows[3]["incurred_hours"] == 0.75
+    )
+    assert snapshot(found) == snapshot(serde.structure(CONVERTER, json.loads(body), Report))
+    # Small bodies, parsed ones, an unknown key or a data envelope: the reference path decides.
+    small = json.dumps(report_answer(3)).encode()
+    parsed = Response(200, {}, body, "POST", "/x")
+    parsed.json()
+    misfits = [
+        Response(200, {}, small, "POST", "/x"),
+        parsed,
+        Response(200, {}, json.dumps({**report_answer(2000), "x": 1}).encode(), "POST", "/x"),
+        Response(200, {}, json.dumps({"data": [report_answer(2000)]}).encode(), "POST", "/x"),
+    ]
+    for response in misfits:
+        assert bytes_decode.decode_bytes(CONVERTER, response, Report) is None
+
+
+async def test_report_rows_over_http_match_reference(
+    emu: Emulator, rm: ResourceManagementClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    user = await rm.users.create(first_name="Report", last_name="Reader")
+    project = await rm.projects.create(name="Long")
+    start = dt.date(2020, 1, 1)
+    days = [start + dt.timedelta(days=i) for i in range(1200)]
+    emu.rm.state.add_time_entries(user.id, project.id, days, hours=2.5)
+    seen: list[tuple[bytes, Any]] = []
+    real = rm_resource.decode_bytes
+
+    def spy(conv: Any, response: Response, cls: Any) -> Any:
+        found = real(conv, response, cls)
+        seen.append((response.body, found))
+        return found
+
+    monkeypatch.setattr(rm_resource, "decode_bytes", spy)
+    report = await rm.reports.rows(
+        time_frame=(start, days[-1]),
+        group_by=["date", "project_id"],
+        view="time_fees_hours_and_amounts",
+        today=days[-1],
+    )
+    assert len(seen) == 1 and seen[0][1] is report  # decoded straight from the bytes
+    body = seen[0][0]
+    assert len(body) > bytes_decode.CHECK_ONLY_BYTES and len(report.rows) == 1200
+    assert report.rows[0]["date"] == "2020-01-01" and report.rows[0]["incurred_hours"] == 2.5
+    assert report.rows[0]["project_id"] == project.id and report.extra == {}
+    assert snapshot(report) == snapshot(serde.structure(CONVERTER, json.loads(body), Report))
