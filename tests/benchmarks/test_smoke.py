@@ -70,7 +70,9 @@ def test_decode_check_refuses_msgspec_losing_data(monkeypatch: pytest.MonkeyPatc
 
 
 def test_decode_rm(capsys: pytest.CaptureFixture[str]) -> None:
-    assert decode_rm.main(["--per-page", "20", "--rows", "20", "--calls", "2", "--repeat", "1"]) == 0
+    assert (
+        decode_rm.main(["--per-page", "20", "--rows", "20", "--calls", "2", "--repeat", "1"]) == 0
+    )
     out = capsys.readouterr().out
     assert decode_rm.FLOOR in out and decode_rm.TYPED in out
 
