@@ -19,17 +19,16 @@ arbitrary bodies).
 from __future__ import annotations
 
 import codecs
-import contextlib
 import datetime as dt
-import gc
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 import attrs
 import cattrs
 
 from . import scalars
+from .gc_pause import collector_paused
 from .model import DECODED, raw_class
 from .serde import FieldPlan, WireNames, field_plans, structure
 
@@ -116,44 +115,6 @@ def well_formed(body: bytes) -> bool:
     except UnicodeDecodeError:
         return False
     return True
-
-
-#: Objects allocated under :func:`collector_paused` above which it collects the young
-#: generations on the way out.
-PROMOTE_AFTER = 10_000
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a large body is decoded, then move what it
-    made to the oldest generation.
-
-    A decode allocates a million objects in one go and makes no reference cycles. Left on, the
-    collector would walk the fresh objects again and again as they pile up; merely paused, they
-    would all wait in the youngest generation, and the first collections after the decode would
-    walk all of them twice (young, then middle) in whatever the caller does next (0.2 s per
-    walk for a 500,000-cell sheet on a loaded 2-core box). Young collections look for cycles
-    among new objects, and these have none, so on the way out, when many objects were made,
-    ``gc.freeze()`` + ``gc.unfreeze()`` move every tracked object to the oldest generation
-    unwalked: full collections still see them. The price: other young objects of the process
-    are moved too, so cyclic garbage among them waits for the next full collection. When the
-    application keeps objects frozen itself (``gc.freeze()`` before forking workers), which
-    unfreezing would undo, one collection of the young generations does the move instead.
-    """
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-        if gc.get_count()[0] > PROMOTE_AFTER:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            else:
-                gc.collect(1)
 
 
 @attrs.frozen
@@ -329,7 +290,7 @@ class BytesDecoder(Generic[T]):
         return "hook", Any, ""
 
     def _mirrored(self, tp: Any) -> bool:
-        return _mirrored(self._conv, tp)
+        return mirrored(self._conv, tp)
 
     def _item_decoder(self, item: type) -> Callable[[list[Any]], list[Any]]:
         """Decode a list of raw items one at a time: each through the fast path, or, when it
@@ -387,7 +348,7 @@ def _slow_item(raw: Any, hook: Callable[[Any, Any], Any], item: type) -> Any:
         raise Fallback from None
 
 
-def _mirrored(conv: cattrs.Converter, tp: Any) -> bool:
+def mirrored(conv: cattrs.Converter, tp: Any) -> bool:
     """A model the converter decodes with its reference decoder (or a generated function
     equal to it): a custom hook (a union picked by a ``type`` key ...) is left to run."""
     if not _is_model(tp):
@@ -460,93 +421,6 @@ def decode_bytes(conv: cattrs.Converter, response: Response, cls: type[T]) -> T 
     if response.is_parsed or len(response.body) <= CHECK_ONLY_BYTES:
         return None
     decoder = decoder_for(conv, cls)
-    if decoder is None:
-        return None
-    try:
-        return decoder.decode(response.body)
-    except Fallback:
-        return None
-
-
-# -- {data, paging} pages ------------------------------------------------------------------
-
-
-class PageDecoder(Generic[T]):
-    """Decodes a ``{"data": [...], "paging": ...}`` page of ``item`` objects straight from
-    bytes: the items as :class:`BytesDecoder` does, the ``paging`` value as plain JSON (other
-    envelope keys are skipped, as the reference path does). Any item the fast path refuses
-    sends the whole page to the reference path.
-
-    Raises:
-        RuntimeError: msgspec is not installed.
-        TypeError: a model in the tree has a converter, or contains itself.
-    """
-
-    def __init__(self, item: type[T], conv: cattrs.Converter, wire_name: WireNames) -> None:
-        items = BytesDecoder(item, conv, wire_name)
-        plan = items._plans[item]
-        envelope = msgspec.defstruct(
-            f"{plan.key}PageWire",
-            [("data", list[plan.struct]), ("paging", Any, None)],  # type: ignore[name-defined]
-            gc=False,
-        )
-        self._decoder = msgspec.json.Decoder(envelope)
-        self._many: Callable[[list[Any]], list[T]] = items._env[f"many_{plan.key}"]
-
-    def decode(self, body: bytes) -> tuple[list[T], Any]:
-        """The items of the page and its raw ``paging`` value.
-
-        Raises:
-            Fallback: the fast path refused the page; decode it with the reference path.
-        """
-        with collector_paused():
-            try:
-                page: Any = self._decoder.decode(body)
-            except (msgspec.DecodeError, msgspec.ValidationError):
-                raise Fallback from None
-            try:
-                return self._many(page.data), page.paging
-            except Exception:
-                raise Fallback from None
-
-
-_PAGE_WIRES: dict[int, WireNames] = {}
-_PAGES: dict[tuple[int, Any], PageDecoder[Any] | None] = {}
-
-
-def register_pages(conv: cattrs.Converter, wire_name: WireNames) -> None:
-    """Decode ``{data, paging}`` pages for ``conv`` straight from bytes (see
-    :func:`decode_page`) when msgspec is installed."""
-    if HAVE_MSGSPEC:
-        _PAGE_WIRES[id(conv)] = wire_name
-
-
-def page_decoder_for(conv: cattrs.Converter, item: Any) -> PageDecoder[Any] | None:
-    """The page decoder of ``item`` objects for ``conv`` (built on first use); None when pages
-    are not registered for ``conv``, or ``item`` is not a model decoded by the reference
-    decoder (a union picked by a ``type`` key ...)."""
-    key = (id(conv), item)
-    if key in _PAGES:
-        return _PAGES[key]
-    found: PageDecoder[Any] | None = None
-    wire_name = _PAGE_WIRES.get(id(conv))
-    if wire_name is not None and _mirrored(conv, item):
-        with contextlib.suppress(TypeError):
-            found = PageDecoder(item, conv, wire_name)
-    _PAGES[key] = found
-    return found
-
-
-def decode_page(
-    conv: cattrs.Converter, response: Response, item: type[T]
-) -> tuple[list[T], Any] | None:
-    """The items and raw ``paging`` value of ``response``'s ``{data, paging}`` page, decoded
-    straight from bytes; None when the caller must decode it with ``response.json()`` and the
-    converter (no page decoder, the body is parsed already, or the fast path refused it: the
-    reference path then decides, errors included)."""
-    if response.is_parsed:
-        return None
-    decoder = page_decoder_for(conv, item)
     if decoder is None:
         return None
     try:

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from .bytes_decode import collector_paused
+from .gc_pause import collector_paused
 from .model import DECODED, raw_class
 from .serde import WireNames, field_plans, to_camel
 
@@ -137,7 +137,7 @@ def make_fast_structure_fn(
 
 
 def without_gc(hook: Callable[[Any, Any], T]) -> Callable[[Any, Any], T]:
-    """``hook`` run under :func:`~smartsuite._core.bytes_decode.collector_paused`: decoding a
+    """``hook`` run under :func:`~smartsuite._core.gc_pause.collector_paused`: decoding a
     large sheet allocates a million objects in one go and makes no reference cycles, so the
     collector is paused, and the young generations collected once at the end."""
 

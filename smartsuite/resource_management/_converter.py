@@ -14,7 +14,7 @@ from typing import Any, get_args, get_origin
 import cattrs
 from cattrs.gen import make_dict_unstructure_fn
 
-from .._core import bytes_decode
+from .._core import bytes_decode, bytes_pages
 from .._core.serde import make_converter
 from .models.common import Nested, Paging
 from .models.events import EVENT_MODELS, WebhookEvent
@@ -141,7 +141,7 @@ def _fast_hooks(conv: cattrs.Converter) -> None:
 
 
 CONVERTER = _build()
-bytes_decode.register_pages(CONVERTER, _wire_name)
+bytes_pages.register_pages(CONVERTER, _wire_name)
 # Report answers are one object of up to thousands of rows (``_object`` reads them through
 # ``bytes_decode.decode_bytes``).
 for _report in (Report, ReportTotals):

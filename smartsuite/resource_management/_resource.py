@@ -9,7 +9,8 @@ import inspect
 from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
 from typing import Any, Literal, TypeVar
 
-from .._core.bytes_decode import decode_bytes, decode_page
+from .._core.bytes_decode import decode_bytes
+from .._core.bytes_pages import decode_page
 from .._core.client import Resource
 from .._core.errors import ConfigurationError, DecodeError
 from .._core.model import Model

@@ -1,5 +1,5 @@
 """Resource Management ``{data, paging}`` pages decoded straight from bytes
-(``_core/bytes_decode.decode_page``, used by the RM resources' ``_page``) against the reference
+(``_core/bytes_pages.decode_page``, used by the RM resources' ``_page``) against the reference
 path (``json.loads`` and the converter): on arbitrary pages of every model with a generated
 decoder the same items (types, values, ``extra``, ``decode_issues``), paging and link, or the
 same error, lenient and strict; and over HTTP through ``rm.time_entries.list()``. Report
@@ -20,7 +20,7 @@ import pytest_asyncio
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from smartsuite._core import bytes_decode, sansio, serde
+from smartsuite._core import bytes_decode, bytes_pages, sansio, serde
 from smartsuite._core.config import RateLimitConfig
 from smartsuite._core.errors import DecodeError
 from smartsuite._core.paging import Page
@@ -145,7 +145,7 @@ def test_well_formed_pages_take_the_bytes_path() -> None:
         {"id": 1, "date": "2024-05-01", "created_at": "2024-05-01T10:00:00+02:00", "hours": 2}
     ]
     body = json.dumps({"data": entries, "paging": {"page": 1}}).encode()
-    found = bytes_decode.decode_page(CONVERTER, Response(200, {}, body, "GET", "/x"), TimeEntry)
+    found = bytes_pages.decode_page(CONVERTER, Response(200, {}, body, "GET", "/x"), TimeEntry)
     assert found is not None
     items, paging = found
     assert items[0].created_at == dt.datetime(2024, 5, 1, 8, tzinfo=dt.UTC)
@@ -154,7 +154,7 @@ def test_well_formed_pages_take_the_bytes_path() -> None:
     for misfit in ({"date": "2024-05-01"}, {"id": 1, "surprise": True}):
         body = json.dumps({"data": [misfit]}).encode()
         response = Response(200, {}, body, "GET", "/x")
-        assert bytes_decode.decode_page(CONVERTER, response, TimeEntry) is None
+        assert bytes_pages.decode_page(CONVERTER, response, TimeEntry) is None
 
 
 async def test_time_entries_list_over_http_matches_reference(
