@@ -131,7 +131,10 @@ async def _smartsheet(emu: Emulator, count: int, seed: int, work: Path, out: _Su
         emu.smartsheet_token, base_url=emu.smartsheet_url, rate_limit=limiter
     ) as ss:
         out.mark(ss.stats, limiter)
-        sheet = await ss.sheets.create(
+        # In a workspace: POST /sheets (the Sheets folder) is deprecated by Smartsheet.
+        workspace = await ss.workspaces.create("smartsuite demo")
+        sheet = await ss.sheets.create_in_workspace(
+            workspace.id,
             "Employees",
             [Column(title=c, type="TEXT_NUMBER", primary=c == COLUMNS[0]) for c in COLUMNS],
         )
@@ -219,7 +222,7 @@ async def _appsheet(emu: Emulator, out: _Summary) -> None:
         out.mark(app.stats, limiter)
         rows = [{"ID": f"D{i}", "Name": f"Demo {i}", "Age": str(30 + i)} for i in range(3)]
         result = await upsert_table(app, "People", rows, key="ID")
-        found = await app.table("People").find("Filter(People, [Age] >= 31)")
+        found = await app.table("People").list("Filter(People, [Age] >= 31)").to_list()
         ids = {r["ID"] for r in found}
         out.check(result.ok and {"D1", "D2"} <= ids, "AppSheet rows found")
         out.add("AppSheet add + find", len(rows), app.stats, limiter)
